@@ -1,0 +1,202 @@
+//! The command line: arguments parsed by clap, each command run, the result turned into
+//! an exit code (0 ok, 1 the site has errors, 2 usage or internal failure).
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::diag::{Diagnostic, Severity};
+use crate::pipeline::{self, BuildError, BuildOptions, BuildReport};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "minhbach",
+    version,
+    about = "Build a plan-transparency portal from Markdown, TOML and CSV",
+    long_about = "minhbach turns a site folder (site-config.toml, content/, themes/) into a fast, \
+                  accessible static website.\n\nRun `minhbach init my-site` to start, then \
+                  `minhbach serve --root my-site` to preview it."
+)]
+pub struct Cli {
+    /// The site folder (the one holding site-config.toml); the current folder by default.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new site with example content in DIR.
+    Init {
+        /// Where to create the site; it must not exist or be empty.
+        dir: PathBuf,
+    },
+    /// Build the site into the output folder.
+    Build(BuildArgs),
+    /// Build the site and serve it on this computer for preview.
+    Serve(ServeArgs),
+    /// Check content, data, links and templates without writing anything.
+    Check {
+        /// Include pages marked `draft = true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Where to write the site; `public/` in the site folder by default.
+    #[arg(long, short, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Use this address instead of `base_url` from site-config.toml.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Include pages marked `draft = true`.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The address to listen on. Keep 127.0.0.1 unless others must see the preview.
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADDRESS")]
+    pub bind: String,
+    /// The port to listen on; the next free one is used if it is taken, 0 picks any.
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Open the preview in the web browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Include pages marked `draft = true`.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+/// Runs the parsed command and returns the process exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Init { dir } => match crate::init::create(&dir) {
+            Ok(()) => {
+                println!("Created a new site in {}.", dir.display());
+                println!("Preview it with: minhbach serve --root {}", dir.display());
+                ExitCode::SUCCESS
+            }
+            Err(message) => fail(&message),
+        },
+        Command::Build(args) => {
+            let Some(root) = root_or_report(cli.root) else {
+                return ExitCode::from(1);
+            };
+            let options = BuildOptions {
+                root,
+                output: args.output,
+                base_url: args.base_url,
+                drafts: args.drafts,
+            };
+            let output_dir = options.output_dir();
+            finish(pipeline::build(&options), |report| {
+                format!(
+                    "Built {} pages into {} ({} files: {} written, {} unchanged) in {} ms.",
+                    report.pages,
+                    output_dir.display(),
+                    report.files,
+                    report.stats.written,
+                    report.stats.unchanged,
+                    report.elapsed.as_millis()
+                )
+            })
+        }
+        Command::Check { drafts } => {
+            let Some(root) = root_or_report(cli.root) else {
+                return ExitCode::from(1);
+            };
+            let options = BuildOptions {
+                root,
+                drafts,
+                ..BuildOptions::default()
+            };
+            finish(pipeline::check(&options), |report| {
+                format!(
+                    "Checked {} pages ({} files) in {} ms: no errors.",
+                    report.pages,
+                    report.files,
+                    report.elapsed.as_millis()
+                )
+            })
+        }
+        Command::Serve(args) => {
+            let Some(root) = root_or_report(cli.root) else {
+                return ExitCode::from(1);
+            };
+            crate::serve::run(root, &args)
+        }
+    }
+}
+
+fn root_or_report(root: Option<PathBuf>) -> Option<PathBuf> {
+    match pipeline::find_root(root.as_deref()) {
+        Ok(root) => Some(root),
+        Err(diagnostic) => {
+            print_diagnostics(&[diagnostic]);
+            None
+        }
+    }
+}
+
+/// Prints the outcome of a build or check and gives its exit code.
+pub fn finish(
+    result: Result<BuildReport, BuildError>,
+    summary: impl Fn(&BuildReport) -> String,
+) -> ExitCode {
+    match result {
+        Ok(report) => {
+            print_diagnostics(&report.diagnostics);
+            println!("{}", summary(&report));
+            ExitCode::SUCCESS
+        }
+        Err(BuildError::Site(diagnostics)) => {
+            print_diagnostics(&diagnostics);
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            eprintln!(
+                "The site has {errors} error{} (and {} warning{}); nothing was written.",
+                plural(errors),
+                diagnostics.len() - errors,
+                plural(diagnostics.len() - errors)
+            );
+            ExitCode::from(1)
+        }
+        Err(BuildError::Internal(message)) => fail(&message),
+    }
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(2)
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Prints diagnostics to standard error, coloured on a terminal unless NO_COLOR is set.
+pub fn print_diagnostics(diagnostics: &[Diagnostic]) {
+    let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let mut err = std::io::stderr().lock();
+    for diagnostic in diagnostics {
+        let text = diagnostic.render();
+        if colour {
+            let (label, paint) = match diagnostic.severity {
+                Severity::Error => ("error", "\x1b[1;31m"),
+                Severity::Warning => ("warning", "\x1b[1;33m"),
+            };
+            let painted = text.replacen(label, &format!("{paint}{label}\x1b[0m"), 1);
+            let _ = writeln!(err, "{painted}");
+        } else {
+            let _ = writeln!(err, "{text}");
+        }
+    }
+}

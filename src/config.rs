@@ -1,0 +1,308 @@
+//! `site-config.toml`: parsed and validated from text (pure); `load` reads the file (I/O).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::diag::{Diagnostic, Source};
+use crate::toml_input::{self, struct_fields};
+use crate::values::{DateValue, LocalText};
+
+pub const CONFIG_FILE: &str = "site-config.toml";
+
+/// The site's configuration, validated: languages are known, the base URL is absolute.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub struct Config {
+    pub title: LocalText,
+    #[serde(default)]
+    pub description: Option<LocalText>,
+    pub base_url: String,
+    #[serde(default = "default_language")]
+    pub default_language: String,
+    /// Every language of the site, the default one included; defaults to just the default.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    /// The date the site reports "as of": task deadlines are judged against it, never
+    /// against the clock, so that a build can be reproduced.
+    #[serde(default)]
+    pub as_of: Option<DateValue>,
+    /// Entries per page of a section's list; 0 turns pagination off.
+    #[serde(default = "default_paginate_by")]
+    pub paginate_by: usize,
+    #[serde(default)]
+    pub agency: Agency,
+    #[serde(default)]
+    pub markdown: MarkdownConfig,
+    #[serde(default)]
+    pub search: SearchConfig,
+    /// Free-form settings for themes.
+    #[serde(default)]
+    pub extra: toml::Table,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct Agency {
+    #[serde(default)]
+    pub name: Option<LocalText>,
+    #[serde(default)]
+    pub address: Option<LocalText>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub website: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct MarkdownConfig {
+    /// Raw HTML in Markdown is sanitised unless this is true.
+    #[serde(default)]
+    pub allow_raw_html: bool,
+    /// Curly quotes and dashes.
+    #[serde(default)]
+    pub smart_punctuation: bool,
+    /// A link after each heading so readers can share a place in the page.
+    #[serde(default = "yes")]
+    pub heading_anchors: bool,
+}
+
+impl Default for MarkdownConfig {
+    fn default() -> Self {
+        MarkdownConfig {
+            allow_raw_html: false,
+            smart_punctuation: false,
+            heading_anchors: true,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct SearchConfig {
+    #[serde(default = "yes")]
+    pub enabled: bool,
+}
+
+impl Default for SearchConfig {
+    fn default() -> Self {
+        SearchConfig { enabled: true }
+    }
+}
+
+fn default_language() -> String {
+    "vi".into()
+}
+fn default_theme() -> String {
+    "default".into()
+}
+fn default_paginate_by() -> usize {
+    20
+}
+fn yes() -> bool {
+    true
+}
+
+fn known_keys(path: &[&str]) -> Option<&'static [&'static str]> {
+    match path {
+        [] => Some(struct_fields::<Config>()),
+        ["agency"] => Some(struct_fields::<Agency>()),
+        ["markdown"] => Some(struct_fields::<MarkdownConfig>()),
+        ["search"] => Some(struct_fields::<SearchConfig>()),
+        _ => None,
+    }
+}
+
+impl Config {
+    /// Parses and validates the text of `site-config.toml`.
+    pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
+        let source = Source::new(CONFIG_FILE, text);
+        let (config, mut diagnostics) =
+            toml_input::parse::<Config>(&source, CONFIG_FILE, &known_keys);
+        let Some(mut config) = config else {
+            return Err(diagnostics);
+        };
+        config.normalise();
+        diagnostics.extend(config.validate(&source));
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            Err(diagnostics)
+        } else {
+            Ok(config)
+        }
+    }
+
+    fn normalise(&mut self) {
+        if self.languages.is_empty() {
+            self.languages.push(self.default_language.clone());
+        }
+        if !self.languages.contains(&self.default_language) {
+            self.languages.insert(0, self.default_language.clone());
+        }
+        // The default language first, the others in the order written.
+        let default = self.default_language.clone();
+        self.languages.sort_by_key(|l| *l != default);
+        self.languages.dedup();
+        while self.base_url.ends_with('/') {
+            self.base_url.pop();
+        }
+    }
+
+    fn validate(&self, source: &Source<'_>) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        let key_at =
+            |key: &str| -> std::ops::Range<usize> { find_key(source.text, key).unwrap_or(0..0) };
+        if !is_web_address(&self.base_url) {
+            out.push(
+                Diagnostic::error(
+                    "config-base-url",
+                    format!("base_url `{}` is not an absolute web address", self.base_url),
+                )
+                .at(source, key_at("base_url"))
+                .with_hint("write the address the site will live at, like \"https://so-tttt.example.gov.vn\""),
+            );
+        }
+        for lang in &self.languages {
+            if !is_language_code(lang) {
+                out.push(
+                    Diagnostic::error(
+                        "config-language",
+                        format!("`{lang}` is not a language code"),
+                    )
+                    .at(source, key_at("languages"))
+                    .with_hint("use a short code such as \"vi\" or \"en\""),
+                );
+            }
+        }
+        for text in [Some(&self.title), self.description.as_ref()]
+            .into_iter()
+            .flatten()
+        {
+            for unknown in text.unknown_languages(&self.languages) {
+                out.push(
+                    Diagnostic::warning(
+                        "config-language",
+                        format!(
+                            "text is given in `{unknown}`, which is not one of the site's languages"
+                        ),
+                    )
+                    .at(source, key_at("title"))
+                    .with_hint(format!(
+                        "add \"{unknown}\" to `languages`, or remove that translation"
+                    )),
+                );
+            }
+        }
+        out
+    }
+
+    /// Languages other than the default, in configured order.
+    pub fn other_languages(&self) -> impl Iterator<Item = &str> {
+        self.languages
+            .iter()
+            .filter(|l| **l != self.default_language)
+            .map(String::as_str)
+    }
+
+    pub fn is_language(&self, lang: &str) -> bool {
+        self.languages.iter().any(|l| l == lang)
+    }
+
+    /// The path part of `base_url` (`/portal` for `https://x.gov.vn/portal`), empty at a root.
+    pub fn base_path(&self) -> &str {
+        let after_scheme = self
+            .base_url
+            .split_once("://")
+            .map_or(self.base_url.as_str(), |(_, rest)| rest);
+        after_scheme.find('/').map_or("", |i| &after_scheme[i..])
+    }
+
+    /// The `extra` table as a plain map for templates.
+    pub fn extra_map(&self) -> BTreeMap<String, toml::Value> {
+        self.extra.clone().into_iter().collect()
+    }
+}
+
+/// Reads `site-config.toml` under `root`.
+pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+    let path = root.join(CONFIG_FILE);
+    let text = crate::source::read_text(&path, CONFIG_FILE).map_err(|d| vec![d])?;
+    Config::parse(&text)
+}
+
+/// An absolute `http://` or `https://` address with a host.
+pub fn is_web_address(url: &str) -> bool {
+    ["http://", "https://"].iter().any(|scheme| {
+        url.strip_prefix(scheme)
+            .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'))
+    })
+}
+
+fn is_language_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_lowercase())
+        && parts
+            .all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// The byte range of a top-level `key =` in TOML text, for placing validation errors.
+fn find_key(text: &str, key: &str) -> Option<std::ops::Range<usize>> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if let Some(rest) = trimmed.strip_prefix(key) {
+            if rest.trim_start().starts_with('=') {
+                let start = offset + (line.len() - trimmed.len());
+                return Some(start..start + key.len());
+            }
+        }
+        offset += line.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minimal_config_gets_defaults() {
+        let config =
+            Config::parse("title = \"Cổng\"\nbase_url = \"https://x.gov.vn/portal/\"\n").unwrap();
+        assert_eq!(config.languages, ["vi"]);
+        assert_eq!(config.base_url, "https://x.gov.vn/portal");
+        assert_eq!(config.base_path(), "/portal");
+        assert_eq!(config.theme, "default");
+        assert!(!config.markdown.allow_raw_html);
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_with_line_and_suggestion() {
+        let errors = Config::parse(
+            "title = \"x\"\nbase_ur = \"https://x.vn\"\nbase_url = \"https://x.vn\"\n",
+        )
+        .unwrap_err();
+        assert_eq!(errors[0].location(), "site-config.toml:2:1");
+        assert_eq!(errors[0].hint.as_deref(), Some("did you mean `base_url`?"));
+    }
+
+    #[test]
+    fn default_language_comes_first() {
+        let config = Config::parse(
+            "title = \"x\"\nbase_url = \"https://x.vn\"\nlanguages = [\"en\", \"vi\"]\n",
+        )
+        .unwrap();
+        assert_eq!(config.languages, ["vi", "en"]);
+        assert_eq!(config.other_languages().collect::<Vec<_>>(), ["en"]);
+    }
+
+    #[test]
+    fn relative_base_url_is_refused_at_its_line() {
+        let errors = Config::parse("title = \"x\"\nbase_url = \"example.org\"\n").unwrap_err();
+        assert_eq!(errors[0].location(), "site-config.toml:2:1");
+    }
+}

@@ -1,0 +1,165 @@
+//! Front matter: the `+++` TOML block at the top of a page, split off and parsed (pure).
+
+use serde::Deserialize;
+
+use crate::diag::{Diagnostic, Source};
+use crate::toml_input::{self, struct_fields};
+use crate::values::DateValue;
+
+/// The fields a page may set. Section pages (`_index.md`) may also set `sort_by` and
+/// `paginate_by`.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct FrontMatter {
+    pub title: Option<String>,
+    pub date: Option<DateValue>,
+    pub updated: Option<DateValue>,
+    #[serde(default)]
+    pub draft: bool,
+    pub summary: Option<String>,
+    pub weight: Option<i64>,
+    pub slug: Option<String>,
+    pub template: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub audience: Vec<String>,
+    #[serde(default)]
+    pub topics: Vec<String>,
+    pub lang: Option<String>,
+    pub sort_by: Option<SortBy>,
+    pub paginate_by: Option<usize>,
+    #[serde(default)]
+    pub extra: toml::Table,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SortBy {
+    /// By `weight` (lightest first), then newest `date`, then title.
+    #[default]
+    Weight,
+    /// Newest `date` first, then title.
+    Date,
+    /// By title, alphabetically.
+    Title,
+}
+
+fn known_keys(path: &[&str]) -> Option<&'static [&'static str]> {
+    match path {
+        [] => Some(struct_fields::<FrontMatter>()),
+        _ => None,
+    }
+}
+
+/// A page split at its front matter.
+#[derive(Clone, Copy, Debug)]
+pub struct Split<'a> {
+    pub front_matter: &'a str,
+    /// 1-based line of the file where the front matter text starts.
+    pub front_matter_line: usize,
+    pub body: &'a str,
+    /// Byte offset of the body in the file.
+    pub body_offset: usize,
+    /// 1-based line of the file where the body starts.
+    pub body_line: usize,
+}
+
+/// Splits a page at its `+++` lines. A page without front matter is all body.
+pub fn split<'a>(file: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
+    let source = Source::new(file, text);
+    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    let first_line = text[..first_line_end].trim_end();
+    if first_line == "---" {
+        return Err(Diagnostic::error(
+            "front-matter",
+            "front matter must be TOML between `+++` lines, not YAML between `---` lines",
+        )
+        .at(&source, 0..3)
+        .with_hint("change both `---` lines to `+++` and write each field as `key = value`"));
+    }
+    if first_line != "+++" {
+        return Ok(Split {
+            front_matter: "",
+            front_matter_line: 1,
+            body: text,
+            body_offset: 0,
+            body_line: 1,
+        });
+    }
+    let mut offset = first_line_end;
+    let mut line = 2;
+    while offset < text.len() {
+        let end = text[offset..]
+            .find('\n')
+            .map_or(text.len(), |i| offset + i + 1);
+        if text[offset..end].trim_end() == "+++" {
+            return Ok(Split {
+                front_matter: &text[first_line_end..offset],
+                front_matter_line: 2,
+                body: &text[end..],
+                body_offset: end,
+                body_line: line + 1,
+            });
+        }
+        offset = end;
+        line += 1;
+    }
+    Err(Diagnostic::error(
+        "front-matter",
+        "the front matter is opened with `+++` but never closed",
+    )
+    .at(&source, 0..3)
+    .with_hint("add a line with only `+++` after the last front-matter field"))
+}
+
+/// Parses the front matter text of `split`.
+pub fn parse(file: &str, split: &Split<'_>) -> (Option<FrontMatter>, Vec<Diagnostic>) {
+    if split.front_matter.trim().is_empty() {
+        return (Some(FrontMatter::default()), Vec::new());
+    }
+    let source = Source::fragment(file, split.front_matter, split.front_matter_line);
+    toml_input::parse::<FrontMatter>(&source, "front matter", &known_keys)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_with_crlf_and_counts_body_line() {
+        let text = "+++\r\ntitle = \"A\"\r\n+++\r\nBody\r\n";
+        let split = split("a.md", text).unwrap();
+        assert_eq!(split.front_matter, "title = \"A\"\r\n");
+        assert_eq!(split.body, "Body\r\n");
+        assert_eq!(split.body_line, 4);
+    }
+
+    #[test]
+    fn unclosed_and_yaml_front_matter_are_errors_at_line_one() {
+        let error = split("content/a.md", "+++\ntitle = \"A\"\nBody\n").unwrap_err();
+        assert_eq!(error.location(), "content/a.md:1:1");
+        let error = split("content/a.md", "---\ntitle: A\n---\n").unwrap_err();
+        assert!(error.hint.unwrap().contains("+++"));
+    }
+
+    #[test]
+    fn toml_errors_are_placed_at_their_line_in_the_file() {
+        let text = "+++\ntitle = \"A\"\ndate = 2025-13-45\n+++\n";
+        let split = split("content/a.md", text).unwrap();
+        let (front, diagnostics) = parse("content/a.md", &split);
+        assert!(front.is_none());
+        assert_eq!(diagnostics[0].line, 3, "{}", diagnostics[0]);
+    }
+
+    #[test]
+    fn unknown_fields_suggest_the_right_one() {
+        let text = "+++\ntitle = \"A\"\ntitel = \"B\"\n+++\n";
+        let split = split("content/a.md", text).unwrap();
+        let (_, diagnostics) = parse("content/a.md", &split);
+        assert_eq!(diagnostics[0].location(), "content/a.md:3:1");
+        assert_eq!(
+            diagnostics[0].hint.as_deref(),
+            Some("did you mean `title`?")
+        );
+    }
+}

@@ -1,0 +1,247 @@
+//! Content: Markdown files parsed into pages with their front matter and language (pure).
+//! Linking them into a site (URLs, sections, order) is `site`'s work.
+
+pub mod front_matter;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diag::{Diagnostic, Source};
+use crate::source::TextFile;
+pub use front_matter::{FrontMatter, SortBy};
+
+pub const SECTION_STEM: &str = "_index";
+
+/// A Markdown file with its front matter parsed.
+#[derive(Clone, Debug)]
+pub struct ContentPage {
+    /// The file, for messages: `content/news/a.en.md`.
+    pub file: String,
+    /// The path inside `content/`, as `@/` links name it: `news/a.en.md`.
+    pub content_path: String,
+    /// The path with the language suffix removed (`news/a.md`): translations share it.
+    pub key: String,
+    /// The folder inside `content/` (`news`; empty at the top).
+    pub dir: String,
+    /// The file name without language and extension (`a`, or `_index` for a section).
+    pub stem: String,
+    pub lang: String,
+    pub front: FrontMatter,
+    pub text: String,
+    pub body_offset: usize,
+    /// 1-based line of the file where the body starts.
+    pub body_line: usize,
+}
+
+impl ContentPage {
+    pub fn is_section(&self) -> bool {
+        self.stem == SECTION_STEM
+    }
+
+    pub fn body(&self) -> &str {
+        &self.text[self.body_offset..]
+    }
+
+    pub fn body_source(&self) -> Source<'_> {
+        Source::fragment(&self.file, self.body(), self.body_line)
+    }
+}
+
+/// Parses every Markdown file; a file with errors is left out and its errors returned.
+pub fn parse_pages(
+    files: BTreeMap<String, TextFile>,
+    config: &Config,
+) -> (Vec<ContentPage>, Vec<Diagnostic>) {
+    let results: Vec<(Option<ContentPage>, Vec<Diagnostic>)> = files
+        .into_par_iter()
+        .map(|(content_path, file)| parse_page(content_path, file, config))
+        .collect();
+    let mut pages = Vec::with_capacity(results.len());
+    let mut diagnostics = Vec::new();
+    for (page, mut found) in results {
+        diagnostics.append(&mut found);
+        pages.extend(page);
+    }
+    (pages, diagnostics)
+}
+
+/// Parses one file. Returns the page when it can be built (with any warnings beside it).
+pub fn parse_page(
+    content_path: String,
+    file: TextFile,
+    config: &Config,
+) -> (Option<ContentPage>, Vec<Diagnostic>) {
+    let TextFile { file, text } = file;
+    let split = match front_matter::split(&file, &text) {
+        Ok(split) => split,
+        Err(diagnostic) => return (None, vec![diagnostic]),
+    };
+    let (front, mut diagnostics) = front_matter::parse(&file, &split);
+    let Some(mut front) = front else {
+        return (None, diagnostics);
+    };
+    let (body_offset, body_line, front_line) =
+        (split.body_offset, split.body_line, split.front_matter_line);
+
+    let (dir, file_name) = match content_path.rsplit_once('/') {
+        Some((dir, name)) => (dir.to_string(), name.to_string()),
+        None => (String::new(), content_path.clone()),
+    };
+    let base = file_name.strip_suffix(".md").unwrap_or(&file_name);
+    let (stem, suffix_lang) = match base.rsplit_once('.') {
+        Some((stem, lang)) if config.is_language(lang) => {
+            (stem.to_string(), Some(lang.to_string()))
+        }
+        Some((_, lang)) if looks_like_language(lang) => {
+            diagnostics.push(
+                Diagnostic::warning(
+                    "unknown-language",
+                    format!("`{file_name}` looks like a translation into `{lang}`, which is not one of the site's languages"),
+                )
+                .in_file(&file)
+                .with_hint(format!("add \"{lang}\" to `languages` in site-config.toml, or rename the file")),
+            );
+            (base.to_string(), None)
+        }
+        _ => (base.to_string(), None),
+    };
+
+    let source = Source::fragment(&file, &text[..body_offset.min(text.len())], 1);
+    let lang = match (&suffix_lang, &front.lang) {
+        (Some(suffix), Some(written)) if suffix != written => {
+            diagnostics.push(
+                Diagnostic::error(
+                    "page-language",
+                    format!(
+                        "the file name says the page is in `{suffix}` but `lang` says `{written}`"
+                    ),
+                )
+                .at(&source, key_range(&text, "lang", front_line))
+                .with_hint("remove `lang`; the file name already says the language"),
+            );
+            suffix.clone()
+        }
+        (Some(suffix), _) => suffix.clone(),
+        (None, Some(written)) if !config.is_language(written) => {
+            diagnostics.push(
+                Diagnostic::error(
+                    "page-language",
+                    format!("`lang = \"{written}\"` is not one of the site's languages"),
+                )
+                .at(&source, key_range(&text, "lang", front_line))
+                .with_hint(format!(
+                    "the site's languages are: {}",
+                    config.languages.join(", ")
+                )),
+            );
+            config.default_language.clone()
+        }
+        (None, Some(written)) => written.clone(),
+        (None, None) => config.default_language.clone(),
+    };
+
+    if front.title.as_deref().is_none_or(|t| t.trim().is_empty()) && stem != SECTION_STEM {
+        diagnostics.push(
+            Diagnostic::warning("missing-title", "the page has no title")
+                .in_file(&file)
+                .with_hint(
+                    "add `title = \"…\"` to the front matter; the file name is used meanwhile",
+                ),
+        );
+        front.title = Some(humanise(&stem));
+    }
+
+    let key = if dir.is_empty() {
+        format!("{stem}.md")
+    } else {
+        format!("{dir}/{stem}.md")
+    };
+    let page = ContentPage {
+        file,
+        content_path,
+        key,
+        dir,
+        stem,
+        lang,
+        front,
+        text,
+        body_offset,
+        body_line,
+    };
+    (Some(page), diagnostics)
+}
+
+fn looks_like_language(suffix: &str) -> bool {
+    (2..=3).contains(&suffix.len()) && suffix.chars().all(|c| c.is_ascii_lowercase())
+}
+
+/// `ke-hoach_2025` -> `Ke hoach 2025`.
+pub fn humanise(stem: &str) -> String {
+    let spaced = stem.replace(['-', '_'], " ");
+    let mut chars = spaced.trim().chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The byte range of `key` in the front matter, which starts on `first_line` of `text`.
+fn key_range(text: &str, key: &str, first_line: usize) -> std::ops::Range<usize> {
+    let mut offset = 0;
+    for (index, line) in text.split_inclusive('\n').enumerate() {
+        if index + 1 >= first_line {
+            let trimmed = line.trim_start();
+            if trimmed.starts_with(key) && trimmed[key.len()..].trim_start().starts_with('=') {
+                let start = offset + line.len() - trimmed.len();
+                return start..start + key.len();
+            }
+        }
+        offset += line.len();
+    }
+    0..0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> Config {
+        Config::parse("title = \"x\"\nbase_url = \"https://x.vn\"\nlanguages = [\"vi\", \"en\"]\n")
+            .unwrap()
+    }
+
+    fn parse(path: &str, text: &str) -> (Option<ContentPage>, Vec<Diagnostic>) {
+        let file = TextFile {
+            file: format!("content/{path}"),
+            text: text.into(),
+        };
+        parse_page(path.into(), file, &config())
+    }
+
+    #[test]
+    fn language_comes_from_the_file_name() {
+        let (page, _) = parse("news/a.en.md", "+++\ntitle = \"A\"\n+++\nHi\n");
+        let page = page.unwrap();
+        assert_eq!(
+            (page.lang.as_str(), page.key.as_str(), page.stem.as_str()),
+            ("en", "news/a.md", "a")
+        );
+        assert_eq!(page.body(), "Hi\n");
+        assert_eq!(page.body_line, 4);
+    }
+
+    #[test]
+    fn conflicting_lang_is_an_error_at_the_field() {
+        let (_, diagnostics) = parse("a.en.md", "+++\ntitle = \"A\"\nlang = \"vi\"\n+++\n");
+        assert_eq!(diagnostics[0].location(), "content/a.en.md:3:1");
+    }
+
+    #[test]
+    fn a_missing_title_warns_and_uses_the_file_name() {
+        let (page, diagnostics) = parse("bao-cao-nam.md", "Body\n");
+        assert_eq!(page.unwrap().front.title.as_deref(), Some("Bao cao nam"));
+        assert_eq!(diagnostics[0].code, "missing-title");
+    }
+}

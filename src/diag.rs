@@ -1,0 +1,365 @@
+//! Diagnostics: every problem a stage finds, with its place in a file, and how it is printed.
+//! Pure: a diagnostic carries the quoted line with it, so printing needs no disk.
+
+use std::fmt::{self, Write as _};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// One problem in the site, placed in a file when it has one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// A short stable name for the kind of problem, e.g. `unknown-key`.
+    pub code: &'static str,
+    /// The file, relative to the site root, written with `/`; empty when the problem has no file.
+    pub file: String,
+    /// 1-based; 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// 1-based, counted in characters; 0 when there is no column.
+    pub column: usize,
+    /// How many characters the caret underlines (at least 1 when shown).
+    pub width: usize,
+    pub message: String,
+    pub hint: Option<String>,
+    /// The line at `line`, quoted under the location.
+    pub source_line: Option<String>,
+    /// Further places or facts, printed as `= note:` lines.
+    pub notes: Vec<String>,
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, code, message)
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, code, message)
+    }
+
+    fn new(severity: Severity, code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity,
+            code,
+            file: String::new(),
+            line: 0,
+            column: 0,
+            width: 0,
+            message: message.into(),
+            hint: None,
+            source_line: None,
+            notes: Vec::new(),
+        }
+    }
+
+    /// Names the file without a position in it.
+    pub fn in_file(mut self, file: impl Into<String>) -> Self {
+        self.file = file.into();
+        self
+    }
+
+    /// Places the diagnostic at a byte range of `source`, the text of `file`.
+    /// Ranges past the end are clamped, so a parser's odd span can never panic here.
+    pub fn at(mut self, source: &Source<'_>, range: std::ops::Range<usize>) -> Self {
+        let place = source.locate(range);
+        self.file = source.file.to_string();
+        self.line = place.line;
+        self.column = place.column;
+        self.width = place.width;
+        self.source_line = Some(place.text);
+        self
+    }
+
+    /// Places the diagnostic at a 1-based line and column given directly (from a parser
+    /// that reports them itself), quoting that line of `text`.
+    pub fn at_line(mut self, file: &str, text: &str, line: usize, column: usize) -> Self {
+        self.file = file.to_string();
+        self.line = line;
+        self.column = column;
+        self.width = 1;
+        self.source_line = text
+            .split('\n')
+            .nth(line.saturating_sub(1))
+            .map(|l| l.trim_end_matches('\r').to_string());
+        self
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `file:line:col`, or as much of it as is known.
+    pub fn location(&self) -> String {
+        match (self.file.is_empty(), self.line, self.column) {
+            (true, _, _) => String::new(),
+            (false, 0, _) => self.file.clone(),
+            (false, line, 0) => format!("{}:{line}", self.file),
+            (false, line, col) => format!("{}:{line}:{col}", self.file),
+        }
+    }
+
+    /// The rustc-like text block: headline, location, quoted line with caret, hint, notes.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "{}[{}]: {}",
+            self.severity.label(),
+            self.code,
+            self.message
+        );
+        let gutter = if self.line > 0 {
+            " ".repeat(self.line.to_string().len())
+        } else {
+            String::new()
+        };
+        if !self.file.is_empty() {
+            let _ = writeln!(out, "{gutter}--> {}", self.location());
+        }
+        if let (Some(text), true) = (&self.source_line, self.line > 0) {
+            let _ = writeln!(out, "{gutter} |");
+            let _ = writeln!(out, "{} | {}", self.line, text.replace('\t', "    "));
+            if self.column > 0 {
+                let pad: String = text
+                    .chars()
+                    .take(self.column - 1)
+                    .map(|c| if c == '\t' { "    " } else { " " })
+                    .collect();
+                let carets = "^".repeat(self.width.max(1));
+                let _ = writeln!(out, "{gutter} | {pad}{carets}");
+            }
+        }
+        if let Some(hint) = &self.hint {
+            let _ = writeln!(out, "{gutter} = hint: {hint}");
+        }
+        for note in &self.notes {
+            let _ = writeln!(out, "{gutter} = note: {note}");
+        }
+        out
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render())
+    }
+}
+
+/// A file's text with its site-relative name, for turning byte offsets into places.
+/// `first_line` shifts line numbers when `text` is a fragment (front matter inside a page).
+#[derive(Clone, Copy, Debug)]
+pub struct Source<'a> {
+    pub file: &'a str,
+    pub text: &'a str,
+    pub first_line: usize,
+}
+
+pub struct Place {
+    pub line: usize,
+    pub column: usize,
+    pub width: usize,
+    pub text: String,
+}
+
+impl<'a> Source<'a> {
+    pub fn new(file: &'a str, text: &'a str) -> Self {
+        Source {
+            file,
+            text,
+            first_line: 1,
+        }
+    }
+
+    /// A fragment of a file that starts on line `first_line` of it.
+    pub fn fragment(file: &'a str, text: &'a str, first_line: usize) -> Self {
+        Source {
+            file,
+            text,
+            first_line,
+        }
+    }
+
+    pub fn locate(&self, range: std::ops::Range<usize>) -> Place {
+        let start = floor_char_boundary(self.text, range.start.min(self.text.len()));
+        let end = floor_char_boundary(self.text, range.end.clamp(start, self.text.len()));
+        let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = self.text[start..]
+            .find('\n')
+            .map_or(self.text.len(), |i| start + i);
+        let line_index = self.text[..start].matches('\n').count();
+        let column = self.text[line_start..start].chars().count() + 1;
+        let width = self.text[start..end.min(line_end)].chars().count().max(1);
+        Place {
+            line: self.first_line + line_index,
+            column,
+            width,
+            text: self.text[line_start..line_end]
+                .trim_end_matches('\r')
+                .to_string(),
+        }
+    }
+}
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while index > 0 && !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// Diagnostics collected by a stage, in the order the driver prints them.
+#[derive(Clone, Debug, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    pub fn extend(&mut self, more: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(more);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.items.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.items.len() - self.error_count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Sorted by file, place and message so that parallel stages report in a stable order;
+    /// exact repeats (one broken shared file seen by many pages) are shown once.
+    pub fn sorted(mut self) -> Vec<Diagnostic> {
+        self.items.sort_by(|a, b| {
+            (&a.file, a.line, a.column, a.severity, &a.message)
+                .cmp(&(&b.file, b.line, b.column, b.severity, &b.message))
+        });
+        self.items.dedup();
+        self.items
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
+impl FromIterator<Diagnostic> for Diagnostics {
+    fn from_iter<T: IntoIterator<Item = Diagnostic>>(iter: T) -> Self {
+        Diagnostics {
+            items: iter.into_iter().collect(),
+        }
+    }
+}
+
+/// The closest of `candidates` to a misspelt `word`, if one is close enough to suggest.
+pub fn did_you_mean<'c>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'c str>,
+) -> Option<&'c str> {
+    let word_lower = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&word_lower, &c.to_lowercase()), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_like_rustc_with_quoted_line_caret_and_hint() {
+        let text = "title = \"x\"\nbase_ur = \"https://example.org\"\n";
+        let source = Source::new("site-config.toml", text);
+        let d = Diagnostic::error("unknown-key", "unknown key `base_ur`")
+            .at(&source, 12..19)
+            .with_hint("did you mean `base_url`?");
+        assert_eq!(d.location(), "site-config.toml:2:1");
+        assert_eq!(
+            d.render(),
+            "error[unknown-key]: unknown key `base_ur`\n\
+             \x20--> site-config.toml:2:1\n  |\n\
+             2 | base_ur = \"https://example.org\"\n  | ^^^^^^^\n  = hint: did you mean `base_url`?\n"
+        );
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "tiêu đề = 1";
+        let source = Source::new("a.md", text);
+        let offset = text.find('=').unwrap();
+        let place = source.locate(offset..offset + 1);
+        assert_eq!((place.line, place.column), (1, 9));
+    }
+
+    #[test]
+    fn fragments_shift_line_numbers() {
+        let source = Source::fragment("a.md", "x = 1\ny = \n", 2);
+        assert_eq!(source.locate(6..7).line, 3);
+    }
+
+    #[test]
+    fn out_of_range_spans_do_not_panic() {
+        let source = Source::new("a.md", "đ");
+        let place = source.locate(1..99);
+        assert_eq!(place.line, 1);
+    }
+
+    #[test]
+    fn suggests_close_names_only() {
+        let keys = ["title", "base_url", "default_language"];
+        assert_eq!(did_you_mean("base_ur", keys), Some("base_url"));
+        assert_eq!(did_you_mean("zzz", keys), None);
+    }
+}

@@ -1,0 +1,23 @@
+//! minhbach: a static-site generator for public plan-transparency portals.
+//!
+//! The build is one pipeline (see `pipeline`): `source` reads the site folder, `content`
+//! parses pages, `site` links them, `markdown` and `render` make the HTML with `templates`,
+//! and `output` writes it. Only `source`, `output`, `serve` and `init` touch the disk.
+
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod diag;
+pub mod i18n;
+pub mod init;
+pub mod markdown;
+pub mod output;
+pub mod pipeline;
+pub mod render;
+pub mod serve;
+pub mod site;
+pub mod slug;
+pub mod source;
+pub mod templates;
+pub mod toml_input;
+pub mod values;

@@ -1,0 +1,539 @@
+//! Markdown to HTML (pure): heading ids and anchors, table of contents, internal `@/` links,
+//! summary, plain text for search, and sanitising of raw HTML.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, html};
+use serde::Serialize;
+
+use crate::diag::{Diagnostic, Source};
+use crate::slug::slugify;
+
+/// What the renderer needs to know beyond the text.
+#[derive(Clone, Debug)]
+pub struct MarkdownOptions {
+    pub allow_raw_html: bool,
+    pub smart_punctuation: bool,
+    pub heading_anchors: bool,
+    /// Spoken text of a heading's anchor link, from the theme's i18n ("Liên kết tới mục này").
+    pub anchor_label: String,
+    /// Accessible name of the scrollable box around a wide table.
+    pub table_label: String,
+}
+
+impl Default for MarkdownOptions {
+    fn default() -> Self {
+        MarkdownOptions {
+            allow_raw_html: false,
+            smart_punctuation: false,
+            heading_anchors: true,
+            anchor_label: "Link to this section".into(),
+            table_label: "Table".into(),
+        }
+    }
+}
+
+/// Turns `@/path/page.md` into a URL, or says why it cannot.
+pub trait LinkResolver {
+    /// `target` is the path after `@/`, without the `#anchor`. Returns the URL and, for a
+    /// page, an opaque id naming it, for checking anchors once every page is rendered.
+    fn resolve(&self, target: &str) -> Result<(String, Option<usize>), LinkProblem>;
+}
+
+#[derive(Clone, Debug)]
+pub struct LinkProblem {
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+    pub children: Vec<TocEntry>,
+}
+
+/// A link to an anchor in another page, checked after every page has its heading ids.
+#[derive(Clone, Debug)]
+pub struct AnchorLink {
+    pub target: usize,
+    pub anchor: String,
+    pub diagnostic: Diagnostic,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Rendered {
+    pub html: String,
+    /// The part before `<!-- more -->`, else the first paragraph.
+    pub summary_html: String,
+    pub toc: Vec<TocEntry>,
+    pub heading_ids: Vec<String>,
+    pub plain_text: String,
+    pub anchor_links: Vec<AnchorLink>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+const MORE_MARKER: &str = "<!-- more -->";
+
+pub fn options(config: &MarkdownOptions) -> Options {
+    let mut options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM;
+    if config.smart_punctuation {
+        options |= Options::ENABLE_SMART_PUNCTUATION;
+    }
+    options
+}
+
+/// Renders `source.text` (a page body; `source.first_line` is its first line in the file).
+pub fn render(source: &Source<'_>, config: &MarkdownOptions, links: &dyn LinkResolver) -> Rendered {
+    let mut out = Rendered::default();
+    let mut events: Vec<Event<'_>> = Vec::with_capacity(source.text.len() / 8);
+    let mut has_raw_html = false;
+    let mut summary_cut: Option<usize> = None;
+    let mut first_paragraph: Option<Range<usize>> = None;
+    let mut paragraph_start = 0;
+    let mut plain = String::with_capacity(source.text.len());
+
+    for (event, range) in Parser::new_ext(source.text, options(config)).into_offset_iter() {
+        match event {
+            Event::Html(ref raw) | Event::InlineHtml(ref raw) if raw.trim() == MORE_MARKER => {
+                summary_cut.get_or_insert(events.len());
+                continue;
+            }
+            Event::Html(_) | Event::InlineHtml(_) => has_raw_html = true,
+            Event::Text(ref text) | Event::Code(ref text) => {
+                plain.push_str(text);
+            }
+            Event::SoftBreak | Event::HardBreak => plain.push(' '),
+            Event::Start(Tag::Paragraph) => paragraph_start = events.len(),
+            Event::End(TagEnd::Paragraph) => {
+                plain.push('\n');
+                first_paragraph.get_or_insert(paragraph_start..events.len() + 1);
+            }
+            Event::End(TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell) => plain.push('\n'),
+            _ => {}
+        }
+        let event = match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Link {
+                dest_url: resolve_url(dest_url, link_type, source, &range, links, &mut out),
+                link_type,
+                title,
+                id,
+            }),
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Image {
+                dest_url: resolve_url(dest_url, link_type, source, &range, links, &mut out),
+                link_type,
+                title,
+                id,
+            }),
+            other => other,
+        };
+        events.push(event);
+    }
+
+    let headings = assign_heading_ids(&mut events);
+    out.toc = build_toc(&headings);
+    out.heading_ids = headings.iter().map(|h| h.id.clone()).collect();
+
+    // The summary is cut before decorating, which shifts event indices (and a summary in a
+    // list needs no anchor links).
+    let sanitize = has_raw_html && !config.allow_raw_html;
+    let summary_range = summary_cut
+        .map(|cut| 0..cut)
+        .or(first_paragraph)
+        .unwrap_or(0..0);
+    out.summary_html = to_html(events[summary_range].iter().cloned(), sanitize);
+    decorate(&mut events, &headings, config);
+    out.html = to_html(events.into_iter(), sanitize);
+    out.plain_text = plain;
+    out
+}
+
+fn to_html<'a>(events: impl Iterator<Item = Event<'a>>, sanitize: bool) -> String {
+    let mut html = String::new();
+    html::push_html(&mut html, events);
+    if sanitize { sanitize_html(&html) } else { html }
+}
+
+fn resolve_url<'a>(
+    dest: CowStr<'a>,
+    link_type: LinkType,
+    source: &Source<'_>,
+    range: &Range<usize>,
+    links: &dyn LinkResolver,
+    out: &mut Rendered,
+) -> CowStr<'a> {
+    if matches!(link_type, LinkType::Email) {
+        return dest;
+    }
+    if let Some(target) = dest.strip_prefix("@/") {
+        let (path, anchor) = match target.split_once('#') {
+            Some((path, anchor)) => (path, Some(anchor)),
+            None => (target, None),
+        };
+        return match links.resolve(path) {
+            Ok((url, id)) => {
+                if let (Some(anchor), Some(id)) = (anchor, id) {
+                    out.anchor_links.push(AnchorLink {
+                        target: id,
+                        anchor: anchor.to_string(),
+                        diagnostic: Diagnostic::error(
+                            "broken-anchor",
+                            format!(
+                                "the link `{dest}` points to an anchor that page does not have"
+                            ),
+                        )
+                        .at(source, link_span(source.text, range, &dest)),
+                    });
+                    CowStr::from(format!("{url}#{anchor}"))
+                } else if let Some(anchor) = anchor {
+                    CowStr::from(format!("{url}#{anchor}"))
+                } else {
+                    CowStr::from(url)
+                }
+            }
+            Err(problem) => {
+                let mut diagnostic = Diagnostic::error("broken-link", problem.message)
+                    .at(source, link_span(source.text, range, &dest));
+                diagnostic.hint = problem.hint;
+                out.diagnostics.push(diagnostic);
+                dest
+            }
+        };
+    }
+    if is_unsafe_url(&dest) {
+        out.diagnostics.push(
+            Diagnostic::warning(
+                "unsafe-link",
+                format!("the link `{dest}` would run code in the reader's browser; it was removed"),
+            )
+            .at(source, link_span(source.text, range, &dest))
+            .with_hint(
+                "link to a web page (https://…), an email (mailto:…) or a page of the site (@/…)",
+            ),
+        );
+        return CowStr::from("#");
+    }
+    dest
+}
+
+/// The destination's own place inside the link's source range, for a precise caret.
+fn link_span(text: &str, range: &Range<usize>, dest: &str) -> Range<usize> {
+    let within = text.get(range.clone()).unwrap_or("");
+    match within.find(dest) {
+        Some(i) => range.start + i..range.start + i + dest.len(),
+        None => range.clone(),
+    }
+}
+
+fn is_unsafe_url(url: &str) -> bool {
+    let trimmed: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:text/html", "file:"]
+        .iter()
+        .any(|scheme| trimmed.starts_with(scheme))
+}
+
+struct Heading {
+    end: usize,
+    level: u8,
+    id: String,
+    title: String,
+}
+
+/// Gives every heading an id: its own `{#id}` if written, else a slug of its text, made
+/// unique within the page with `-1`, `-2`.
+fn assign_heading_ids(events: &mut [Event<'_>]) -> Vec<Heading> {
+    let mut headings = Vec::new();
+    let mut used: HashSet<String> = HashSet::new();
+    let mut i = 0;
+    while i < events.len() {
+        let Event::Start(Tag::Heading { level, id, .. }) = &events[i] else {
+            i += 1;
+            continue;
+        };
+        let level = heading_number(*level);
+        let written_id = id.as_ref().map(|s| s.to_string());
+        let mut title = String::new();
+        let mut end = i + 1;
+        while end < events.len() && !matches!(events[end], Event::End(TagEnd::Heading(_))) {
+            if let Event::Text(t) | Event::Code(t) = &events[end] {
+                title.push_str(t);
+            }
+            end += 1;
+        }
+        let base = written_id.unwrap_or_else(|| {
+            let slug = slugify(&title);
+            if slug.is_empty() {
+                "section".into()
+            } else {
+                slug
+            }
+        });
+        let mut id = base.clone();
+        let mut n = 1;
+        while !used.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
+            *slot = Some(CowStr::from(id.clone()));
+        }
+        headings.push(Heading {
+            end,
+            level,
+            id,
+            title: title.trim().to_string(),
+        });
+        i = end + 1;
+    }
+    headings
+}
+
+fn heading_number(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Anchor links after headings and a keyboard-scrollable box around tables, so a wide
+/// table scrolls inside itself on a phone instead of the whole page.
+fn decorate(events: &mut Vec<Event<'_>>, headings: &[Heading], config: &MarkdownOptions) {
+    let mut inserts: Vec<(usize, String)> = Vec::new();
+    if config.heading_anchors {
+        for heading in headings {
+            inserts.push((
+                heading.end,
+                format!(
+                    " <a class=\"heading-anchor\" href=\"#{id}\"><span aria-hidden=\"true\">#</span>\
+                     <span class=\"visually-hidden\">{label}: {title}</span></a>",
+                    id = escape(&heading.id),
+                    label = escape(&config.anchor_label),
+                    title = escape(&heading.title),
+                ),
+            ));
+        }
+    }
+    for (i, event) in events.iter().enumerate() {
+        match event {
+            Event::Start(Tag::Table(_)) => inserts.push((
+                i,
+                format!(
+                    "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">",
+                    escape(&config.table_label)
+                ),
+            )),
+            Event::End(TagEnd::Table) => inserts.push((i + 1, "</div>".into())),
+            _ => {}
+        }
+    }
+    // Insert from the back so earlier indices stay valid.
+    inserts.sort_by(|a, b| b.0.cmp(&a.0));
+    for (at, html) in inserts {
+        events.insert(at, Event::InlineHtml(CowStr::from(html)));
+    }
+}
+
+fn build_toc(headings: &[Heading]) -> Vec<TocEntry> {
+    fn place(into: &mut Vec<TocEntry>, entry: TocEntry) {
+        match into.last_mut() {
+            Some(last) if last.level < entry.level => place(&mut last.children, entry),
+            _ => into.push(entry),
+        }
+    }
+    let mut toc = Vec::new();
+    for heading in headings {
+        place(
+            &mut toc,
+            TocEntry {
+                level: heading.level,
+                id: heading.id.clone(),
+                title: heading.title.clone(),
+                children: Vec::new(),
+            },
+        );
+    }
+    toc
+}
+
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Keeps what Markdown itself makes (and our own decorations); drops scripts, event
+/// handlers, styles and anything else raw HTML could smuggle in.
+fn sanitize_html(html: &str) -> String {
+    use std::sync::OnceLock;
+    static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    CLEANER
+        .get_or_init(|| {
+            let mut builder = ammonia::Builder::default();
+            builder
+                .add_tags(["input", "figure", "figcaption", "details", "summary"])
+                .add_generic_attributes([
+                    "id",
+                    "class",
+                    "aria-hidden",
+                    "aria-label",
+                    "role",
+                    "tabindex",
+                    "lang",
+                    "title",
+                ])
+                .add_tag_attributes("input", ["type", "checked", "disabled"])
+                .add_tag_attributes("th", ["style"])
+                .add_tag_attributes("td", ["style"])
+                .attribute_filter(|_, attribute, value| {
+                    if attribute == "style" && !value.starts_with("text-align:") {
+                        None
+                    } else {
+                        Some(value.into())
+                    }
+                })
+                .link_rel(None);
+            builder
+        })
+        .clean(html)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Links;
+    impl LinkResolver for Links {
+        fn resolve(&self, target: &str) -> Result<(String, Option<usize>), LinkProblem> {
+            match target {
+                "about.md" => Ok(("/about/".into(), Some(7))),
+                _ => Err(LinkProblem {
+                    message: format!("no page `{target}`"),
+                    hint: None,
+                }),
+            }
+        }
+    }
+
+    fn render_text(text: &str) -> Rendered {
+        render(
+            &Source::fragment("content/a.md", text, 4),
+            &MarkdownOptions::default(),
+            &Links,
+        )
+    }
+
+    #[test]
+    fn gfm_tables_tasks_footnotes_and_strikethrough() {
+        let html = render_text(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] todo\n\n~~old~~ new[^1]\n\n[^1]: note\n",
+        )
+        .html;
+        assert!(html.contains("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table\"><table>"), "{html}");
+        assert!(
+            html.contains("<input disabled=\"\" type=\"checkbox\" checked=\"\"/>"),
+            "{html}"
+        );
+        assert!(html.contains("<del>old</del>"));
+        assert!(html.contains("footnote-definition"));
+    }
+
+    #[test]
+    fn headings_get_unique_vietnamese_slugs_and_a_toc() {
+        let rendered =
+            render_text("# Mục tiêu\n\n## Chỉ tiêu\n\n## Chỉ tiêu\n\n### Chi tiết {#rieng}\n");
+        assert_eq!(
+            rendered.heading_ids,
+            ["muc-tieu", "chi-tieu", "chi-tieu-1", "rieng"]
+        );
+        assert_eq!(rendered.toc.len(), 1);
+        assert_eq!(rendered.toc[0].children.len(), 2);
+        assert_eq!(rendered.toc[0].children[1].children[0].id, "rieng");
+        assert!(rendered.html.contains(
+            "<h2 id=\"chi-tieu\">Chỉ tiêu <a class=\"heading-anchor\" href=\"#chi-tieu\">"
+        ));
+    }
+
+    #[test]
+    fn internal_links_resolve_and_missing_ones_are_placed() {
+        let rendered = render_text("See [about](@/about.md#team).\n\nAnd [gone](@/gone.md).\n");
+        assert!(rendered.html.contains("href=\"/about/#team\""));
+        assert_eq!(rendered.anchor_links[0].target, 7);
+        assert_eq!(rendered.anchor_links[0].anchor, "team");
+        assert_eq!(rendered.diagnostics.len(), 1);
+        assert_eq!(rendered.diagnostics[0].location(), "content/a.md:6:12");
+    }
+
+    #[test]
+    fn raw_html_is_sanitised_by_default_and_kept_when_allowed() {
+        let text = "Hi <script>alert(1)</script><b onclick=\"x()\">bold</b>\n";
+        let html = render_text(text).html;
+        assert!(
+            !html.contains("script") && !html.contains("onclick"),
+            "{html}"
+        );
+        assert!(html.contains("<b>bold</b>"));
+        let allowed = MarkdownOptions {
+            allow_raw_html: true,
+            ..MarkdownOptions::default()
+        };
+        let html = render(&Source::new("a.md", text), &allowed, &Links).html;
+        assert!(html.contains("<script>"));
+    }
+
+    #[test]
+    fn javascript_links_are_removed_with_a_warning() {
+        let rendered = render_text("[x](javascript:alert(1))\n");
+        assert!(rendered.html.contains("href=\"#\""));
+        assert_eq!(rendered.diagnostics[0].code, "unsafe-link");
+    }
+
+    #[test]
+    fn summary_is_the_part_before_more_or_the_first_paragraph() {
+        let rendered = render_text("First.\n\nSecond.\n\n<!-- more -->\n\nThird.\n");
+        assert_eq!(rendered.summary_html, "<p>First.</p>\n<p>Second.</p>\n");
+        assert!(!rendered.html.contains("more"));
+        let rendered = render_text("# T\n\nOne **two**.\n\nThree.\n");
+        assert!(
+            rendered
+                .summary_html
+                .ends_with("<p>One <strong>two</strong>.</p>\n")
+        );
+        assert!(rendered.plain_text.contains("One two."));
+    }
+}

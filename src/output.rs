@@ -1,0 +1,356 @@
+//! Write (I/O): the rendered site goes into a fresh folder beside the output folder, which
+//! is swapped in only when the whole build succeeded. So a failed build leaves the previous
+//! site intact, readers never see a half-empty folder, and files of deleted pages vanish.
+//! A file whose bytes did not change is hard-linked from the previous build instead of
+//! rewritten, so it keeps its modification time (deploy tools then skip it).
+
+use std::collections::HashSet;
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::diag::Diagnostic;
+use crate::render::{Body, Output};
+use crate::source::{self, Bytes};
+
+/// A file in every output folder we write, so a later build knows the folder is ours to
+/// replace. A non-empty folder without it is never replaced.
+pub const MARKER: &str = ".minhbach-output";
+const MARKER_TEXT: &str =
+    "This folder is written by `minhbach build` and replaced by each build.\n";
+
+/// Refuses an output folder that would overwrite or delete the site's own files.
+pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
+    let root = absolute(root);
+    let output = absolute(output);
+    let refuse = |why: String| {
+        Diagnostic::error(
+            "output-folder",
+            format!(
+                "refusing to write the site into {}: {why}",
+                output.display()
+            ),
+        )
+        .with_hint("choose a new folder for the built site, such as `--output public`")
+    };
+    if output == root {
+        return Err(refuse("it is the site folder itself".into()));
+    }
+    if root.starts_with(&output) {
+        return Err(refuse("it holds the site folder".into()));
+    }
+    for protected in [
+        source::CONTENT_DIR,
+        source::THEMES_DIR,
+        source::TEMPLATES_DIR,
+        source::STATIC_DIR,
+        source::I18N_DIR,
+    ] {
+        if output.starts_with(root.join(protected)) {
+            return Err(refuse(format!(
+                "it is inside the site's {protected}/ folder"
+            )));
+        }
+    }
+    if output.is_file() {
+        return Err(refuse("it is a file".into()));
+    }
+    if output.is_dir() && !output.join(MARKER).is_file() {
+        let has_files = fs::read_dir(&output)
+            .map(|mut e| e.next().is_some())
+            .unwrap_or(true);
+        if has_files {
+            return Err(refuse(
+                "it already holds files that minhbach did not write".into(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `path` made absolute and cleaned of `.` and `..`, following symlinks where it exists.
+fn absolute(path: &Path) -> PathBuf {
+    if let Ok(real) = fs::canonicalize(path) {
+        return real;
+    }
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    let mut clean = PathBuf::new();
+    for component in joined.components() {
+        match component {
+            Component::ParentDir => {
+                clean.pop();
+            }
+            Component::CurDir => {}
+            other => clean.push(other),
+        }
+    }
+    // The folder may not exist yet: resolve symlinks of the nearest existing ancestor.
+    let mut existing = clean;
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match existing.file_name() {
+            Some(name) => {
+                rest.push(name.to_os_string());
+                existing.pop();
+            }
+            None => break,
+        }
+    }
+    let mut out = fs::canonicalize(&existing).unwrap_or(existing);
+    for name in rest.into_iter().rev() {
+        out.push(name);
+    }
+    out
+}
+
+/// Counts of what a build did to the output folder.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WriteStats {
+    pub written: usize,
+    pub unchanged: usize,
+}
+
+/// A build in progress: files go to `staging`, next to `target`, until `commit`.
+pub struct Staging {
+    target: PathBuf,
+    staging: PathBuf,
+    previous: Option<PathBuf>,
+    made_dirs: Mutex<HashSet<PathBuf>>,
+    error: Mutex<Option<(String, io::Error)>>,
+    written: AtomicUsize,
+    unchanged: AtomicUsize,
+}
+
+impl Staging {
+    pub fn begin(target: &Path) -> io::Result<Staging> {
+        let target = absolute(target);
+        let parent = target
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        fs::create_dir_all(&parent)?;
+        let staging = parent.join(format!(".{name}.minhbach-new"));
+        if staging.exists() {
+            // Left by a build that was interrupted; it is ours by its name.
+            fs::remove_dir_all(&staging)?;
+        }
+        fs::create_dir(&staging)?;
+        let previous = target.join(MARKER).is_file().then(|| target.clone());
+        Ok(Staging {
+            target,
+            staging,
+            previous,
+            made_dirs: Mutex::new(HashSet::new()),
+            error: Mutex::new(None),
+            written: AtomicUsize::new(0),
+            unchanged: AtomicUsize::new(0),
+        })
+    }
+
+    /// Writes one output; the first failure is kept and reported by `commit`.
+    pub fn write(&self, output: Output) {
+        if let Err(error) = self.try_write(&output) {
+            let mut slot = self.error.lock().unwrap_or_else(|e| e.into_inner());
+            slot.get_or_insert((output.path, error));
+        }
+    }
+
+    fn try_write(&self, output: &Output) -> io::Result<()> {
+        let relative = safe_relative(&output.path)?;
+        let destination = self.staging.join(&relative);
+        if let Some(dir) = destination.parent() {
+            self.make_dir(dir)?;
+        }
+        let previous = self.previous.as_ref().map(|p| p.join(&relative));
+        let bytes: std::borrow::Cow<'_, [u8]> = match &output.body {
+            Body::Text(text) => text.as_bytes().into(),
+            Body::Copy(Bytes::Embedded(data)) => (*data).into(),
+            Body::Copy(Bytes::Disk(path)) => fs::read(path)?.into(),
+        };
+        if let Some(previous) = previous {
+            if same_bytes(&previous, &bytes) && fs::hard_link(&previous, &destination).is_ok() {
+                self.unchanged.fetch_add(1, Ordering::Relaxed);
+                return Ok(());
+            }
+        }
+        fs::write(&destination, &bytes)?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    fn make_dir(&self, dir: &Path) -> io::Result<()> {
+        let mut made = self.made_dirs.lock().unwrap_or_else(|e| e.into_inner());
+        if made.contains(dir) {
+            return Ok(());
+        }
+        fs::create_dir_all(dir)?;
+        made.insert(dir.to_path_buf());
+        Ok(())
+    }
+
+    /// Swaps the new folder in for the old one, or, if any write failed, removes the new
+    /// folder and leaves the old one as it was.
+    pub fn commit(self) -> Result<WriteStats, String> {
+        let failure = self.error.lock().unwrap_or_else(|e| e.into_inner()).take();
+        if let Some((path, error)) = failure {
+            let _ = fs::remove_dir_all(&self.staging);
+            return Err(format!(
+                "could not write {path}: {error}; the previous site was left as it was"
+            ));
+        }
+        let result = (|| -> io::Result<()> {
+            fs::write(self.staging.join(MARKER), MARKER_TEXT)?;
+            let old = self.target.with_file_name(format!(
+                ".{}.minhbach-old",
+                self.target
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            ));
+            if old.exists() {
+                fs::remove_dir_all(&old)?;
+            }
+            let had_previous = self.target.exists();
+            if had_previous {
+                fs::rename(&self.target, &old)?;
+            }
+            if let Err(error) = fs::rename(&self.staging, &self.target) {
+                if had_previous {
+                    let _ = fs::rename(&old, &self.target);
+                }
+                return Err(error);
+            }
+            if had_previous {
+                fs::remove_dir_all(&old)?;
+            }
+            Ok(())
+        })();
+        match result {
+            Ok(()) => Ok(WriteStats {
+                written: self.written.load(Ordering::Relaxed),
+                unchanged: self.unchanged.load(Ordering::Relaxed),
+            }),
+            Err(error) => {
+                let _ = fs::remove_dir_all(&self.staging);
+                Err(format!(
+                    "could not put the new site in {}: {error}",
+                    self.target.display()
+                ))
+            }
+        }
+    }
+
+    /// Drops the new folder; the old output stays as it was.
+    pub fn abort(self) {
+        let _ = fs::remove_dir_all(&self.staging);
+    }
+}
+
+fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_file() && meta.len() == bytes.len() as u64 => {
+            fs::read(path).is_ok_and(|old| old == bytes)
+        }
+        _ => false,
+    }
+}
+
+/// An output path as a relative path with no way out of the output folder.
+fn safe_relative(path: &str) -> io::Result<PathBuf> {
+    let relative = PathBuf::from(path);
+    let ok = !path.is_empty()
+        && relative
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)));
+    if ok {
+        Ok(relative)
+    } else {
+        Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("`{path}` is not a path inside the output folder"),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(path: &str, body: &str) -> Output {
+        Output {
+            path: path.into(),
+            body: Body::Text(body.into()),
+        }
+    }
+
+    #[test]
+    fn unchanged_files_are_linked_and_deleted_ones_disappear() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let first = Staging::begin(&out).unwrap();
+        first.write(text("a/index.html", "A"));
+        first.write(text("b/index.html", "B"));
+        assert_eq!(
+            first.commit().unwrap(),
+            WriteStats {
+                written: 2,
+                unchanged: 0
+            }
+        );
+
+        let second = Staging::begin(&out).unwrap();
+        second.write(text("a/index.html", "A"));
+        second.write(text("c/index.html", "C"));
+        assert_eq!(
+            second.commit().unwrap(),
+            WriteStats {
+                written: 1,
+                unchanged: 1
+            }
+        );
+        assert!(out.join("a/index.html").is_file());
+        assert!(!out.join("b").exists());
+        assert!(out.join(MARKER).is_file());
+        assert!(!dir.path().join(".public.minhbach-new").exists());
+    }
+
+    #[test]
+    fn a_failed_write_keeps_the_previous_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let first = Staging::begin(&out).unwrap();
+        first.write(text("index.html", "old"));
+        first.commit().unwrap();
+        let second = Staging::begin(&out).unwrap();
+        second.write(text("../escape.html", "x"));
+        assert!(second.commit().is_err());
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+        assert!(!dir.path().join("escape.html").exists());
+    }
+
+    #[test]
+    fn refuses_folders_that_would_overwrite_the_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        fs::create_dir_all(root.join("content")).unwrap();
+        fs::create_dir_all(dir.path().join("docs")).unwrap();
+        fs::write(dir.path().join("docs/notes.txt"), "mine").unwrap();
+        assert!(check_output_dir(&root, &root).is_err());
+        assert!(check_output_dir(&root, dir.path()).is_err());
+        assert!(check_output_dir(&root, &root.join("content")).is_err());
+        assert!(check_output_dir(&root, &root.join("content/x")).is_err());
+        assert!(check_output_dir(&root, &root.join("public/../content")).is_err());
+        assert!(check_output_dir(&root, &dir.path().join("docs")).is_err());
+        assert!(check_output_dir(&root, &root.join("public")).is_ok());
+    }
+}

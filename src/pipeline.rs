@@ -1,0 +1,214 @@
+//! The build as a list of stages: load -> parse -> link -> Markdown -> templates -> render
+//! -> write. Each stage reports all its problems; the driver stops between stages when one
+//! of them is an error, and only the last stage touches the output folder.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::config::{self, Config};
+use crate::content;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::i18n::I18n;
+use crate::output::{self, Staging, WriteStats};
+use crate::render::{self, Assets, Output};
+use crate::site::{self, Site};
+use crate::source::{self, SiteSources};
+use crate::templates::{Lookups, Templates};
+
+/// What a run of `build` or `check` is asked to do.
+#[derive(Clone, Debug, Default)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// The output folder; `public/` in the site folder when not given.
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+}
+
+impl BuildOptions {
+    pub fn output_dir(&self) -> PathBuf {
+        self.output
+            .clone()
+            .unwrap_or_else(|| self.root.join("public"))
+    }
+}
+
+/// Why a build did not produce a site.
+#[derive(Debug)]
+pub enum BuildError {
+    /// The site's content, config or templates have errors (exit code 1).
+    Site(Vec<Diagnostic>),
+    /// Something outside the site failed, such as the disk (exit code 2).
+    Internal(String),
+}
+
+/// What a successful run did.
+#[derive(Debug, Default)]
+pub struct BuildReport {
+    /// Warnings (no errors, or the build would have failed).
+    pub diagnostics: Vec<Diagnostic>,
+    pub pages: usize,
+    pub files: usize,
+    pub stats: WriteStats,
+    pub elapsed: Duration,
+}
+
+/// A site loaded, linked and ready to render, with what rendering needs.
+pub struct Prepared {
+    pub site: Arc<Site>,
+    pub sources: SiteSources,
+    pub templates: Templates,
+    pub values: Arc<Vec<tera::Value>>,
+    pub diagnostics: Diagnostics,
+}
+
+/// Reads the config: `site-config.toml` with the command line's overrides.
+pub fn load_config(options: &BuildOptions) -> Result<Config, Vec<Diagnostic>> {
+    let mut config = config::load(&options.root)?;
+    if let Some(base_url) = &options.base_url {
+        if !config::is_web_address(base_url) {
+            return Err(vec![
+                Diagnostic::error(
+                    "config-base-url",
+                    format!("--base-url `{base_url}` is not an absolute web address"),
+                )
+                .with_hint(
+                    "write it with http:// or https://, like --base-url https://example.org",
+                ),
+            ]);
+        }
+        config.base_url = base_url.trim_end_matches('/').to_string();
+    }
+    Ok(config)
+}
+
+/// Every stage up to (not including) rendering the pages.
+pub fn prepare(options: &BuildOptions) -> Result<Prepared, Vec<Diagnostic>> {
+    let config = load_config(options)?;
+    let mut diagnostics = Diagnostics::new();
+
+    let (mut sources, found) = source::load(&options.root, &config.theme);
+    diagnostics.extend(found);
+    let pages = std::mem::take(&mut sources.pages);
+    let (pages, found) = content::parse_pages(pages, &config);
+    diagnostics.extend(found);
+    let (i18n, found) = I18n::parse(&sources.i18n, &config);
+    diagnostics.extend(found);
+    if diagnostics.has_errors() {
+        return Err(diagnostics.sorted());
+    }
+
+    let assets: BTreeSet<String> = sources.content_files.keys().cloned().collect();
+    let (mut site, found) = site::link(config, pages, assets, options.drafts);
+    diagnostics.extend(found);
+    diagnostics.extend(render::render_markdown(&mut site, &i18n));
+
+    let site = Arc::new(site);
+    let values = Arc::new(render::page_values(&site));
+    let lookups = Lookups {
+        site: Arc::clone(&site),
+        page_values: Arc::clone(&values),
+        i18n: Arc::new(i18n),
+    };
+    let (templates, found) = Templates::load(&sources.templates, lookups);
+    diagnostics.extend(found);
+    if diagnostics.has_errors() {
+        return Err(diagnostics.sorted());
+    }
+    Ok(Prepared {
+        site,
+        sources,
+        templates,
+        values,
+        diagnostics,
+    })
+}
+
+/// Renders a prepared site into `sink`; returns all diagnostics of the run.
+pub fn render(prepared: &Prepared, sink: render::Sink<'_>) -> Diagnostics {
+    let assets = Assets {
+        static_files: &prepared.sources.static_files,
+        content_files: &prepared.sources.content_files,
+    };
+    let mut diagnostics = prepared.diagnostics.clone();
+    diagnostics.extend(render::render_site(
+        &prepared.site,
+        &prepared.templates,
+        &prepared.values,
+        assets,
+        sink,
+    ));
+    diagnostics
+}
+
+/// `minhbach build`: the whole pipeline, ending in an atomic swap of the output folder.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    let output_dir = options.output_dir();
+    output::check_output_dir(&options.root, &output_dir).map_err(|d| BuildError::Site(vec![d]))?;
+    let prepared = prepare(options).map_err(BuildError::Site)?;
+    let staging = Staging::begin(&output_dir).map_err(|e| {
+        BuildError::Internal(format!(
+            "could not create a folder beside {}: {e}",
+            output_dir.display()
+        ))
+    })?;
+    let files = std::sync::atomic::AtomicUsize::new(0);
+    let diagnostics = render(&prepared, &|output: Output| {
+        files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        staging.write(output);
+    });
+    if diagnostics.has_errors() {
+        staging.abort();
+        return Err(BuildError::Site(diagnostics.sorted()));
+    }
+    let stats = staging.commit().map_err(BuildError::Internal)?;
+    Ok(BuildReport {
+        diagnostics: diagnostics.sorted(),
+        pages: prepared.site.pages.len(),
+        files: files.into_inner(),
+        stats,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// `minhbach check`: every stage but writing; nothing on disk changes.
+pub fn check(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    let prepared = prepare(options).map_err(BuildError::Site)?;
+    let files = std::sync::atomic::AtomicUsize::new(0);
+    let diagnostics = render(&prepared, &|_| {
+        files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    });
+    if diagnostics.has_errors() {
+        return Err(BuildError::Site(diagnostics.sorted()));
+    }
+    Ok(BuildReport {
+        diagnostics: diagnostics.sorted(),
+        pages: prepared.site.pages.len(),
+        files: files.into_inner(),
+        stats: WriteStats::default(),
+        elapsed: started.elapsed(),
+    })
+}
+
+/// The site root given on the command line, or the current folder; it must hold a config.
+pub fn find_root(root: Option<&Path>) -> Result<PathBuf, Diagnostic> {
+    let root = match root {
+        Some(root) => root.to_path_buf(),
+        None => std::env::current_dir().map_err(|e| {
+            Diagnostic::error("site-root", format!("cannot read the current folder: {e}"))
+        })?,
+    };
+    if root.join(config::CONFIG_FILE).is_file() {
+        Ok(root)
+    } else {
+        Err(Diagnostic::error(
+            "site-root",
+            format!("{} has no {}, so it is not a minhbach site", root.display(), config::CONFIG_FILE),
+        )
+        .with_hint("run the command in the site's folder, pass --root DIR, or make a new site with `minhbach init DIR`"))
+    }
+}

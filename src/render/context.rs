@@ -1,0 +1,311 @@
+//! What templates see (pure): each page as a template value, built once and shared by every
+//! list that shows it, and the full context of the page being rendered.
+
+use tera::{Context, Map, Value};
+
+use crate::site::{Kind, Page, PageId, Site};
+
+/// The list form of a page: everything but its content, for lists and `get_page`.
+pub fn page_value(site: &Site, page: &Page) -> Value {
+    let front = page.front();
+    let mut map = Map::new();
+    let mut put = |key: &'static str, value: Value| {
+        map.insert(key.into(), value);
+    };
+    put(
+        "kind",
+        Value::from(match page.kind {
+            Kind::Page => "page",
+            Kind::Section => "section",
+        }),
+    );
+    put("title", Value::from(page.title.as_str()));
+    put("url", Value::from(site.url(&page.path)));
+    put("permalink", Value::from(site.permalink(&page.path)));
+    put("path", Value::from(page.path.as_str()));
+    put("lang", Value::from(page.lang()));
+    put(
+        "content_path",
+        Value::from(page.content.content_path.as_str()),
+    );
+    put("date", Value::from(front.date.map(|d| d.iso())));
+    put("updated", Value::from(front.updated.map(|d| d.iso())));
+    put("weight", Value::from(front.weight));
+    put("draft", Value::from(front.draft));
+    put("description", Value::from(front.summary.as_deref()));
+    put("summary", Value::safe_string(&page.rendered.summary_html));
+    put("audience", strings(&front.audience));
+    put("topics", strings(&front.topics));
+    put("extra", toml_table(&front.extra));
+    put("page_count", Value::from(page.pages.len()));
+    Value::from(map)
+}
+
+/// The full context for rendering `id`; `pager` is the list page of a section.
+pub fn page_context(site: &Site, values: &[Value], id: PageId, pager: Option<Pager>) -> Context {
+    let page = site.page(id);
+    let lang = page.lang();
+    let mut this = values[id].as_map().cloned().unwrap_or_default();
+    this.insert("content".into(), Value::safe_string(&page.rendered.html));
+    this.insert("toc".into(), Value::from_serializable(&page.rendered.toc));
+    this.insert(
+        "ancestors".into(),
+        Value::from(
+            page.ancestors
+                .iter()
+                .map(|&a| values[a].clone())
+                .collect::<Vec<_>>(),
+        ),
+    );
+    if page.is_section() {
+        this.insert(
+            "pages".into(),
+            Value::from(
+                page.pages
+                    .iter()
+                    .map(|&p| values[p].clone())
+                    .collect::<Vec<_>>(),
+            ),
+        );
+        this.insert(
+            "subsections".into(),
+            Value::from(
+                page.subsections
+                    .iter()
+                    .map(|&p| values[p].clone())
+                    .collect::<Vec<_>>(),
+            ),
+        );
+    }
+    let this = Value::from(this);
+
+    let mut context = Context::new();
+    context.insert("lang", lang);
+    context.insert_value("page", this.clone());
+    if page.is_section() {
+        context.insert_value("section", this);
+    }
+    let current_path = match &pager {
+        Some(pager) if pager.index > 1 => pager_path(&page.path, pager.index),
+        _ => page.path.clone(),
+    };
+    context.insert("current_path", &current_path);
+    context.insert("current_url", &site.url(&current_path));
+    context.insert("permalink", &site.permalink(&current_path));
+    if let Some(pager) = pager {
+        context.insert_value("paginator", paginator(site, values, page, pager));
+    }
+    context.insert_value("translations", translations(site, page));
+    insert_site(&mut context, site, lang);
+    context
+}
+
+/// The context of a page that belongs to no content file (404).
+pub fn bare_context(site: &Site, lang: &str, path: &str) -> Context {
+    let mut context = Context::new();
+    context.insert("lang", lang);
+    context.insert("current_path", path);
+    context.insert("current_url", &site.url(path));
+    context.insert("permalink", &site.permalink(path));
+    context.insert_value("translations", Value::from(Vec::<Value>::new()));
+    insert_site(&mut context, site, lang);
+    context
+}
+
+fn insert_site(context: &mut Context, site: &Site, lang: &str) {
+    let config = &site.config;
+    context.insert(
+        "site_title",
+        config.title.get(lang, &config.default_language),
+    );
+    context.insert(
+        "site_description",
+        &config
+            .description
+            .as_ref()
+            .map(|d| d.get(lang, &config.default_language).to_string()),
+    );
+    context.insert("base_url", &config.base_url);
+    context.insert("base_path", config.base_path());
+    context.insert("default_language", &config.default_language);
+    context.insert("as_of", &config.as_of.map(|d| d.iso()));
+    context.insert("search_enabled", &config.search.enabled);
+    let home_url = site.homes.get(lang).map(|&h| site.url(&site.pages[h].path));
+    context.insert("home_url", &home_url.unwrap_or_else(|| site.url("/")));
+    let languages: Vec<Value> = config
+        .languages
+        .iter()
+        .map(|code| {
+            let mut map = Map::new();
+            map.insert("code".into(), Value::from(code.as_str()));
+            let url = site.homes.get(code).map(|&h| site.url(&site.pages[h].path));
+            map.insert("home_url".into(), Value::from(url));
+            Value::from(map)
+        })
+        .collect();
+    context.insert_value("languages", Value::from(languages));
+    let mut agency = Map::new();
+    if let Some(name) = &config.agency.name {
+        agency.insert(
+            "name".into(),
+            Value::from(name.get(lang, &config.default_language)),
+        );
+    }
+    if let Some(address) = &config.agency.address {
+        agency.insert(
+            "address".into(),
+            Value::from(address.get(lang, &config.default_language)),
+        );
+    }
+    for (key, value) in [
+        ("email", &config.agency.email),
+        ("phone", &config.agency.phone),
+        ("website", &config.agency.website),
+    ] {
+        if let Some(value) = value {
+            agency.insert(key.into(), Value::from(value.as_str()));
+        }
+    }
+    context.insert_value("agency", Value::from(agency));
+    context.insert_value("extra", toml_table(&config.extra));
+}
+
+/// One list page of a section: 1-based `index` of `count`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pager {
+    pub index: usize,
+    pub count: usize,
+}
+
+/// How many list pages a section has.
+pub fn pager_count(page: &Page) -> usize {
+    if page.paginate_by == 0 || page.pages.is_empty() {
+        1
+    } else {
+        page.pages.len().div_ceil(page.paginate_by)
+    }
+}
+
+/// `/tin-tuc/` -> `/tin-tuc/page/2/`; page 1 is the section itself.
+pub fn pager_path(section_path: &str, index: usize) -> String {
+    if index <= 1 {
+        section_path.to_string()
+    } else {
+        format!("{section_path}page/{index}/")
+    }
+}
+
+fn paginator(site: &Site, values: &[Value], section: &Page, pager: Pager) -> Value {
+    let per_page = if section.paginate_by == 0 {
+        section.pages.len().max(1)
+    } else {
+        section.paginate_by
+    };
+    let start = (pager.index - 1) * per_page;
+    let end = (start + per_page).min(section.pages.len());
+    let url = |index: usize| Value::from(site.url(&pager_path(&section.path, index)));
+    let mut map = Map::new();
+    map.insert("current_index".into(), Value::from(pager.index));
+    map.insert("number_pagers".into(), Value::from(pager.count));
+    map.insert("total_pages".into(), Value::from(section.pages.len()));
+    map.insert(
+        "pages".into(),
+        Value::from(
+            section.pages[start.min(end)..end]
+                .iter()
+                .map(|&p| values[p].clone())
+                .collect::<Vec<_>>(),
+        ),
+    );
+    map.insert("first".into(), url(1));
+    map.insert("last".into(), url(pager.count));
+    map.insert(
+        "previous".into(),
+        if pager.index > 1 {
+            url(pager.index - 1)
+        } else {
+            Value::none()
+        },
+    );
+    map.insert(
+        "next".into(),
+        if pager.index < pager.count {
+            url(pager.index + 1)
+        } else {
+            Value::none()
+        },
+    );
+    let pagers: Vec<Value> = (1..=pager.count)
+        .map(|index| {
+            let mut entry = Map::new();
+            entry.insert("index".into(), Value::from(index));
+            entry.insert("url".into(), url(index));
+            entry.insert("is_current".into(), Value::from(index == pager.index));
+            Value::from(entry)
+        })
+        .collect();
+    map.insert("pagers".into(), Value::from(pagers));
+    Value::from(map)
+}
+
+/// Every language of the site with where this page is in it (its translation, or none).
+fn translations(site: &Site, page: &Page) -> Value {
+    let list: Vec<Value> = site
+        .config
+        .languages
+        .iter()
+        .map(|code| {
+            let mut map = Map::new();
+            map.insert("code".into(), Value::from(code.as_str()));
+            map.insert("is_current".into(), Value::from(code == page.lang()));
+            let target = if code == page.lang() {
+                Some(page)
+            } else {
+                page.translations
+                    .iter()
+                    .map(|&t| site.page(t))
+                    .find(|t| t.lang() == code)
+            };
+            map.insert("url".into(), Value::from(target.map(|t| site.url(&t.path))));
+            map.insert(
+                "permalink".into(),
+                Value::from(target.map(|t| site.permalink(&t.path))),
+            );
+            map.insert(
+                "title".into(),
+                Value::from(target.map(|t| t.title.as_str())),
+            );
+            Value::from(map)
+        })
+        .collect();
+    Value::from(list)
+}
+
+fn strings(list: &[String]) -> Value {
+    Value::from(
+        list.iter()
+            .map(|s| Value::from(s.as_str()))
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// TOML to a template value; dates become their text (`2025-06-30`).
+pub fn toml_table(table: &toml::Table) -> Value {
+    let mut map = Map::new();
+    for (key, value) in table {
+        map.insert(key.clone().into(), toml_value(value));
+    }
+    Value::from(map)
+}
+
+fn toml_value(value: &toml::Value) -> Value {
+    match value {
+        toml::Value::String(s) => Value::from(s.as_str()),
+        toml::Value::Integer(i) => Value::from(*i),
+        toml::Value::Float(f) => Value::from(*f),
+        toml::Value::Boolean(b) => Value::from(*b),
+        toml::Value::Datetime(d) => Value::from(d.to_string()),
+        toml::Value::Array(items) => Value::from(items.iter().map(toml_value).collect::<Vec<_>>()),
+        toml::Value::Table(table) => toml_table(table),
+    }
+}

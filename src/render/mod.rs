@@ -1,0 +1,333 @@
+//! Render (pure): the Markdown of every page, then every file of the site, in parallel with
+//! rayon. Outputs go to a sink as they are made, so a large site is never held whole in
+//! memory, and tests can collect them without a disk.
+
+pub mod context;
+mod special;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rayon::prelude::*;
+use tera::Value;
+
+use crate::diag::{Diagnostic, Source};
+use crate::i18n::I18n;
+use crate::markdown::{self, MarkdownOptions};
+use crate::site::{Kind, PageId, Site};
+use crate::source::Bytes;
+use crate::templates::Templates;
+use context::{Pager, page_context, pager_count, pager_path};
+
+/// A file of the built site, by its path inside the output folder (`en/about/index.html`).
+#[derive(Debug)]
+pub struct Output {
+    pub path: String,
+    pub body: Body,
+}
+
+#[derive(Debug)]
+pub enum Body {
+    Text(String),
+    Copy(Bytes),
+}
+
+/// Where a rendered output goes: a folder on disk, or a test's list.
+pub type Sink<'a> = &'a (dyn Fn(Output) + Sync);
+
+/// Renders the Markdown of every page (in parallel), then checks links to `#anchors`.
+pub fn render_markdown(site: &mut Site, i18n: &I18n) -> Vec<Diagnostic> {
+    let options: BTreeMap<String, MarkdownOptions> = site
+        .config
+        .languages
+        .iter()
+        .map(|lang| {
+            let label =
+                |key: &str, fallback: &str| i18n.get(lang, key).unwrap_or(fallback).to_string();
+            let options = MarkdownOptions {
+                allow_raw_html: site.config.markdown.allow_raw_html,
+                smart_punctuation: site.config.markdown.smart_punctuation,
+                heading_anchors: site.config.markdown.heading_anchors,
+                anchor_label: label("heading_anchor", "Link to this section"),
+                table_label: label("table_region", "Table"),
+            };
+            (lang.clone(), options)
+        })
+        .collect();
+    let shared: &Site = site;
+    let rendered: Vec<markdown::Rendered> = shared
+        .pages
+        .par_iter()
+        .map(|page| {
+            let links = shared.resolver(page.lang());
+            markdown::render(&page.content.body_source(), &options[page.lang()], &links)
+        })
+        .collect();
+    let mut diagnostics = Vec::new();
+    for (page, mut rendered) in site.pages.iter_mut().zip(rendered) {
+        diagnostics.append(&mut rendered.diagnostics);
+        page.rendered = rendered;
+    }
+    diagnostics.extend(site.check_anchors());
+    diagnostics
+}
+
+/// The list form of every page, by page id (built once, shared by every list).
+pub fn page_values(site: &Site) -> Vec<Value> {
+    site.pages
+        .par_iter()
+        .map(|page| context::page_value(site, page))
+        .collect()
+}
+
+/// What `render_site` needs besides the site and its templates.
+pub struct Assets<'a> {
+    pub static_files: &'a BTreeMap<String, Bytes>,
+    pub content_files: &'a BTreeMap<String, Bytes>,
+}
+
+enum Job {
+    Page(PageId),
+    Pager(PageId, Pager),
+    NotFound(String),
+    Alias(usize),
+    Sitemap,
+    Robots,
+}
+
+/// Renders every file of the site into `sink`. Returns the problems found; a page that
+/// fails to render is left out and its error reported.
+pub fn render_site(
+    site: &Site,
+    templates: &Templates,
+    values: &[Value],
+    assets: Assets<'_>,
+    sink: Sink<'_>,
+) -> Vec<Diagnostic> {
+    let mut diagnostics = check_templates(site, templates);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return diagnostics;
+    }
+    let mut jobs: Vec<(String, Job)> = Vec::with_capacity(site.pages.len() + 8);
+    for page in &site.pages {
+        match page.kind {
+            Kind::Page => jobs.push((output_path(&page.path), Job::Page(page.id))),
+            Kind::Section => {
+                let count = pager_count(page);
+                for index in 1..=count {
+                    jobs.push((
+                        output_path(&pager_path(&page.path, index)),
+                        Job::Pager(page.id, Pager { index, count }),
+                    ));
+                }
+            }
+        }
+    }
+    for lang in &site.config.languages {
+        let path = if *lang == site.config.default_language {
+            "404.html".to_string()
+        } else {
+            format!("{lang}/404.html")
+        };
+        jobs.push((path, Job::NotFound(lang.clone())));
+    }
+    for (i, alias) in site.aliases.iter().enumerate() {
+        jobs.push((output_path(&alias.from), Job::Alias(i)));
+    }
+    let copies = copy_outputs(site, &assets);
+    // The site's own robots.txt, if it has one in static/, replaces the generated one.
+    if !copies.contains_key("robots.txt") {
+        jobs.push(("robots.txt".into(), Job::Robots));
+    }
+    jobs.push(("sitemap.xml".into(), Job::Sitemap));
+
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    for (path, _) in &jobs {
+        if !seen.insert(path) {
+            diagnostics.push(Diagnostic::error(
+                "output-collision",
+                format!("two outputs would be written to {path}"),
+            ));
+        }
+    }
+    for path in copies.keys() {
+        if seen.contains(path.as_str()) {
+            diagnostics.push(
+                Diagnostic::error(
+                    "output-collision",
+                    format!("a static file and a page would both be written to {path}"),
+                )
+                .with_hint("rename the static file or the page"),
+            );
+        }
+    }
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return diagnostics;
+    }
+
+    let rendered: Vec<Diagnostic> = jobs
+        .into_par_iter()
+        .filter_map(
+            |(path, job)| match render_job(site, templates, values, &job) {
+                Ok(text) => {
+                    sink(Output {
+                        path,
+                        body: Body::Text(text),
+                    });
+                    None
+                }
+                Err(diagnostic) => Some(diagnostic),
+            },
+        )
+        .collect();
+    diagnostics.extend(rendered);
+    for (path, bytes) in copies {
+        sink(Output {
+            path,
+            body: Body::Copy(bytes),
+        });
+    }
+    diagnostics
+}
+
+fn render_job(
+    site: &Site,
+    templates: &Templates,
+    values: &[Value],
+    job: &Job,
+) -> Result<String, Diagnostic> {
+    match job {
+        Job::Page(id) => {
+            let context = page_context(site, values, *id, None);
+            templates.render(&template_name(site, *id), &context, &describe(site, *id))
+        }
+        Job::Pager(id, pager) => {
+            let context = page_context(site, values, *id, Some(*pager));
+            templates.render(&template_name(site, *id), &context, &describe(site, *id))
+        }
+        Job::NotFound(lang) => {
+            let path = if *lang == site.config.default_language {
+                "/404.html".to_string()
+            } else {
+                format!("/{lang}/404.html")
+            };
+            let context = context::bare_context(site, lang, &path);
+            templates.render("404.html", &context, "the 404 page")
+        }
+        Job::Alias(i) => Ok(special::redirect(site, &site.aliases[*i])),
+        Job::Sitemap => Ok(special::sitemap(site)),
+        Job::Robots => Ok(special::robots(site)),
+    }
+}
+
+/// The template of a page: its own `template`, else `index.html` for a home page,
+/// `section.html` for a section and `page.html` for a page.
+pub fn template_name(site: &Site, id: PageId) -> String {
+    let page = site.page(id);
+    if let Some(name) = &page.front().template {
+        return name.clone();
+    }
+    match page.kind {
+        Kind::Section if page.parent.is_none() => "index.html".into(),
+        Kind::Section => "section.html".into(),
+        Kind::Page => "page.html".into(),
+    }
+}
+
+fn describe(site: &Site, id: PageId) -> String {
+    let page = site.page(id);
+    if page.content.file.is_empty() {
+        format!("the section {}", page.path)
+    } else {
+        format!("{} ({})", page.content.file, page.path)
+    }
+}
+
+/// Every template a page asks for must exist; reported once per page at its `template` line.
+fn check_templates(site: &Site, templates: &Templates) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut reported: BTreeSet<String> = BTreeSet::new();
+    for page in &site.pages {
+        let name = template_name(site, page.id);
+        if templates.has(&name) {
+            continue;
+        }
+        match page.front().template.as_ref() {
+            Some(written) => {
+                let text = &page.content.text;
+                let at = text
+                    .find(&format!("\"{written}\""))
+                    .map_or(0..0, |i| i + 1..i + 1 + written.len());
+                out.push(
+                    Diagnostic::error(
+                        "template-missing",
+                        format!("the page asks for template `{written}`, which does not exist"),
+                    )
+                    .at(&Source::new(&page.content.file, text), at)
+                    .with_hint(format!(
+                        "create templates/{written}, or remove `template` to use the default"
+                    )),
+                );
+            }
+            None if reported.insert(name.clone()) => out.push(
+                Diagnostic::error(
+                    "template-missing",
+                    format!("the theme has no `{name}` template"),
+                )
+                .with_hint(format!("add templates/{name} to the site or the theme")),
+            ),
+            None => {}
+        }
+    }
+    for name in ["404.html"] {
+        if !templates.has(name) {
+            out.push(
+                Diagnostic::error(
+                    "template-missing",
+                    format!("the theme has no `{name}` template"),
+                )
+                .with_hint(format!("add templates/{name} to the site or the theme")),
+            );
+        }
+    }
+    out
+}
+
+/// Static files (theme and site) and the non-Markdown files of `content/`, each by its
+/// output path. A file in `content/tin-tuc/` goes beside the section's pages.
+fn copy_outputs(site: &Site, assets: &Assets<'_>) -> BTreeMap<String, Bytes> {
+    let mut out: BTreeMap<String, Bytes> = BTreeMap::new();
+    for (path, bytes) in assets.content_files {
+        out.insert(
+            site.asset_path(path).trim_start_matches('/').to_string(),
+            bytes.clone(),
+        );
+    }
+    for (path, bytes) in assets.static_files {
+        out.insert(path.clone(), bytes.clone());
+    }
+    out
+}
+
+/// `/en/about/` -> `en/about/index.html`; `/old.html` -> `old.html`.
+pub fn output_path(site_path: &str) -> String {
+    let trimmed = site_path.trim_start_matches('/');
+    if trimmed.is_empty() {
+        "index.html".into()
+    } else if trimmed.ends_with('/') {
+        format!("{trimmed}index.html")
+    } else {
+        trimmed.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::output_path;
+
+    #[test]
+    fn page_paths_become_index_files() {
+        assert_eq!(output_path("/"), "index.html");
+        assert_eq!(output_path("/en/about/"), "en/about/index.html");
+        assert_eq!(output_path("/old.html"), "old.html");
+    }
+}
