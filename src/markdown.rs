@@ -353,7 +353,7 @@ fn decorate(events: &mut Vec<Event<'_>>, headings: &[Heading], config: &Markdown
         }
     }
     // Insert from the back so earlier indices stay valid.
-    inserts.sort_by(|a, b| b.0.cmp(&a.0));
+    inserts.sort_by_key(|insert| std::cmp::Reverse(insert.0));
     for (at, html) in inserts {
         events.insert(at, Event::InlineHtml(CowStr::from(html)));
     }

@@ -570,12 +570,7 @@ impl Site {
         for page in &self.pages {
             for link in &page.rendered.anchor_links {
                 let target = &self.pages[link.target];
-                if target
-                    .rendered
-                    .heading_ids
-                    .iter()
-                    .any(|id| *id == link.anchor)
-                {
+                if target.rendered.heading_ids.contains(&link.anchor) {
                     continue;
                 }
                 let mut diagnostic = link.diagnostic.clone();

@@ -91,7 +91,9 @@ pub fn load(root: &Path, theme: &str) -> (SiteSources, Vec<Diagnostic>) {
     for layer_root in [theme_dir, root.to_path_buf()] {
         for sub in [TEMPLATES_DIR, STATIC_DIR, I18N_DIR] {
             let dir = layer_root.join(sub);
-            for path in walk_files(&dir) {
+            let (files, problems) = walk_files(&dir, root);
+            diagnostics.extend(problems);
+            for path in files {
                 let rel = relative(&layer_root, &path);
                 let file = relative(root, &path);
                 add_theme_file(
@@ -106,7 +108,9 @@ pub fn load(root: &Path, theme: &str) -> (SiteSources, Vec<Diagnostic>) {
     }
 
     let content_dir = root.join(CONTENT_DIR);
-    let (markdown, others): (Vec<PathBuf>, Vec<PathBuf>) = walk_files(&content_dir)
+    let (files, problems) = walk_files(&content_dir, root);
+    diagnostics.extend(problems);
+    let (markdown, others): (Vec<PathBuf>, Vec<PathBuf>) = files
         .into_iter()
         .partition(|p| p.extension().is_some_and(|e| e == "md"));
     let read: Vec<(String, Result<String, Diagnostic>)> = markdown
@@ -177,20 +181,34 @@ fn add_theme_file(
 }
 
 /// Every file under `dir`, sorted, skipping hidden files and editors' temporary files.
-/// A missing folder is simply empty.
-pub fn walk_files(dir: &Path) -> Vec<PathBuf> {
+/// A missing folder is simply empty; an entry that cannot be read (a broken link, a folder
+/// without permission) is reported, named relative to `root`.
+pub fn walk_files(dir: &Path, root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
     if !dir.is_dir() {
-        return Vec::new();
+        return (files, problems);
     }
-    WalkDir::new(dir)
+    let walk = WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()))
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| e.into_path())
-        .collect()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+    for entry in walk {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => files.push(entry.into_path()),
+            Ok(_) => {}
+            Err(error) => {
+                let file = error.path().map(|p| relative(root, p)).unwrap_or_default();
+                let io = error.io_error().map_or_else(
+                    || std::io::Error::other(error.to_string()),
+                    |e| std::io::Error::new(e.kind(), e.to_string()),
+                );
+                problems.push(read_error(&io, &file));
+            }
+        }
+    }
+    (files, problems)
 }
 
 /// Hidden files and the temporary files editors write beside the one being saved.

@@ -253,11 +253,13 @@ mod tests {
     use serde::Deserialize;
 
     #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
     struct Inner {
         allow_raw_html: Option<bool>,
     }
 
     #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
     struct Outer {
         title: String,
         base_url: Option<String>,

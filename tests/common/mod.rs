@@ -1,0 +1,159 @@
+//! Helpers for the whole-site tests: copy a fixture site to a temp folder, edit it, run the
+//! real binary on it, and read what it wrote.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub struct Site {
+    // Kept so the folder lives as long as the test.
+    _dir: tempfile::TempDir,
+    pub root: PathBuf,
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn assert_ok(&self) -> &Self {
+        assert_eq!(
+            self.code, 0,
+            "expected success\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    /// Asserts a failure with `code` that is not a panic.
+    pub fn assert_fails(&self, code: i32) -> &Self {
+        assert_eq!(
+            self.code, code,
+            "expected exit code {code}\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        assert!(
+            !self.stderr.contains("panicked"),
+            "panicked:\n{}",
+            self.stderr
+        );
+        assert!(
+            !self.stderr.contains("internal error"),
+            "internal error:\n{}",
+            self.stderr
+        );
+        self
+    }
+}
+
+impl Site {
+    /// A copy of `tests/fixtures/NAME` in a fresh temp folder.
+    pub fn fixture(name: &str) -> Site {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().join("site");
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures")
+                .join(name),
+            &root,
+        );
+        Site { _dir: dir, root }
+    }
+
+    pub fn path(&self, relative: &str) -> PathBuf {
+        self.root.join(relative)
+    }
+
+    pub fn write(&self, relative: &str, text: &str) -> &Self {
+        self.write_bytes(relative, text.as_bytes())
+    }
+
+    pub fn write_bytes(&self, relative: &str, bytes: &[u8]) -> &Self {
+        let path = self.path(relative);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, bytes).unwrap();
+        self
+    }
+
+    pub fn remove(&self, relative: &str) -> &Self {
+        fs::remove_file(self.path(relative)).unwrap();
+        self
+    }
+
+    /// Runs `minhbach ARGS --root SITE`.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_minhbach"))
+            .args(args)
+            .arg("--root")
+            .arg(&self.root)
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("run minhbach");
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+
+    pub fn build(&self) -> Run {
+        self.run(&["build"])
+    }
+
+    /// A file of the built site (`public/…`).
+    pub fn output(&self, relative: &str) -> String {
+        let path = self.path("public").join(relative);
+        fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+    }
+
+    pub fn has_output(&self, relative: &str) -> bool {
+        self.path("public").join(relative).exists()
+    }
+
+    /// Every file of the output folder with its bytes, sorted by path.
+    pub fn snapshot(&self, folder: &Path) -> Vec<(String, Vec<u8>)> {
+        let mut files = Vec::new();
+        collect(folder, folder, &mut files);
+        files.sort();
+        files
+    }
+}
+
+/// The `<main>` element of a page, where the page's own content is.
+pub fn main_of(html: &str) -> &str {
+    let start = html.find("<main").expect("page has <main>");
+    let end = html.find("</main>").expect("page has </main>");
+    &html[start..end]
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            collect(root, &path, out);
+        } else {
+            let relative = path
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            out.push((relative, fs::read(&path).unwrap()));
+        }
+    }
+}
