@@ -152,8 +152,7 @@ impl Config {
 
     fn validate(&self, source: &Source<'_>) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        let key_at =
-            |key: &str| -> std::ops::Range<usize> { find_key(source.text, key).unwrap_or(0..0) };
+        let key_at = |key: &str| toml_input::key_range(source.text, key);
         if !is_web_address(&self.base_url) {
             out.push(
                 Diagnostic::error(
@@ -247,22 +246,6 @@ fn is_language_code(code: &str) -> bool {
         && primary.chars().all(|c| c.is_ascii_lowercase())
         && parts
             .all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()))
-}
-
-/// The byte range of a top-level `key =` in TOML text, for placing validation errors.
-fn find_key(text: &str, key: &str) -> Option<std::ops::Range<usize>> {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        if let Some(rest) = trimmed.strip_prefix(key) {
-            if rest.trim_start().starts_with('=') {
-                let start = offset + (line.len() - trimmed.len());
-                return Some(start..start + key.len());
-            }
-        }
-        offset += line.len();
-    }
-    None
 }
 
 #[cfg(test)]

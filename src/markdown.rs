@@ -159,7 +159,7 @@ pub fn render(source: &Source<'_>, config: &MarkdownOptions, links: &dyn LinkRes
         .or(first_paragraph)
         .unwrap_or(0..0);
     out.summary_html = to_html(events[summary_range].iter().cloned(), sanitize);
-    decorate(&mut events, &headings, config);
+    let events = decorate(events, &headings, config);
     out.html = to_html(events.into_iter(), sanitize);
     out.plain_text = plain;
     out
@@ -323,7 +323,11 @@ fn heading_number(level: HeadingLevel) -> u8 {
 
 /// Anchor links after headings and a keyboard-scrollable box around tables, so a wide
 /// table scrolls inside itself on a phone instead of the whole page.
-fn decorate(events: &mut Vec<Event<'_>>, headings: &[Heading], config: &MarkdownOptions) {
+fn decorate<'a>(
+    events: Vec<Event<'a>>,
+    headings: &[Heading],
+    config: &MarkdownOptions,
+) -> Vec<Event<'a>> {
     let mut inserts: Vec<(usize, String)> = Vec::new();
     if config.heading_anchors {
         for heading in headings {
@@ -352,11 +356,21 @@ fn decorate(events: &mut Vec<Event<'_>>, headings: &[Heading], config: &Markdown
             _ => {}
         }
     }
-    // Insert from the back so earlier indices stay valid.
-    inserts.sort_by_key(|insert| std::cmp::Reverse(insert.0));
-    for (at, html) in inserts {
-        events.insert(at, Event::InlineHtml(CowStr::from(html)));
+    if inserts.is_empty() {
+        return events;
     }
+    // One pass that copies events and drops each insert in before its index.
+    inserts.sort_by_key(|insert| insert.0);
+    let mut inserts = inserts.into_iter().peekable();
+    let mut out = Vec::with_capacity(events.len() + inserts.len());
+    for (i, event) in events.into_iter().enumerate() {
+        while let Some((_, html)) = inserts.next_if(|insert| insert.0 == i) {
+            out.push(Event::InlineHtml(CowStr::from(html)));
+        }
+        out.push(event);
+    }
+    out.extend(inserts.map(|(_, html)| Event::InlineHtml(CowStr::from(html))));
+    out
 }
 
 fn build_toc(headings: &[Heading]) -> Vec<TocEntry> {

@@ -205,6 +205,24 @@ fn key_span(table: &Spanned<DeTable<'_>>, path: &[KeyStep]) -> Option<std::ops::
     None
 }
 
+/// The byte range of the first `key =` line's key in TOML text, for placing a problem
+/// found after parsing (0..0, the top of the file, when it is not there).
+pub fn key_range(text: &str, key: &str) -> std::ops::Range<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with('='))
+        {
+            let start = offset + line.len() - trimmed.len();
+            return start..start + key.len();
+        }
+        offset += line.len();
+    }
+    0..0
+}
+
 /// The field names serde derives for a struct, read by asking the struct to deserialize
 /// itself from a deserializer that only records the names it is offered.
 pub fn struct_fields<T: DeserializeOwned>() -> &'static [&'static str] {

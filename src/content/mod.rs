@@ -82,8 +82,7 @@ pub fn parse_page(
     let Some(mut front) = front else {
         return (None, diagnostics);
     };
-    let (body_offset, body_line, front_line) =
-        (split.body_offset, split.body_line, split.front_matter_line);
+    let (body_offset, body_line) = (split.body_offset, split.body_line);
 
     let (dir, file_name) = match content_path.rsplit_once('/') {
         Some((dir, name)) => (dir.to_string(), name.to_string()),
@@ -118,7 +117,7 @@ pub fn parse_page(
                         "the file name says the page is in `{suffix}` but `lang` says `{written}`"
                     ),
                 )
-                .at(&source, key_range(&text, "lang", front_line))
+                .at(&source, crate::toml_input::key_range(source.text, "lang"))
                 .with_hint("remove `lang`; the file name already says the language"),
             );
             suffix.clone()
@@ -130,7 +129,7 @@ pub fn parse_page(
                     "page-language",
                     format!("`lang = \"{written}\"` is not one of the site's languages"),
                 )
-                .at(&source, key_range(&text, "lang", front_line))
+                .at(&source, crate::toml_input::key_range(source.text, "lang"))
                 .with_hint(format!(
                     "the site's languages are: {}",
                     config.languages.join(", ")
@@ -185,22 +184,6 @@ pub fn humanise(stem: &str) -> String {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
     }
-}
-
-/// The byte range of `key` in the front matter, which starts on `first_line` of `text`.
-fn key_range(text: &str, key: &str, first_line: usize) -> std::ops::Range<usize> {
-    let mut offset = 0;
-    for (index, line) in text.split_inclusive('\n').enumerate() {
-        if index + 1 >= first_line {
-            let trimmed = line.trim_start();
-            if trimmed.starts_with(key) && trimmed[key.len()..].trim_start().starts_with('=') {
-                let start = offset + line.len() - trimmed.len();
-                return start..start + key.len();
-            }
-        }
-        offset += line.len();
-    }
-    0..0
 }
 
 #[cfg(test)]
