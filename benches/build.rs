@@ -1,0 +1,430 @@
+//! Full-build benchmark: minhbach against Hugo and the "floor" program (bench/floor/, the
+//! least work any generator must do: read, render Markdown, write) on the same generated
+//! corpus (bench/gen_corpus.py).
+//!
+//! cargo bench --bench build -- [--pages 1000,10000] [--out /dev/shm/minhbach-bench] [--runs 3]
+//!
+//! Every run is a cold full build into an output folder that does not exist yet, on tmpfs
+//! by default, so that the disk's noise does not drown the tools' differences. Wall time
+//! is the median over the runs; peak memory is the largest `ru_maxrss` of the child
+//! process itself, read with `wait4` (not the children of this process as a whole, which
+//! would mix the tools).
+
+use std::fs::{self, File};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::time::{Duration, Instant};
+
+/// The crate's folder: the bench files and `target/` are found from it.
+const MANIFEST_DIR: &str = env!("CARGO_MANIFEST_DIR");
+/// The corpus seed; a cached corpus is reused only if it was made with the same one.
+const SEED: u64 = 1;
+/// Sections of the corpus (gen_corpus.py's default), each with its own list page.
+const SECTIONS: usize = 20;
+/// Targets from the brief; the table says whether each is met.
+const TARGET_HUGO_SPEEDUP: f64 = 2.0;
+const TARGET_FLOOR_RATIO: f64 = 1.5;
+const TARGET_PEAK_MIB: f64 = 300.0;
+
+struct Options {
+    pages: Vec<usize>,
+    out: PathBuf,
+    runs: usize,
+}
+
+/// One tool's command line for a corpus, and where it writes.
+struct Tool {
+    name: &'static str,
+    program: PathBuf,
+    args: Vec<String>,
+    output: PathBuf,
+    /// Folders the tool makes beside its output; removed before each run as well.
+    leftovers: Vec<PathBuf>,
+}
+
+/// What the runs of one tool measured.
+struct Measured {
+    name: &'static str,
+    median: Duration,
+    peak_kib: u64,
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("bench failed: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), String> {
+    let options = parse_args(std::env::args().skip(1))?;
+    let manifest = Path::new(MANIFEST_DIR);
+    let floor = build_floor(manifest)?;
+    let hugo = find_on_path("hugo");
+    if hugo.is_none() {
+        println!("Hugo: skipped, `hugo` is not on PATH (install it with `apt-get install hugo`).");
+    }
+    println!("Zola: skipped, it is not installable here.");
+    for &pages in &options.pages {
+        let corpus = options.out.join(format!("p{pages}"));
+        prepare_corpus(manifest, &corpus, pages)?;
+        let mut tools = vec![minhbach_tool(&corpus)];
+        if let Some(hugo) = &hugo {
+            tools.push(hugo_tool(hugo, &corpus));
+        }
+        tools.push(floor_tool(&floor, &corpus));
+        let mut results = Vec::new();
+        for tool in &tools {
+            results.push(measure(tool, options.runs, pages)?);
+        }
+        print_table(pages, options.runs, &results);
+    }
+    Ok(())
+}
+
+fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
+    let mut options = Options {
+        pages: vec![1_000, 10_000],
+        out: PathBuf::from("/dev/shm/minhbach-bench"),
+        runs: 3,
+    };
+    let mut args = args;
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
+        match arg.as_str() {
+            // cargo passes `--bench` to every bench target; it means nothing here.
+            "--bench" => {}
+            "--pages" => {
+                options.pages = value("--pages")?
+                    .split(',')
+                    .map(|n| n.trim().replace('_', "").parse::<usize>())
+                    .collect::<Result<_, _>>()
+                    .map_err(|e| format!("--pages: {e}"))?;
+            }
+            "--out" => options.out = PathBuf::from(value("--out")?),
+            "--runs" => {
+                options.runs = value("--runs")?
+                    .parse()
+                    .map_err(|e| format!("--runs: {e}"))?;
+            }
+            other => {
+                return Err(format!(
+                    "unknown argument `{other}`; use --pages N,M --out DIR --runs R"
+                ));
+            }
+        }
+    }
+    if options.runs == 0 || options.pages.contains(&0) {
+        return Err("--runs and every --pages value must be at least 1".into());
+    }
+    Ok(options)
+}
+
+/// Builds the floor program in its own target folder (it is its own workspace, with its
+/// own lock file and release profile) and returns its binary.
+fn build_floor(manifest: &Path) -> Result<PathBuf, String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let target = manifest.join("target/floor");
+    let status = Command::new(cargo)
+        .args(["build", "--release", "--quiet", "--manifest-path"])
+        .arg(manifest.join("bench/floor/Cargo.toml"))
+        .arg("--target-dir")
+        .arg(&target)
+        .status()
+        .map_err(|e| format!("could not run cargo to build the floor: {e}"))?;
+    if !status.success() {
+        return Err(format!("building the floor failed ({status})"));
+    }
+    Ok(target.join("release/ssg-floor"))
+}
+
+fn find_on_path(program: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(program))
+        .find(|candidate| candidate.is_file())
+}
+
+/// Generates the corpus unless `corpus.json` says the one there was made with the same
+/// parameters (generating 10,000 pages takes longer than building them), then puts the
+/// bench templates and config in the minhbach tree, every time, so edits to them count.
+fn prepare_corpus(manifest: &Path, corpus: &Path, pages: usize) -> Result<(), String> {
+    if corpus_matches(corpus, pages) {
+        println!("\nCorpus of {pages} pages: cached in {}", corpus.display());
+    } else {
+        println!(
+            "\nCorpus of {pages} pages: generating in {}",
+            corpus.display()
+        );
+        let status = Command::new("python3")
+            .arg(manifest.join("bench/gen_corpus.py"))
+            .arg(corpus)
+            .args(["--pages", &pages.to_string(), "--seed", &SEED.to_string()])
+            .args(["--sections", &SECTIONS.to_string()])
+            .stdout(Stdio::null())
+            .status()
+            .map_err(|e| format!("could not run python3 bench/gen_corpus.py: {e}"))?;
+        if !status.success() {
+            return Err(format!("gen_corpus.py failed ({status})"));
+        }
+    }
+    install_templates(manifest, &corpus.join("minhbach"))
+}
+
+/// gen_corpus.py writes corpus.json last, so a matching one means a whole corpus.
+fn corpus_matches(corpus: &Path, pages: usize) -> bool {
+    let Ok(text) = fs::read_to_string(corpus.join("corpus.json")) else {
+        return false;
+    };
+    let Ok(info) = serde_json::from_str::<serde_json::Value>(&text) else {
+        return false;
+    };
+    let number = |key: &str| info.get(key).and_then(serde_json::Value::as_u64);
+    number("pages") == Some(pages as u64)
+        && number("seed") == Some(SEED)
+        && number("sections") == Some(SECTIONS as u64)
+}
+
+/// Copies bench/templates/ into the site and turns pagination off, so that each section's
+/// list holds all its pages, as Hugo's list template (`range .Pages`) does.
+fn install_templates(manifest: &Path, site: &Path) -> Result<(), String> {
+    let io = |what: &str, e: std::io::Error| format!("{what}: {e}");
+    let templates = site.join("templates");
+    if templates.exists() {
+        fs::remove_dir_all(&templates).map_err(|e| io("removing old templates", e))?;
+    }
+    fs::create_dir_all(&templates).map_err(|e| io("creating templates/", e))?;
+    let source = manifest.join("bench/templates");
+    for entry in fs::read_dir(&source).map_err(|e| io("reading bench/templates", e))? {
+        let entry = entry.map_err(|e| io("reading bench/templates", e))?;
+        fs::copy(entry.path(), templates.join(entry.file_name()))
+            .map_err(|e| io("copying a template", e))?;
+    }
+    let config = site.join("site-config.toml");
+    let text = fs::read_to_string(&config).map_err(|e| io("reading site-config.toml", e))?;
+    if !text
+        .lines()
+        .any(|l| l.trim_start().starts_with("paginate_by"))
+    {
+        fs::write(&config, format!("{text}paginate_by = 0\n"))
+            .map_err(|e| io("writing site-config.toml", e))?;
+    }
+    Ok(())
+}
+
+fn minhbach_tool(corpus: &Path) -> Tool {
+    let output = corpus.join("out-minhbach");
+    Tool {
+        name: "minhbach",
+        program: PathBuf::from(env!("CARGO_BIN_EXE_minhbach")),
+        args: vec![
+            "build".into(),
+            "--root".into(),
+            path_arg(&corpus.join("minhbach")),
+            "--output".into(),
+            path_arg(&output),
+        ],
+        // minhbach stages the new site beside the output folder and swaps it in.
+        leftovers: vec![
+            corpus.join(".out-minhbach.minhbach-new"),
+            corpus.join(".out-minhbach.minhbach-old"),
+        ],
+        output,
+    }
+}
+
+fn hugo_tool(hugo: &Path, corpus: &Path) -> Tool {
+    let output = corpus.join("out-hugo");
+    Tool {
+        name: "hugo",
+        program: hugo.to_path_buf(),
+        args: vec![
+            "--source".into(),
+            path_arg(&corpus.join("hugo")),
+            "--destination".into(),
+            path_arg(&output),
+            "--quiet".into(),
+        ],
+        leftovers: Vec::new(),
+        output,
+    }
+}
+
+fn floor_tool(floor: &Path, corpus: &Path) -> Tool {
+    let output = corpus.join("out-floor");
+    Tool {
+        name: "floor",
+        program: floor.to_path_buf(),
+        args: vec![
+            path_arg(&corpus.join("minhbach/content")),
+            path_arg(&output),
+        ],
+        leftovers: Vec::new(),
+        output,
+    }
+}
+
+fn path_arg(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+/// Runs `tool` `runs` times from an empty output folder; checks each run wrote a page per
+/// content file, so that a broken build cannot pass for a fast one.
+fn measure(tool: &Tool, runs: usize, pages: usize) -> Result<Measured, String> {
+    let mut walls = Vec::with_capacity(runs);
+    let mut peak_kib = 0;
+    for _ in 0..runs {
+        for dir in std::iter::once(&tool.output).chain(&tool.leftovers) {
+            if dir.exists() {
+                fs::remove_dir_all(dir)
+                    .map_err(|e| format!("could not remove {}: {e}", dir.display()))?;
+            }
+        }
+        let (wall, max_rss) = run_child(tool)?;
+        let written = count_index_files(&tool.output);
+        // Every tool writes one index.html per page, per section and for the home page;
+        // Hugo also writes its tag pages, so only a lower bound holds for all three.
+        let expected = pages + SECTIONS + 1;
+        let enough = if tool.name == "hugo" {
+            written >= expected
+        } else {
+            written == expected
+        };
+        if !enough {
+            return Err(format!(
+                "{} wrote {written} index.html files, expected {expected}",
+                tool.name
+            ));
+        }
+        walls.push(wall);
+        peak_kib = peak_kib.max(max_rss);
+    }
+    Ok(Measured {
+        name: tool.name,
+        median: median(&mut walls),
+        peak_kib,
+    })
+}
+
+/// Runs the tool and waits for it with `wait4`, which gives the resource usage of that
+/// one child. Returns its wall time and peak resident memory in KiB (Linux units).
+fn run_child(tool: &Tool) -> Result<(Duration, u64), String> {
+    let log_path = tool.output.with_extension("log");
+    let log = File::create(&log_path).map_err(|e| format!("{}: {e}", log_path.display()))?;
+    let started = Instant::now();
+    let child = Command::new(&tool.program)
+        .args(&tool.args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(log)
+        .spawn()
+        .map_err(|e| format!("could not start {}: {e}", tool.program.display()))?;
+    let pid = child.id() as libc::pid_t;
+    let mut status: libc::c_int = 0;
+    // SAFETY: rusage is plain data that wait4 fills in; all-zero bytes are a valid value.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    loop {
+        // SAFETY: `pid` is our child, not yet reaped (std only reaps in wait/try_wait,
+        // which are never called), and both pointers are to live locals.
+        let reaped = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+        if reaped == pid {
+            break;
+        }
+        let error = std::io::Error::last_os_error();
+        if error.kind() != std::io::ErrorKind::Interrupted {
+            return Err(format!("wait4 for {}: {error}", tool.name));
+        }
+    }
+    let wall = started.elapsed();
+    if !(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0) {
+        let log = fs::read_to_string(&log_path).unwrap_or_default();
+        return Err(format!(
+            "{} failed (wait status {status}):\n{}",
+            tool.name,
+            log.trim_end()
+        ));
+    }
+    Ok((wall, u64::try_from(usage.ru_maxrss).unwrap_or(0)))
+}
+
+fn count_index_files(dir: &Path) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    entries
+        .flatten()
+        .map(|entry| {
+            let path = entry.path();
+            match entry.file_type() {
+                Ok(kind) if kind.is_dir() => count_index_files(&path),
+                Ok(_) if entry.file_name() == "index.html" => 1,
+                _ => 0,
+            }
+        })
+        .sum()
+}
+
+fn median(walls: &mut [Duration]) -> Duration {
+    walls.sort();
+    let middle = walls.len() / 2;
+    if walls.len() % 2 == 0 {
+        (walls[middle - 1] + walls[middle]) / 2
+    } else {
+        walls[middle]
+    }
+}
+
+fn print_table(pages: usize, runs: usize, results: &[Measured]) {
+    println!(
+        "\n{pages} pages, median of {runs} run(s), cold full builds on the output's file system"
+    );
+    println!(
+        "{:<10} {:>9} {:>10} {:>10}",
+        "tool", "wall s", "pages/s", "peak MiB"
+    );
+    for result in results {
+        let seconds = result.median.as_secs_f64();
+        println!(
+            "{:<10} {:>9.3} {:>10.0} {:>10.1}",
+            result.name,
+            seconds,
+            pages as f64 / seconds,
+            mib(result.peak_kib)
+        );
+    }
+    let find = |name: &str| results.iter().find(|r| r.name == name);
+    let Some(minhbach) = find("minhbach") else {
+        return;
+    };
+    let ours = minhbach.median.as_secs_f64();
+    if let Some(hugo) = find("hugo") {
+        let speedup = hugo.median.as_secs_f64() / ours;
+        println!(
+            "minhbach vs Hugo:  {speedup:.2}x faster (target >= {TARGET_HUGO_SPEEDUP}x: {})",
+            verdict(speedup >= TARGET_HUGO_SPEEDUP)
+        );
+    }
+    if let Some(floor) = find("floor") {
+        let ratio = ours / floor.median.as_secs_f64();
+        println!(
+            "minhbach vs floor: {ratio:.2}x the floor's time (target <= {TARGET_FLOOR_RATIO}x: {})",
+            verdict(ratio <= TARGET_FLOOR_RATIO)
+        );
+    }
+    let peak = mib(minhbach.peak_kib);
+    println!(
+        "minhbach peak memory: {peak:.1} MiB (target < {TARGET_PEAK_MIB} MiB: {})",
+        verdict(peak < TARGET_PEAK_MIB)
+    );
+}
+
+fn mib(kib: u64) -> f64 {
+    kib as f64 / 1024.0
+}
+
+fn verdict(met: bool) -> &'static str {
+    if met { "met" } else { "MISSED" }
+}
