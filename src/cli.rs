@@ -58,6 +58,9 @@ pub struct BuildArgs {
     /// Include pages marked `draft = true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Print how long each stage of the build took.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 #[derive(Debug, Args)]
@@ -98,7 +101,13 @@ pub fn run(cli: Cli) -> ExitCode {
                 drafts: args.drafts,
             };
             let output_dir = options.output_dir();
-            finish(pipeline::build(&options), |report| {
+            let result = pipeline::build(&options);
+            if let (true, Ok(report)) = (args.timings, &result) {
+                for (stage, took) in &report.timings.stages {
+                    println!("{stage:>18}: {:>7.1} ms", took.as_secs_f64() * 1000.0);
+                }
+            }
+            finish(result, |report| {
                 format!(
                     "Built {} pages into {} ({} files: {} written, {} unchanged) in {} ms.",
                     report.pages,

@@ -5,7 +5,6 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, html};
-use serde::Serialize;
 
 use crate::diag::{Diagnostic, Source};
 use crate::slug::slugify;
@@ -47,7 +46,7 @@ pub struct LinkProblem {
     pub hint: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TocEntry {
     pub level: u8,
     pub id: String,
@@ -60,7 +59,23 @@ pub struct TocEntry {
 pub struct AnchorLink {
     pub target: usize,
     pub anchor: String,
-    pub diagnostic: Diagnostic,
+    /// The link as written (`@/page.md#anchor`) and where it is in the body.
+    pub written: String,
+    pub span: Range<usize>,
+}
+
+impl AnchorLink {
+    /// The error for this link when its page has no such anchor; `body` is the page body.
+    pub fn broken(&self, body: &Source<'_>) -> Diagnostic {
+        Diagnostic::error(
+            "broken-anchor",
+            format!(
+                "the link `{}` points to an anchor that page does not have",
+                self.written
+            ),
+        )
+        .at(body, self.span.clone())
+    }
 }
 
 #[derive(Clone, Debug, Default)]
@@ -70,7 +85,6 @@ pub struct Rendered {
     pub summary_html: String,
     pub toc: Vec<TocEntry>,
     pub heading_ids: Vec<String>,
-    pub plain_text: String,
     pub anchor_links: Vec<AnchorLink>,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -98,25 +112,21 @@ pub fn render(source: &Source<'_>, config: &MarkdownOptions, links: &dyn LinkRes
     let mut summary_cut: Option<usize> = None;
     let mut first_paragraph: Option<Range<usize>> = None;
     let mut paragraph_start = 0;
-    let mut plain = String::with_capacity(source.text.len());
 
-    for (event, range) in Parser::new_ext(source.text, options(config)).into_offset_iter() {
+    // Where the last link was found: link positions are looked up in the text only when a
+    // link needs one (an error, an anchor), which is cheaper than tracking every event's range.
+    let mut cursor = 0;
+    for event in Parser::new_ext(source.text, options(config)) {
         match event {
             Event::Html(ref raw) | Event::InlineHtml(ref raw) if raw.trim() == MORE_MARKER => {
                 summary_cut.get_or_insert(events.len());
                 continue;
             }
             Event::Html(_) | Event::InlineHtml(_) => has_raw_html = true,
-            Event::Text(ref text) | Event::Code(ref text) => {
-                plain.push_str(text);
-            }
-            Event::SoftBreak | Event::HardBreak => plain.push(' '),
             Event::Start(Tag::Paragraph) => paragraph_start = events.len(),
             Event::End(TagEnd::Paragraph) => {
-                plain.push('\n');
                 first_paragraph.get_or_insert(paragraph_start..events.len() + 1);
             }
-            Event::End(TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell) => plain.push('\n'),
             _ => {}
         }
         let event = match event {
@@ -126,7 +136,7 @@ pub fn render(source: &Source<'_>, config: &MarkdownOptions, links: &dyn LinkRes
                 title,
                 id,
             }) => Event::Start(Tag::Link {
-                dest_url: resolve_url(dest_url, link_type, source, &range, links, &mut out),
+                dest_url: resolve_url(dest_url, link_type, source, &mut cursor, links, &mut out),
                 link_type,
                 title,
                 id,
@@ -137,7 +147,7 @@ pub fn render(source: &Source<'_>, config: &MarkdownOptions, links: &dyn LinkRes
                 title,
                 id,
             }) => Event::Start(Tag::Image {
-                dest_url: resolve_url(dest_url, link_type, source, &range, links, &mut out),
+                dest_url: resolve_url(dest_url, link_type, source, &mut cursor, links, &mut out),
                 link_type,
                 title,
                 id,
@@ -158,24 +168,43 @@ pub fn render(source: &Source<'_>, config: &MarkdownOptions, links: &dyn LinkRes
         .map(|cut| 0..cut)
         .or(first_paragraph)
         .unwrap_or(0..0);
-    out.summary_html = to_html(events[summary_range].iter().cloned(), sanitize);
-    let events = decorate(events, &headings, config);
-    out.html = to_html(events.into_iter(), sanitize);
-    out.plain_text = plain;
+    out.summary_html = to_html(events[summary_range].iter().cloned(), sanitize, 256);
+    let inserts = decorations(&events, &headings, config);
+    out.html = to_html(
+        Decorated::new(events, inserts),
+        sanitize,
+        source.text.len() * 3 / 2,
+    );
     out
 }
 
-fn to_html<'a>(events: impl Iterator<Item = Event<'a>>, sanitize: bool) -> String {
-    let mut html = String::new();
+fn to_html<'a>(events: impl Iterator<Item = Event<'a>>, sanitize: bool, capacity: usize) -> String {
+    let mut html = String::with_capacity(capacity);
     html::push_html(&mut html, events);
     if sanitize { sanitize_html(&html) } else { html }
+}
+
+/// The words of a page body as plain text, one block per line, for search.
+pub fn plain_text(markdown: &str, config: &MarkdownOptions) -> String {
+    let mut plain = String::with_capacity(markdown.len());
+    for event in Parser::new_ext(markdown, options(config)) {
+        match event {
+            Event::Text(text) | Event::Code(text) => plain.push_str(&text),
+            Event::SoftBreak | Event::HardBreak => plain.push(' '),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
+            ) => plain.push('\n'),
+            _ => {}
+        }
+    }
+    plain
 }
 
 fn resolve_url<'a>(
     dest: CowStr<'a>,
     link_type: LinkType,
     source: &Source<'_>,
-    range: &Range<usize>,
+    cursor: &mut usize,
     links: &dyn LinkResolver,
     out: &mut Rendered,
 ) -> CowStr<'a> {
@@ -193,13 +222,8 @@ fn resolve_url<'a>(
                     out.anchor_links.push(AnchorLink {
                         target: id,
                         anchor: anchor.to_string(),
-                        diagnostic: Diagnostic::error(
-                            "broken-anchor",
-                            format!(
-                                "the link `{dest}` points to an anchor that page does not have"
-                            ),
-                        )
-                        .at(source, link_span(source.text, range, &dest)),
+                        written: dest.to_string(),
+                        span: find_link(source.text, &dest, cursor),
                     });
                     CowStr::from(format!("{url}#{anchor}"))
                 } else if let Some(anchor) = anchor {
@@ -210,7 +234,7 @@ fn resolve_url<'a>(
             }
             Err(problem) => {
                 let mut diagnostic = Diagnostic::error("broken-link", problem.message)
-                    .at(source, link_span(source.text, range, &dest));
+                    .at(source, find_link(source.text, &dest, cursor));
                 diagnostic.hint = problem.hint;
                 out.diagnostics.push(diagnostic);
                 dest
@@ -223,7 +247,7 @@ fn resolve_url<'a>(
                 "unsafe-link",
                 format!("the link `{dest}` would run code in the reader's browser; it was removed"),
             )
-            .at(source, link_span(source.text, range, &dest))
+            .at(source, find_link(source.text, &dest, cursor))
             .with_hint(
                 "link to a web page (https://…), an email (mailto:…) or a page of the site (@/…)",
             ),
@@ -233,25 +257,41 @@ fn resolve_url<'a>(
     dest
 }
 
-/// The destination's own place inside the link's source range, for a precise caret.
-fn link_span(text: &str, range: &Range<usize>, dest: &str) -> Range<usize> {
-    let within = text.get(range.clone()).unwrap_or("");
-    match within.find(dest) {
-        Some(i) => range.start + i..range.start + i + dest.len(),
-        None => range.clone(),
+/// Where a link's destination is written: the next occurrence after the previous link
+/// (links come in text order), else the first anywhere (a reference definition).
+fn find_link(text: &str, dest: &str, cursor: &mut usize) -> Range<usize> {
+    let after = text
+        .get(*cursor..)
+        .and_then(|rest| rest.find(dest))
+        .map(|i| *cursor + i);
+    match after.or_else(|| text.find(dest)) {
+        Some(start) => {
+            *cursor = start + dest.len();
+            start..start + dest.len()
+        }
+        None => 0..0,
     }
 }
 
+/// Browsers ignore spaces, control characters and case in a scheme, so this does too.
 fn is_unsafe_url(url: &str) -> bool {
-    let trimmed: String = url
+    if !url.contains(':') {
+        return false;
+    }
+    let mut letters = url
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
-        .take(16)
-        .collect::<String>()
-        .to_ascii_lowercase();
+        .map(|c| c.to_ascii_lowercase());
+    let mut prefix = [' '; 14];
+    for slot in prefix.iter_mut() {
+        match letters.next() {
+            Some(c) => *slot = c,
+            None => break,
+        }
+    }
     ["javascript:", "vbscript:", "data:text/html", "file:"]
         .iter()
-        .any(|scheme| trimmed.starts_with(scheme))
+        .any(|scheme| scheme.chars().zip(prefix.iter()).all(|(a, b)| a == *b))
 }
 
 struct Heading {
@@ -322,12 +362,13 @@ fn heading_number(level: HeadingLevel) -> u8 {
 }
 
 /// Anchor links after headings and a keyboard-scrollable box around tables, so a wide
-/// table scrolls inside itself on a phone instead of the whole page.
-fn decorate<'a>(
-    events: Vec<Event<'a>>,
+/// table scrolls inside itself on a phone instead of the whole page: HTML to put before
+/// the event at each index, sorted by index.
+fn decorations(
+    events: &[Event<'_>],
     headings: &[Heading],
     config: &MarkdownOptions,
-) -> Vec<Event<'a>> {
+) -> Vec<(usize, String)> {
     let mut inserts: Vec<(usize, String)> = Vec::new();
     if config.heading_anchors {
         for heading in headings {
@@ -356,21 +397,47 @@ fn decorate<'a>(
             _ => {}
         }
     }
-    if inserts.is_empty() {
-        return events;
-    }
-    // One pass that copies events and drops each insert in before its index.
     inserts.sort_by_key(|insert| insert.0);
-    let mut inserts = inserts.into_iter().peekable();
-    let mut out = Vec::with_capacity(events.len() + inserts.len());
-    for (i, event) in events.into_iter().enumerate() {
-        while let Some((_, html)) = inserts.next_if(|insert| insert.0 == i) {
-            out.push(Event::InlineHtml(CowStr::from(html)));
+    inserts
+}
+
+/// The events with the decorations dropped in, made as the HTML writer asks for them
+/// rather than by copying the event list.
+struct Decorated<'a> {
+    events: std::vec::IntoIter<Event<'a>>,
+    inserts: std::iter::Peekable<std::vec::IntoIter<(usize, String)>>,
+    /// How many events have been passed on: an insert due at `i` goes before event `i`.
+    emitted: usize,
+}
+
+impl<'a> Decorated<'a> {
+    fn new(events: Vec<Event<'a>>, inserts: Vec<(usize, String)>) -> Self {
+        Decorated {
+            events: events.into_iter(),
+            inserts: inserts.into_iter().peekable(),
+            emitted: 0,
         }
-        out.push(event);
     }
-    out.extend(inserts.map(|(_, html)| Event::InlineHtml(CowStr::from(html))));
-    out
+}
+
+impl<'a> Iterator for Decorated<'a> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        if let Some((_, html)) = self.inserts.next_if(|insert| insert.0 <= self.emitted) {
+            return Some(Event::InlineHtml(CowStr::from(html)));
+        }
+        match self.events.next() {
+            Some(event) => {
+                self.emitted += 1;
+                Some(event)
+            }
+            None => self
+                .inserts
+                .next()
+                .map(|(_, html)| Event::InlineHtml(CowStr::from(html))),
+        }
+    }
 }
 
 fn build_toc(headings: &[Heading]) -> Vec<TocEntry> {
@@ -396,7 +463,13 @@ fn build_toc(headings: &[Heading]) -> Vec<TocEntry> {
 }
 
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+    {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -488,6 +561,17 @@ mod tests {
     }
 
     #[test]
+    fn adjacent_tables_each_get_their_own_scroll_box() {
+        let html = render_text("| a |\n|---|\n| 1 |\n\n| b |\n|---|\n| 2 |\n").html;
+        assert_eq!(html.matches("<div class=\"table-scroll\"").count(), 2);
+        assert!(
+            html.contains("</table>\n</div><div class=\"table-scroll\""),
+            "{html}"
+        );
+        assert!(html.trim_end().ends_with("</table>\n</div>"), "{html}");
+    }
+
+    #[test]
     fn headings_get_unique_vietnamese_slugs_and_a_toc() {
         let rendered =
             render_text("# Mục tiêu\n\n## Chỉ tiêu\n\n## Chỉ tiêu\n\n### Chi tiết {#rieng}\n");
@@ -548,6 +632,8 @@ mod tests {
                 .summary_html
                 .ends_with("<p>One <strong>two</strong>.</p>\n")
         );
-        assert!(rendered.plain_text.contains("One two."));
+        assert!(
+            plain_text("# T\n\nOne **two**.\n", &MarkdownOptions::default()).contains("One two.")
+        );
     }
 }

@@ -173,7 +173,7 @@ impl Staging {
         }
         let previous = self.previous.as_ref().map(|p| p.join(&relative));
         let bytes: std::borrow::Cow<'_, [u8]> = match &output.body {
-            Body::Text(text) => text.as_bytes().into(),
+            Body::Made(bytes) => bytes.as_slice().into(),
             Body::Copy(Bytes::Embedded(data)) => (*data).into(),
             Body::Copy(Bytes::Disk(path)) => fs::read(path)?.into(),
         };
@@ -188,13 +188,22 @@ impl Staging {
         Ok(())
     }
 
+    /// Creates a folder once; the lock guards only the set, so folders are made in parallel
+    /// (two threads making the same one is harmless: `create_dir_all` accepts that).
     fn make_dir(&self, dir: &Path) -> io::Result<()> {
-        let mut made = self.made_dirs.lock().unwrap_or_else(|e| e.into_inner());
-        if made.contains(dir) {
+        if self
+            .made_dirs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .contains(dir)
+        {
             return Ok(());
         }
         fs::create_dir_all(dir)?;
-        made.insert(dir.to_path_buf());
+        self.made_dirs
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(dir.to_path_buf());
         Ok(())
     }
 
@@ -289,7 +298,7 @@ mod tests {
     fn text(path: &str, body: &str) -> Output {
         Output {
             path: path.into(),
-            body: Body::Text(body.into()),
+            body: Body::Made(body.as_bytes().to_vec()),
         }
     }
 

@@ -53,6 +53,7 @@ pub struct BuildReport {
     pub files: usize,
     pub stats: WriteStats,
     pub elapsed: Duration,
+    pub timings: Timings,
 }
 
 /// A site loaded, linked and ready to render, with what rendering needs.
@@ -62,6 +63,7 @@ pub struct Prepared {
     pub templates: Templates,
     pub values: Arc<Vec<tera::Value>>,
     pub diagnostics: Diagnostics,
+    pub timings: Timings,
 }
 
 /// Reads the config: `site-config.toml` with the command line's overrides.
@@ -86,13 +88,14 @@ pub fn load_config(options: &BuildOptions) -> Result<Config, Vec<Diagnostic>> {
 
 /// Every stage up to (not including) rendering the pages.
 pub fn prepare(options: &BuildOptions) -> Result<Prepared, Vec<Diagnostic>> {
+    let mut timings = Timings::default();
     let config = load_config(options)?;
     let mut diagnostics = Diagnostics::new();
 
-    let (mut sources, found) = source::load(&options.root, &config.theme);
+    let (mut sources, found) = timings.time("read", || source::load(&options.root, &config.theme));
     diagnostics.extend(found);
     let pages = std::mem::take(&mut sources.pages);
-    let (pages, found) = content::parse_pages(pages, &config);
+    let (pages, found) = timings.time("parse", || content::parse_pages(pages, &config));
     diagnostics.extend(found);
     let (i18n, found) = I18n::parse(&sources.i18n, &config);
     diagnostics.extend(found);
@@ -101,18 +104,20 @@ pub fn prepare(options: &BuildOptions) -> Result<Prepared, Vec<Diagnostic>> {
     }
 
     let assets: BTreeSet<String> = sources.content_files.keys().cloned().collect();
-    let (mut site, found) = site::link(config, pages, assets, options.drafts);
+    let (mut site, found) =
+        timings.time("link", || site::link(config, pages, assets, options.drafts));
     diagnostics.extend(found);
-    diagnostics.extend(render::render_markdown(&mut site, &i18n));
+    diagnostics.extend(timings.time("markdown", || render::render_markdown(&mut site, &i18n)));
 
     let site = Arc::new(site);
-    let values = Arc::new(render::page_values(&site));
+    let values = Arc::new(timings.time("page values", || render::page_values(&site)));
     let lookups = Lookups {
         site: Arc::clone(&site),
         page_values: Arc::clone(&values),
         i18n: Arc::new(i18n),
     };
-    let (templates, found) = Templates::load(&sources.templates, lookups);
+    let (templates, found) =
+        timings.time("templates", || Templates::load(&sources.templates, lookups));
     diagnostics.extend(found);
     if diagnostics.has_errors() {
         return Err(diagnostics.sorted());
@@ -123,7 +128,23 @@ pub fn prepare(options: &BuildOptions) -> Result<Prepared, Vec<Diagnostic>> {
         templates,
         values,
         diagnostics,
+        timings,
     })
+}
+
+/// How long each stage took, in the order they ran (printed by `build --timings`).
+#[derive(Clone, Debug, Default)]
+pub struct Timings {
+    pub stages: Vec<(&'static str, Duration)>,
+}
+
+impl Timings {
+    fn time<T>(&mut self, stage: &'static str, work: impl FnOnce() -> T) -> T {
+        let started = Instant::now();
+        let value = work();
+        self.stages.push((stage, started.elapsed()));
+        value
+    }
 }
 
 /// Renders a prepared site into `sink`; returns all diagnostics of the run.
@@ -148,7 +169,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let output_dir = options.output_dir();
     output::check_output_dir(&options.root, &output_dir).map_err(|d| BuildError::Site(vec![d]))?;
-    let prepared = prepare(options).map_err(BuildError::Site)?;
+    let mut prepared = prepare(options).map_err(BuildError::Site)?;
     let staging = Staging::begin(&output_dir).map_err(|e| {
         BuildError::Internal(format!(
             "could not create a folder beside {}: {e}",
@@ -156,31 +177,44 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         ))
     })?;
     let files = std::sync::atomic::AtomicUsize::new(0);
-    let diagnostics = render(&prepared, &|output: Output| {
-        files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        staging.write(output);
+    let mut timings = std::mem::take(&mut prepared.timings);
+    let diagnostics = timings.time("render and write", || {
+        render(&prepared, &|output: Output| {
+            files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            staging.write(output);
+        })
     });
     if diagnostics.has_errors() {
         staging.abort();
         return Err(BuildError::Site(diagnostics.sorted()));
     }
-    let stats = staging.commit().map_err(BuildError::Internal)?;
+    let stats = timings
+        .time("swap in", || staging.commit())
+        .map_err(BuildError::Internal)?;
+    let pages = prepared.site.pages.len();
+    // Freeing a large site takes a noticeable moment on one core; nothing waits for it, and
+    // a command that is about to exit need not wait at all.
+    std::thread::spawn(move || drop(prepared));
     Ok(BuildReport {
         diagnostics: diagnostics.sorted(),
-        pages: prepared.site.pages.len(),
+        pages,
         files: files.into_inner(),
         stats,
         elapsed: started.elapsed(),
+        timings,
     })
 }
 
 /// `minhbach check`: every stage but writing; nothing on disk changes.
 pub fn check(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
-    let prepared = prepare(options).map_err(BuildError::Site)?;
+    let mut prepared = prepare(options).map_err(BuildError::Site)?;
     let files = std::sync::atomic::AtomicUsize::new(0);
-    let diagnostics = render(&prepared, &|_| {
-        files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let mut timings = std::mem::take(&mut prepared.timings);
+    let diagnostics = timings.time("render", || {
+        render(&prepared, &|_| {
+            files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        })
     });
     if diagnostics.has_errors() {
         return Err(BuildError::Site(diagnostics.sorted()));
@@ -191,6 +225,7 @@ pub fn check(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         files: files.into_inner(),
         stats: WriteStats::default(),
         elapsed: started.elapsed(),
+        timings,
     })
 }
 

@@ -573,7 +573,7 @@ impl Site {
                 if target.rendered.heading_ids.contains(&link.anchor) {
                     continue;
                 }
-                let mut diagnostic = link.diagnostic.clone();
+                let mut diagnostic = link.broken(&page.content.body_source());
                 diagnostic.hint = Some(
                     match did_you_mean(
                         &link.anchor,

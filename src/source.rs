@@ -223,19 +223,19 @@ pub fn is_ignored_name(name: &str) -> bool {
 
 /// `path` relative to `base`, with `/` separators.
 pub fn relative(base: &Path, path: &Path) -> String {
-    path.strip_prefix(base)
-        .unwrap_or(path)
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    let relative = path.strip_prefix(base).unwrap_or(path).to_string_lossy();
+    if std::path::MAIN_SEPARATOR == '/' {
+        relative.into_owned()
+    } else {
+        relative.replace(std::path::MAIN_SEPARATOR, "/")
+    }
 }
 
 /// Reads a text file: UTF-8 (a byte-order mark is dropped), normalised to NFC so that
 /// text typed with different Vietnamese keyboards compares equal.
 pub fn read_text(path: &Path, file: &str) -> Result<String, Diagnostic> {
     match std::fs::read(path) {
-        Ok(bytes) => decode(&bytes, file),
+        Ok(bytes) => decode_owned(bytes, file),
         Err(error) => Err(read_error(&error, file)),
     }
 }
@@ -262,39 +262,54 @@ pub fn read_error(error: &std::io::Error, file: &str) -> Diagnostic {
 
 /// Decodes bytes as UTF-8 text in NFC, or says where the first byte that is not UTF-8 is.
 pub fn decode(bytes: &[u8], file: &str) -> Result<String, Diagnostic> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(nfc(text)),
-        Err(error) => {
-            let bad = error.valid_up_to();
-            let line_start = bytes[..bad]
-                .iter()
-                .rposition(|b| *b == b'\n')
-                .map_or(0, |i| i + 1);
-            let line_end = bytes[bad..]
-                .iter()
-                .position(|b| *b == b'\n')
-                .map_or(bytes.len(), |i| bad + i);
-            let line = bytes[..bad].iter().filter(|b| **b == b'\n').count() + 1;
-            let before = String::from_utf8_lossy(&bytes[line_start..bad]);
-            let column = before.chars().count() + 1;
-            let quoted = String::from_utf8_lossy(&bytes[line_start..line_end]);
-            let mut diagnostic = Diagnostic::error(
-                "not-utf8",
-                format!("{file} is not UTF-8 text (byte {bad} cannot be read as UTF-8)"),
-            )
-            .with_hint(
-                "save the file as UTF-8; in a spreadsheet or Word choose \"UTF-8\" as the \
-                 encoding (files saved as Windows-1258 or TCVN3 show this error)",
-            );
-            diagnostic.file = file.to_string();
-            diagnostic.line = line;
-            diagnostic.column = column;
-            diagnostic.width = 1;
-            diagnostic.source_line = Some(quoted.trim_end_matches('\r').to_string());
-            Err(diagnostic)
-        }
+    decode_owned(bytes.to_vec(), file)
+}
+
+/// `decode` without copying the bytes when they are already UTF-8 in NFC (the usual case).
+pub fn decode_owned(mut bytes: Vec<u8>, file: &str) -> Result<String, Diagnostic> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
     }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(if is_surely_nfc(&text) {
+            text
+        } else {
+            nfc(&text)
+        }),
+        Err(error) => Err(not_utf8(
+            error.as_bytes(),
+            error.utf8_error().valid_up_to(),
+            file,
+        )),
+    }
+}
+
+fn not_utf8(bytes: &[u8], bad: usize, file: &str) -> Diagnostic {
+    let line_start = bytes[..bad]
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |i| i + 1);
+    let line_end = bytes[bad..]
+        .iter()
+        .position(|b| *b == b'\n')
+        .map_or(bytes.len(), |i| bad + i);
+    let line = bytes[..bad].iter().filter(|b| **b == b'\n').count() + 1;
+    let before = String::from_utf8_lossy(&bytes[line_start..bad]);
+    let quoted = String::from_utf8_lossy(&bytes[line_start..line_end]);
+    let mut diagnostic = Diagnostic::error(
+        "not-utf8",
+        format!("{file} is not UTF-8 text (byte {bad} cannot be read as UTF-8)"),
+    )
+    .with_hint(
+        "save the file as UTF-8; in a spreadsheet or Word choose \"UTF-8\" as the \
+         encoding (files saved as Windows-1258 or TCVN3 show this error)",
+    );
+    diagnostic.file = file.to_string();
+    diagnostic.line = line;
+    diagnostic.column = before.chars().count() + 1;
+    diagnostic.width = 1;
+    diagnostic.source_line = Some(quoted.trim_end_matches('\r').to_string());
+    diagnostic
 }
 
 pub fn nfc(text: &str) -> String {
@@ -302,6 +317,39 @@ pub fn nfc(text: &str) -> String {
         IsNormalized::Yes => text.to_string(),
         _ => text.nfc().collect(),
     }
+}
+
+/// True when every character is one that is in NFC whatever follows it, unless what follows
+/// is itself outside this set: ASCII, U+0080–U+02FF (Latin letters, all precomposed), the
+/// Latin Extended Additional block with the Vietnamese letters (U+1E00–U+1EFF), and common
+/// typographic quotes and dashes. That is nearly all Vietnamese text as keyboards type it;
+/// anything else takes the full check. It runs over every byte of every page, so it only
+/// stops at lead bytes from 0xCC up: the text is valid UTF-8, so every smaller byte is
+/// ASCII, the tail of a character, or the lead of one below U+0300.
+fn is_surely_nfc(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // Written as folds without early exits so that the compiler can check many bytes per
+    // instruction: a lead byte of U+0300 or above must be E1 or E2 ...
+    let other_leads = bytes.iter().fold(false, |seen, &b| {
+        seen | ((b >= 0xCC) & (b != 0xE1) & (b != 0xE2))
+    });
+    // ... an E1 must start U+1E00–U+1EFF (second byte B8–BB) ...
+    let pairs = bytes.iter().zip(bytes.get(1..).unwrap_or_default());
+    let other_e1 = bytes.last() == Some(&0xE1)
+        || pairs.fold(false, |seen, (&b, &next)| {
+            seen | ((b == 0xE1) & !(0xB8..=0xBB).contains(&next))
+        });
+    if other_leads || other_e1 {
+        return false;
+    }
+    // ... and an E2, which is rare, must be one of – — ‘ ’ “ ” …
+    memchr::memchr_iter(0xE2, bytes).all(|at| {
+        bytes.get(at + 1) == Some(&0x80)
+            && matches!(
+                bytes.get(at + 2),
+                Some(0x93 | 0x94 | 0x98 | 0x99 | 0x9C | 0x9D | 0xA6)
+            )
+    })
 }
 
 #[cfg(test)]
@@ -312,6 +360,15 @@ mod tests {
     fn text_is_normalised_to_nfc_and_bom_is_dropped() {
         let text = decode("\u{feff}Ke\u{302}\u{301}".as_bytes(), "a.md").unwrap();
         assert_eq!(text, "Kế");
+    }
+
+    #[test]
+    fn only_text_outside_the_fast_set_is_normalised() {
+        assert!(is_surely_nfc("Kế hoạch “chuyển đổi số” — Đắk Lắk"));
+        assert!(!is_surely_nfc("Ke\u{302}\u{301}"));
+        // U+2001 EM QUAD decomposes to U+2003, so it is not in the fast set.
+        assert!(!is_surely_nfc("a\u{2001}b"));
+        assert_eq!(decode("a\u{2001}b".as_bytes(), "x").unwrap(), "a\u{2003}b");
     }
 
     #[test]

@@ -93,14 +93,20 @@ impl Templates {
     }
 
     /// Renders `name`; an error names the template and the page being rendered (`what`).
-    pub fn render(&self, name: &str, context: &Context, what: &str) -> Result<String, Diagnostic> {
-        self.tera.render(name, context).map_err(|error| {
-            problems(&self.files, &error, Some(what))
-                .into_iter()
-                .next()
-                .map(|p| p.diagnostic)
-                .unwrap_or_else(|| Diagnostic::error("template-render", error.to_string()))
-        })
+    /// The output is bytes: Tera writes UTF-8, and checking it again would cost a pass
+    /// over every page.
+    pub fn render(&self, name: &str, context: &Context, what: &str) -> Result<Vec<u8>, Diagnostic> {
+        let mut out = Vec::with_capacity(16 * 1024);
+        self.tera
+            .render_to(name, context, &mut out)
+            .map(|()| out)
+            .map_err(|error| {
+                problems(&self.files, &error, Some(what))
+                    .into_iter()
+                    .next()
+                    .map(|p| p.diagnostic)
+                    .unwrap_or_else(|| Diagnostic::error("template-render", error.to_string()))
+            })
     }
 }
 
@@ -500,7 +506,7 @@ mod tests {
             templates
                 .render("c.html", &context, "the home page")
                 .unwrap(),
-            "fine Trang chủ"
+            "fine Trang chủ".as_bytes()
         );
     }
 

@@ -33,12 +33,19 @@ pub fn parse<T: DeserializeOwned>(
         Err(error) => return (None, vec![syntax_error(source, what, &error)]),
     };
     let mut unknown: Vec<Vec<KeyStep>> = Vec::new();
-    let deserializer = toml::de::Deserializer::from(table.clone());
+    let deserializer = toml::de::Deserializer::from(table);
     let value = serde_ignored::deserialize(deserializer, |path| unknown.push(steps(&path)));
-    let mut diagnostics: Vec<Diagnostic> = unknown
-        .iter()
-        .map(|path| unknown_key(source, what, &table, path, known_keys))
-        .collect();
+    let mut diagnostics = Vec::new();
+    if !unknown.is_empty() {
+        // Unknown keys are rare: the text is parsed again only then, to find their places.
+        if let Ok(table) = DeTable::parse(source.text) {
+            diagnostics.extend(
+                unknown
+                    .iter()
+                    .map(|path| unknown_key(source, what, &table, path, known_keys)),
+            );
+        }
+    }
     match value {
         Ok(value) => (Some(value), diagnostics),
         Err(error) => {

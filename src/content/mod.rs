@@ -40,8 +40,16 @@ impl ContentPage {
         self.stem == SECTION_STEM
     }
 
+    /// The Markdown body (empty once `release_body` has run).
     pub fn body(&self) -> &str {
-        &self.text[self.body_offset..]
+        self.text.get(self.body_offset..).unwrap_or("")
+    }
+
+    /// Drops the body once it is rendered, keeping the front matter for messages: a large
+    /// site then does not hold every page's source and HTML at once.
+    pub fn release_body(&mut self) {
+        self.text.truncate(self.body_offset);
+        self.text.shrink_to_fit();
     }
 
     pub fn body_source(&self) -> Source<'_> {

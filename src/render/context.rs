@@ -8,7 +8,7 @@ use crate::site::{Kind, Page, PageId, Site};
 /// The list form of a page: everything but its content, for lists and `get_page`.
 pub fn page_value(site: &Site, page: &Page) -> Value {
     let front = page.front();
-    let mut map = Map::new();
+    let mut map = Map::with_capacity(20);
     let mut put = |key: &'static str, value: Value| {
         map.insert(key.into(), value);
     };
@@ -42,12 +42,18 @@ pub fn page_value(site: &Site, page: &Page) -> Value {
 }
 
 /// The full context for rendering `id`; `pager` is the list page of a section.
-pub fn page_context(site: &Site, values: &[Value], id: PageId, pager: Option<Pager>) -> Context {
+/// `base` is the `site_context` of the page's language.
+pub fn page_context(
+    site: &Site,
+    values: &[Value],
+    base: &Context,
+    id: PageId,
+    pager: Option<Pager>,
+) -> Context {
     let page = site.page(id);
-    let lang = page.lang();
     let mut this = values[id].as_map().cloned().unwrap_or_default();
     this.insert("content".into(), Value::safe_string(&page.rendered.html));
-    this.insert("toc".into(), Value::from_serializable(&page.rendered.toc));
+    this.insert("toc".into(), toc_value(&page.rendered.toc));
     this.insert(
         "ancestors".into(),
         Value::from(
@@ -79,8 +85,7 @@ pub fn page_context(site: &Site, values: &[Value], id: PageId, pager: Option<Pag
     }
     let this = Value::from(this);
 
-    let mut context = Context::new();
-    context.insert("lang", lang);
+    let mut context = base.clone();
     context.insert_value("page", this.clone());
     if page.is_section() {
         context.insert_value("section", this);
@@ -96,23 +101,24 @@ pub fn page_context(site: &Site, values: &[Value], id: PageId, pager: Option<Pag
         context.insert_value("paginator", paginator(site, values, page, pager));
     }
     context.insert_value("translations", translations(site, page));
-    insert_site(&mut context, site, lang);
     context
 }
 
 /// The context of a page that belongs to no content file (404).
-pub fn bare_context(site: &Site, lang: &str, path: &str) -> Context {
-    let mut context = Context::new();
-    context.insert("lang", lang);
+pub fn bare_context(site: &Site, base: &Context, path: &str) -> Context {
+    let mut context = base.clone();
     context.insert("current_path", path);
     context.insert("current_url", &site.url(path));
     context.insert("permalink", &site.permalink(path));
     context.insert_value("translations", Value::from(Vec::<Value>::new()));
-    insert_site(&mut context, site, lang);
     context
 }
 
-fn insert_site(context: &mut Context, site: &Site, lang: &str) {
+/// What every page in `lang` shares: the site's title, languages, agency, `extra`. Made
+/// once per language and cloned into each page's context (its values are shared, not copied).
+pub fn site_context(site: &Site, lang: &str) -> Context {
+    let mut context = Context::new();
+    context.insert("lang", lang);
     let config = &site.config;
     context.insert(
         "site_title",
@@ -168,6 +174,7 @@ fn insert_site(context: &mut Context, site: &Site, lang: &str) {
     }
     context.insert_value("agency", Value::from(agency));
     context.insert_value("extra", toml_table(&config.extra));
+    context
 }
 
 /// One list page of a section: 1-based `index` of `count`.
@@ -275,6 +282,21 @@ fn translations(site: &Site, page: &Page) -> Value {
                 "title".into(),
                 Value::from(target.map(|t| t.title.as_str())),
             );
+            Value::from(map)
+        })
+        .collect();
+    Value::from(list)
+}
+
+fn toc_value(entries: &[crate::markdown::TocEntry]) -> Value {
+    let list: Vec<Value> = entries
+        .iter()
+        .map(|entry| {
+            let mut map = Map::with_capacity(4);
+            map.insert("level".into(), Value::from(entry.level));
+            map.insert("id".into(), Value::from(entry.id.as_str()));
+            map.insert("title".into(), Value::from(entry.title.as_str()));
+            map.insert("children".into(), toc_value(&entry.children));
             Value::from(map)
         })
         .collect();

@@ -27,7 +27,8 @@ pub struct Output {
 
 #[derive(Debug)]
 pub enum Body {
-    Text(String),
+    /// Made by the build (HTML, XML, text), always UTF-8.
+    Made(Vec<u8>),
     Copy(Bytes),
 }
 
@@ -68,6 +69,9 @@ pub fn render_markdown(site: &mut Site, i18n: &I18n) -> Vec<Diagnostic> {
         page.rendered = rendered;
     }
     diagnostics.extend(site.check_anchors());
+    site.pages
+        .par_iter_mut()
+        .for_each(|page| page.content.release_body());
     diagnostics
 }
 
@@ -164,14 +168,20 @@ pub fn render_site(
         return diagnostics;
     }
 
+    let bases: BTreeMap<&str, tera::Context> = site
+        .config
+        .languages
+        .iter()
+        .map(|lang| (lang.as_str(), context::site_context(site, lang)))
+        .collect();
     let rendered: Vec<Diagnostic> = jobs
         .into_par_iter()
         .filter_map(
-            |(path, job)| match render_job(site, templates, values, &job) {
+            |(path, job)| match render_job(site, templates, values, &bases, &job) {
                 Ok(text) => {
                     sink(Output {
                         path,
-                        body: Body::Text(text),
+                        body: Body::Made(text),
                     });
                     None
                 }
@@ -193,15 +203,22 @@ fn render_job(
     site: &Site,
     templates: &Templates,
     values: &[Value],
+    bases: &BTreeMap<&str, tera::Context>,
     job: &Job,
-) -> Result<String, Diagnostic> {
+) -> Result<Vec<u8>, Diagnostic> {
     match job {
         Job::Page(id) => {
-            let context = page_context(site, values, *id, None);
+            let context = page_context(site, values, &bases[site.page(*id).lang()], *id, None);
             templates.render(&template_name(site, *id), &context, &describe(site, *id))
         }
         Job::Pager(id, pager) => {
-            let context = page_context(site, values, *id, Some(*pager));
+            let context = page_context(
+                site,
+                values,
+                &bases[site.page(*id).lang()],
+                *id,
+                Some(*pager),
+            );
             templates.render(&template_name(site, *id), &context, &describe(site, *id))
         }
         Job::NotFound(lang) => {
@@ -210,12 +227,12 @@ fn render_job(
             } else {
                 format!("/{lang}/404.html")
             };
-            let context = context::bare_context(site, lang, &path);
+            let context = context::bare_context(site, &bases[lang.as_str()], &path);
             templates.render("404.html", &context, "the 404 page")
         }
-        Job::Alias(i) => Ok(special::redirect(site, &site.aliases[*i])),
-        Job::Sitemap => Ok(special::sitemap(site)),
-        Job::Robots => Ok(special::robots(site)),
+        Job::Alias(i) => Ok(special::redirect(site, &site.aliases[*i]).into_bytes()),
+        Job::Sitemap => Ok(special::sitemap(site).into_bytes()),
+        Job::Robots => Ok(special::robots(site).into_bytes()),
     }
 }
 
