@@ -363,12 +363,7 @@ fn new_tera(lookups: Lookups) -> Tera {
     tera.register_function(
         "get_page",
         move |kwargs: Kwargs, state: &State| -> tera::TeraResult<Value> {
-            let path: &str = kwargs.must_get("path")?;
-            let lang = language(&kwargs, state)?;
-            let target = path.strip_prefix("@/").unwrap_or(path);
-            let id = page_site
-                .find(target, &lang)
-                .map_err(|p| tera::Error::message(p.message))?;
+            let id = page_named(&page_site, &kwargs, state)?;
             Ok(values[id].clone())
         },
     );
@@ -378,12 +373,7 @@ fn new_tera(lookups: Lookups) -> Tera {
     tera.register_function(
         "get_section",
         move |kwargs: Kwargs, state: &State| -> tera::TeraResult<Value> {
-            let path: &str = kwargs.must_get("path")?;
-            let lang = language(&kwargs, state)?;
-            let target = path.strip_prefix("@/").unwrap_or(path);
-            let id = section_site
-                .find(target, &lang)
-                .map_err(|p| tera::Error::message(p.message))?;
+            let id = page_named(&section_site, &kwargs, state)?;
             let section = &section_site.pages[id];
             let mut map = values[id].as_map().cloned().unwrap_or_default();
             let pages: Vec<Value> = section.pages.iter().map(|&p| values[p].clone()).collect();
@@ -408,6 +398,19 @@ fn new_tera(lookups: Lookups) -> Tera {
         },
     );
     tera
+}
+
+/// The page a template function names with `path="@/…"` (in `lang=` or the page's language).
+fn page_named(
+    site: &Site,
+    kwargs: &Kwargs,
+    state: &State,
+) -> tera::TeraResult<crate::site::PageId> {
+    let path: &str = kwargs.must_get("path")?;
+    let lang = language(kwargs, state)?;
+    let target = path.strip_prefix("@/").unwrap_or(path);
+    site.find(target, &lang)
+        .map_err(|p| tera::Error::message(p.message))
 }
 
 /// `lang=` if given, else the `lang` of the page being rendered.
