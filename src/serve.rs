@@ -12,6 +12,7 @@ use crate::cli::{ServeArgs, finish};
 use crate::pipeline::{self, BuildOptions};
 
 const WORKERS: usize = 4;
+const SERVE_FOLDER_PREFIX: &str = "minhbach-serve-";
 const PORT_ATTEMPTS: u16 = 20;
 
 pub fn run(root: PathBuf, args: &ServeArgs) -> ExitCode {
@@ -39,7 +40,8 @@ pub fn run(root: PathBuf, args: &ServeArgs) -> ExitCode {
             address.port()
         );
     }
-    let folder = std::env::temp_dir().join(format!("minhbach-serve-{}", std::process::id()));
+    remove_stale_folders();
+    let folder = std::env::temp_dir().join(format!("{SERVE_FOLDER_PREFIX}{}", std::process::id()));
     let options = BuildOptions {
         root,
         output: Some(folder.clone()),
@@ -63,6 +65,28 @@ pub fn run(root: PathBuf, args: &ServeArgs) -> ExitCode {
     }
     serve_folder(Arc::new(server), folder);
     ExitCode::SUCCESS
+}
+
+/// Removes the preview folders of earlier `serve` runs that were stopped without cleaning
+/// up (a killed process cannot), so they do not pile up in the temp folder. A folder is
+/// stale when the process named in it no longer runs (known on Linux through /proc).
+fn remove_stale_folders() {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name
+            .strip_prefix(SERVE_FOLDER_PREFIX)
+            .and_then(|p| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let proc_root = Path::new("/proc");
+        if proc_root.is_dir() && !proc_root.join(pid.to_string()).exists() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 fn bind(ip: IpAddr, port: u16) -> Result<(Server, SocketAddr), String> {
