@@ -38,6 +38,22 @@ pub fn slugify(text: &str) -> String {
     out
 }
 
+/// Lowercase with Vietnamese diacritics removed and `đ` as `d`, everything else kept as it
+/// is: for matching words people write with or without diacritics (`Quý` -> `quy`).
+pub fn fold_ascii(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if matches!(c, 'đ' | 'Đ') {
+            out.push('d');
+        } else if let Some(ascii) = deunicode::deunicode_char(c) {
+            out.extend(ascii.chars().map(|a| a.to_ascii_lowercase()));
+        }
+    }
+    out
+}
+
 fn push_char(out: &mut String, c: char, pending_dash: &mut bool) {
     if *pending_dash && !out.is_empty() {
         out.push('-');
@@ -70,6 +86,13 @@ mod tests {
         ] {
             assert_eq!(slugify(text), slug, "{text}");
         }
+    }
+
+    #[test]
+    fn folding_keeps_spacing_and_punctuation() {
+        assert_eq!(super::fold_ascii("Quý IV/2025"), "quy iv/2025");
+        assert_eq!(super::fold_ascii("Thường xuyên"), "thuong xuyen");
+        assert_eq!(super::fold_ascii("Đắk Lắk"), "dak lak");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! Linking them into a site (URLs, sections, order) is `site`'s work.
 
 pub mod front_matter;
+pub mod plan;
 
 use std::collections::BTreeMap;
 

@@ -1,0 +1,3 @@
+//! Plans as content (pure): `plan.toml`, task groups, indicators, tasks, progress data.
+
+pub mod period;
