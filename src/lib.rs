@@ -18,6 +18,7 @@ pub mod serve;
 pub mod site;
 pub mod slug;
 pub mod source;
+pub mod status;
 pub mod templates;
 pub mod toml_input;
 pub mod values;
