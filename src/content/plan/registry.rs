@@ -1,0 +1,267 @@
+//! Agencies and places with stable ids (pure): `content/data/units.toml` and
+//! `content/data/places.toml`. Offices are renamed and merged (in 2025 provinces went from
+//! 63 to 34, communes merged, digital transformation moved to the Department of Science and
+//! Technology), so each entry keeps its old names with the date they ended and the aliases
+//! people write, and a 2024 reading stays comparable with 2025 data under one id.
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diag::{Diagnostic, Source, did_you_mean};
+use crate::slug::fold_ascii;
+use crate::toml_input::{self, struct_fields};
+use crate::values::{DateValue, LocalText};
+
+pub const UNITS_FILE: &str = "data/units.toml";
+pub const PLACES_FILE: &str = "data/places.toml";
+
+/// A name an entry carried until (and including) a date.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatedName {
+    pub until: DateValue,
+    pub name: LocalText,
+}
+
+/// An organisational unit or a place.
+#[derive(Clone, Debug, Deserialize)]
+pub struct Entry {
+    pub id: Spanned<String>,
+    pub name: LocalText,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Earlier names, oldest first.
+    #[serde(default)]
+    pub names: Vec<DatedName>,
+    /// For places: `commune` or `ward`.
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// For places formed by a merger: the ids of the places they absorbed.
+    #[serde(default)]
+    pub merged_from: Vec<Spanned<String>>,
+}
+
+impl Entry {
+    pub fn id(&self) -> &str {
+        self.id.get_ref()
+    }
+
+    /// The name in force on `date` (the current name when no date is given).
+    pub fn name_on(&self, date: Option<NaiveDate>) -> &LocalText {
+        match date {
+            Some(date) => self
+                .names
+                .iter()
+                .find(|n| date <= n.until.date())
+                .map_or(&self.name, |n| &n.name),
+            None => &self.name,
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct UnitsFile {
+    #[serde(default)]
+    unit: Vec<Entry>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct PlacesFile {
+    #[serde(default)]
+    place: Vec<Entry>,
+}
+
+/// Units and places of the site.
+#[derive(Clone, Debug, Default)]
+pub struct Registry {
+    pub units: Vec<Entry>,
+    pub places: Vec<Entry>,
+}
+
+/// Which list an id is looked up in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Unit,
+    Place,
+}
+
+impl Kind {
+    fn noun(self) -> &'static str {
+        match self {
+            Kind::Unit => "unit",
+            Kind::Place => "place",
+        }
+    }
+
+    fn file(self) -> &'static str {
+        match self {
+            Kind::Unit => UNITS_FILE,
+            Kind::Place => PLACES_FILE,
+        }
+    }
+}
+
+fn known_keys(path: &[&str]) -> Option<&'static [&'static str]> {
+    match path {
+        [] => Some(&["unit", "place"]),
+        ["unit"] | ["place"] => Some(struct_fields::<Entry>()),
+        ["unit", "names"] | ["place", "names"] => Some(struct_fields::<DatedName>()),
+        _ => None,
+    }
+}
+
+impl Registry {
+    /// Parses the two files (either may be missing: `None`). Ids must be unique.
+    pub fn parse(units: Option<&str>, places: Option<&str>) -> (Registry, Vec<Diagnostic>) {
+        let mut diagnostics = Vec::new();
+        let mut registry = Registry::default();
+        if let Some(text) = units {
+            let file = format!("content/{UNITS_FILE}");
+            let source = Source::new(&file, text);
+            let (parsed, found) = toml_input::parse::<UnitsFile>(&source, &file, &known_keys);
+            diagnostics.extend(found);
+            registry.units = parsed.unwrap_or_default().unit;
+            diagnostics.extend(duplicates(&source, &registry.units, Kind::Unit));
+        }
+        if let Some(text) = places {
+            let file = format!("content/{PLACES_FILE}");
+            let source = Source::new(&file, text);
+            let (parsed, found) = toml_input::parse::<PlacesFile>(&source, &file, &known_keys);
+            diagnostics.extend(found);
+            registry.places = parsed.unwrap_or_default().place;
+            diagnostics.extend(duplicates(&source, &registry.places, Kind::Place));
+            for place in &registry.places {
+                for absorbed in &place.merged_from {
+                    if !registry.places.iter().any(|p| p.id() == absorbed.get_ref()) {
+                        diagnostics.push(
+                            Diagnostic::error(
+                                "unknown-id",
+                                format!("`{}` is not a place in this file", absorbed.get_ref()),
+                            )
+                            .at(&source, absorbed.span())
+                            .with_hint(suggest(
+                                absorbed.get_ref(),
+                                &registry.places,
+                                Kind::Place,
+                            )),
+                        );
+                    }
+                }
+            }
+        }
+        (registry, diagnostics)
+    }
+
+    fn entries(&self, kind: Kind) -> &[Entry] {
+        match kind {
+            Kind::Unit => &self.units,
+            Kind::Place => &self.places,
+        }
+    }
+
+    /// The entry an id or an alias (any case, with or without diacritics) names.
+    pub fn find(&self, kind: Kind, written: &str) -> Option<&Entry> {
+        let entries = self.entries(kind);
+        entries.iter().find(|e| e.id() == written).or_else(|| {
+            let folded = fold_ascii(written.trim());
+            entries.iter().find(|e| {
+                fold_ascii(e.id()) == folded || e.aliases.iter().any(|a| fold_ascii(a) == folded)
+            })
+        })
+    }
+
+    /// Resolves `written` to an id, or explains in words what is wrong with it.
+    pub fn resolve(&self, kind: Kind, written: &str) -> Result<&Entry, (String, String)> {
+        self.find(kind, written).ok_or_else(|| {
+            let entries = self.entries(kind);
+            let message = if entries.is_empty() {
+                format!(
+                    "`{written}` is not a known {}: content/{} has none",
+                    kind.noun(),
+                    kind.file()
+                )
+            } else {
+                format!("`{written}` is not a known {} id", kind.noun())
+            };
+            (message, suggest(written, entries, kind))
+        })
+    }
+}
+
+fn suggest(written: &str, entries: &[Entry], kind: Kind) -> String {
+    let ids = entries.iter().map(Entry::id);
+    match did_you_mean(written, ids) {
+        Some(id) => format!("did you mean `{id}`?"),
+        None => format!(
+            "use an id from content/{}, or add `{written}` there",
+            kind.file()
+        ),
+    }
+}
+
+fn duplicates(source: &Source<'_>, entries: &[Entry], kind: Kind) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (i, entry) in entries.iter().enumerate() {
+        if entries[..i].iter().any(|e| e.id() == entry.id()) {
+            out.push(
+                Diagnostic::error("duplicate-id", format!("the {} id `{}` is used twice", kind.noun(), entry.id()))
+                    .at(source, entry.id.span())
+                    .with_hint("give each entry its own id; keep old names in `names` and abbreviations in `aliases`"),
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const UNITS: &str = r#"
+[[unit]]
+id = "so-khcn"
+name = { vi = "Sở Khoa học và Công nghệ", en = "Department of Science and Technology" }
+aliases = ["Sở KH&CN"]
+names = [{ until = 2025-02-28, name = { vi = "Sở Thông tin và Truyền thông", en = "Department of Information and Communications" } }]
+
+[[unit]]
+id = "so-noi-vu"
+name = "Sở Nội vụ"
+"#;
+
+    #[test]
+    fn names_follow_the_date_and_aliases_resolve() {
+        let (registry, diagnostics) = Registry::parse(Some(UNITS), None);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let unit = registry.find(Kind::Unit, "so kh&cn").unwrap();
+        assert_eq!(unit.id(), "so-khcn");
+        let before = NaiveDate::from_ymd_opt(2024, 12, 31);
+        assert_eq!(
+            unit.name_on(before).get("vi", "vi"),
+            "Sở Thông tin và Truyền thông"
+        );
+        let after = NaiveDate::from_ymd_opt(2025, 3, 1);
+        assert_eq!(
+            unit.name_on(after).get("en", "vi"),
+            "Department of Science and Technology"
+        );
+        assert!(registry.find(Kind::Unit, "Sở Nội vụ").is_none());
+        assert_eq!(
+            registry.resolve(Kind::Unit, "so-khnc").unwrap_err().1,
+            "did you mean `so-khcn`?"
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_and_unknown_mergers_are_placed() {
+        let units = format!("{UNITS}\n[[unit]]\nid = \"so-noi-vu\"\nname = \"x\"\n");
+        let (_, diagnostics) = Registry::parse(Some(&units), None);
+        assert_eq!(diagnostics[0].code, "duplicate-id");
+        assert_eq!(diagnostics[0].line, 13);
+        let places = "[[place]]\nid = \"xa-a\"\nname = \"Xã A\"\nmerged_from = [\"xa-bb\"]\n[[place]]\nid = \"xa-b\"\nname = \"Xã B\"\n";
+        let (_, diagnostics) = Registry::parse(None, Some(places));
+        assert_eq!(diagnostics[0].location(), "content/data/places.toml:4:16");
+        assert_eq!(diagnostics[0].hint.as_deref(), Some("did you mean `xa-b`?"));
+    }
+}
