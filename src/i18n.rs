@@ -136,6 +136,17 @@ impl I18n {
         })
     }
 
+    /// The string for `key` with each `{name}` replaced by its value from `args`; the key
+    /// itself when the string is missing (templates report missing keys; this serves the
+    /// titles of generated pages).
+    pub fn format(&self, lang: &str, key: &str, args: &[(&str, &str)]) -> String {
+        let mut text = self.get(lang, key).unwrap_or(key).to_string();
+        for (name, value) in args {
+            text = text.replace(&format!("{{{name}}}"), value);
+        }
+        text
+    }
+
     pub fn has(&self, key: &str) -> bool {
         self.tables
             .get(&self.default_language)

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diag;
+pub mod format;
 pub mod i18n;
 pub mod init;
 pub mod markdown;

@@ -218,6 +218,7 @@ fn add_implicit_sections(config: &Config, pages: &mut Vec<ContentPage>) {
             text: String::new(),
             body_offset: 0,
             body_line: 1,
+            plan_page: None,
         });
     }
 }

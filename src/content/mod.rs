@@ -34,6 +34,8 @@ pub struct ContentPage {
     pub body_offset: usize,
     /// 1-based line of the file where the body starts.
     pub body_line: usize,
+    /// For pages of a plan: which of its data the page shows.
+    pub plan_page: Option<plan::PlanPage>,
 }
 
 impl ContentPage {
@@ -93,29 +95,9 @@ pub fn parse_page(
     };
     let (body_offset, body_line) = (split.body_offset, split.body_line);
 
-    let (dir, file_name) = match content_path.rsplit_once('/') {
-        Some((dir, name)) => (dir.to_string(), name.to_string()),
-        None => (String::new(), content_path.clone()),
-    };
-    let base = file_name.strip_suffix(".md").unwrap_or(&file_name);
-    let (stem, suffix_lang) = match base.rsplit_once('.') {
-        Some((stem, lang)) if config.is_language(lang) => {
-            (stem.to_string(), Some(lang.to_string()))
-        }
-        Some((_, lang)) if looks_like_language(lang) => {
-            diagnostics.push(
-                Diagnostic::warning(
-                    "unknown-language",
-                    format!("`{file_name}` looks like a translation into `{lang}`, which is not one of the site's languages"),
-                )
-                .in_file(&file)
-                .with_hint(format!("add \"{lang}\" to `languages` in site-config.toml, or rename the file")),
-            );
-            (base.to_string(), None)
-        }
-        _ => (base.to_string(), None),
-    };
-
+    let parts = PathParts::new(&content_path, &file, config, &mut diagnostics);
+    let key = parts.key();
+    let PathParts { dir, stem, suffix_lang } = parts;
     let source = Source::fragment(&file, &text[..body_offset.min(text.len())], 1);
     let lang = match (&suffix_lang, &front.lang) {
         (Some(suffix), Some(written)) if suffix != written => {
@@ -161,11 +143,6 @@ pub fn parse_page(
         front.title = Some(humanise(&stem));
     }
 
-    let key = if dir.is_empty() {
-        format!("{stem}.md")
-    } else {
-        format!("{dir}/{stem}.md")
-    };
     let page = ContentPage {
         file,
         content_path,
@@ -177,8 +154,49 @@ pub fn parse_page(
         text,
         body_offset,
         body_line,
+        plan_page: None,
     };
     (Some(page), diagnostics)
+}
+
+/// What a content path says: the folder, the stem, and the language suffix (`a.en.md`).
+pub struct PathParts {
+    pub dir: String,
+    pub stem: String,
+    pub suffix_lang: Option<String>,
+}
+
+impl PathParts {
+    /// Splits `news/a.en.md`; a suffix that looks like a language the site lacks is warned
+    /// about and kept in the stem.
+    pub fn new(content_path: &str, file: &str, config: &Config, diagnostics: &mut Vec<Diagnostic>) -> PathParts {
+        let (dir, file_name) = match content_path.rsplit_once('/') {
+            Some((dir, name)) => (dir, name),
+            None => ("", content_path),
+        };
+        let base = file_name.strip_suffix(".md").unwrap_or(file_name);
+        let (stem, suffix_lang) = match base.rsplit_once('.') {
+            Some((stem, lang)) if config.is_language(lang) => (stem, Some(lang.to_string())),
+            Some((_, lang)) if looks_like_language(lang) => {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "unknown-language",
+                        format!("`{file_name}` looks like a translation into `{lang}`, which is not one of the site's languages"),
+                    )
+                    .in_file(file)
+                    .with_hint(format!("add \"{lang}\" to `languages` in site-config.toml, or rename the file")),
+                );
+                (base, None)
+            }
+            _ => (base, None),
+        };
+        PathParts { dir: dir.to_string(), stem: stem.to_string(), suffix_lang }
+    }
+
+    /// The path without the language suffix, shared by a page and its translations.
+    pub fn key(&self) -> String {
+        if self.dir.is_empty() { format!("{}.md", self.stem) } else { format!("{}/{}.md", self.dir, self.stem) }
+    }
 }
 
 fn looks_like_language(suffix: &str) -> bool {

@@ -35,10 +35,14 @@ impl Period {
             Some(rest) => {
                 if let Some(quarter) = rest.strip_prefix(['Q', 'q']) {
                     let quarter: u32 = quarter.parse().ok()?;
-                    (1..=4).contains(&quarter).then_some(Period::Quarter(year, quarter))
+                    (1..=4)
+                        .contains(&quarter)
+                        .then_some(Period::Quarter(year, quarter))
                 } else if rest.len() == 2 {
                     let month: u32 = rest.parse().ok()?;
-                    (1..=12).contains(&month).then_some(Period::Month(year, month))
+                    (1..=12)
+                        .contains(&month)
+                        .then_some(Period::Month(year, month))
                 } else {
                     None
                 }
@@ -83,7 +87,9 @@ impl Period {
     /// The period as people read it: `Quý 3/2025`, `Tháng 9/2025` in Vietnamese; `Q3 2025`,
     /// `Sep 2025` in English; the canonical form for other languages.
     pub fn label(&self, lang: &str) -> String {
-        const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
         match (lang, *self) {
             (_, Period::Year(y)) => y.to_string(),
             ("vi", Period::Quarter(y, q)) => format!("Quý {q}/{y}"),
@@ -91,7 +97,9 @@ impl Period {
             ("vi", Period::Day(d)) => format!("{}/{}/{}", d.day(), d.month(), d.year()),
             ("en", Period::Quarter(y, q)) => format!("Q{q} {y}"),
             ("en", Period::Month(y, m)) => format!("{} {y}", MONTHS[(m - 1) as usize]),
-            ("en", Period::Day(d)) => format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year()),
+            ("en", Period::Day(d)) => {
+                format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+            }
             _ => self.to_string(),
         }
     }
@@ -112,7 +120,11 @@ impl fmt::Display for Period {
 impl Ord for Period {
     /// In time order by end date; for one end date the finer period first.
     fn cmp(&self, other: &Self) -> Ordering {
-        (self.end(), self.span_rank(), self.start()).cmp(&(other.end(), other.span_rank(), other.start()))
+        (self.end(), self.span_rank(), self.start()).cmp(&(
+            other.end(),
+            other.span_rank(),
+            other.start(),
+        ))
     }
 }
 
@@ -127,7 +139,11 @@ fn date(year: i32, month: u32, day: u32) -> NaiveDate {
 }
 
 fn last_day(year: i32, month: u32) -> NaiveDate {
-    let next = if month == 12 { date(year + 1, 1, 1) } else { date(year, month + 1, 1) };
+    let next = if month == 12 {
+        date(year + 1, 1, 1)
+    } else {
+        date(year, month + 1, 1)
+    };
     next.pred_opt().unwrap_or(next)
 }
 
@@ -149,7 +165,10 @@ impl Deadline {
         if matches!(folded, "thuong xuyen" | "hang nam" | "lien tuc" | "ongoing") {
             return Some(Deadline::Ongoing);
         }
-        let (before, rest) = match folded.strip_prefix("truoc ").or_else(|| folded.strip_prefix("before ")) {
+        let (before, rest) = match folded
+            .strip_prefix("truoc ")
+            .or_else(|| folded.strip_prefix("before "))
+        {
             Some(rest) => (true, rest.trim()),
             None => (false, folded),
         };
@@ -159,8 +178,14 @@ impl Deadline {
     /// The last day by which the work is due; none for ongoing work.
     pub fn due_date(&self) -> Option<NaiveDate> {
         match self {
-            Deadline::By { period, before: true } => Some(period.start().pred_opt().unwrap_or(period.start())),
-            Deadline::By { period, before: false } => Some(period.end()),
+            Deadline::By {
+                period,
+                before: true,
+            } => Some(period.start().pred_opt().unwrap_or(period.start())),
+            Deadline::By {
+                period,
+                before: false,
+            } => Some(period.end()),
             Deadline::Ongoing => None,
         }
     }
@@ -194,7 +219,9 @@ fn parse_when(text: &str) -> Option<Period> {
     if let Some(rest) = text.strip_prefix("thang ") {
         let (month, year) = rest.split_once('/')?;
         let month: u32 = month.trim().parse().ok()?;
-        return (1..=12).contains(&month).then_some(Period::Month(year.trim().parse().ok()?, month));
+        return (1..=12)
+            .contains(&month)
+            .then_some(Period::Month(year.trim().parse().ok()?, month));
     }
     if let Some(year) = text.strip_prefix("nam ") {
         return Some(Period::Year(year.trim().parse().ok()?));
@@ -204,8 +231,12 @@ fn parse_when(text: &str) -> Option<Period> {
     if parts.next().is_some() {
         return None;
     }
-    NaiveDate::from_ymd_opt(year.trim().parse().ok()?, month.trim().parse().ok()?, day.trim().parse().ok()?)
-        .map(Period::Day)
+    NaiveDate::from_ymd_opt(
+        year.trim().parse().ok()?,
+        month.trim().parse().ok()?,
+        day.trim().parse().ok()?,
+    )
+    .map(Period::Day)
 }
 
 /// Lowercase ASCII with Vietnamese diacritics removed (`Quý` -> `quy`, `Đ` -> `d`).
@@ -236,7 +267,10 @@ mod tests {
             .collect();
         periods.sort();
         let written: Vec<String> = periods.iter().map(Period::to_string).collect();
-        assert_eq!(written, ["2025-06-30", "2025-Q2", "2025-12", "2025-Q4", "2025"]);
+        assert_eq!(
+            written,
+            ["2025-06-30", "2025-Q2", "2025-12", "2025-Q4", "2025"]
+        );
     }
 
     #[test]
@@ -261,7 +295,10 @@ mod tests {
         assert_eq!(due("trước 30/6/2025"), Some(day(2025, 6, 29)));
         assert_eq!(Deadline::parse("Thường xuyên"), Some(Deadline::Ongoing));
         assert_eq!(Deadline::parse("THƯỜNG XUYÊN"), Some(Deadline::Ongoing));
-        assert_eq!(Deadline::parse("Quý I/2025").unwrap().start_date(), Some(day(2025, 1, 1)));
+        assert_eq!(
+            Deadline::parse("Quý I/2025").unwrap().start_date(),
+            Some(day(2025, 1, 1))
+        );
         for bad in ["31/6/2025", "Quý V/2025", "sớm", "Tháng 13/2025", "6/2025"] {
             assert_eq!(Deadline::parse(bad), None, "{bad}");
         }

@@ -1,0 +1,388 @@
+//! Loading every plan of the site from the files `source` read (pure): a plan is a folder of
+//! `content/` holding `plan.toml`; beside it `indicators.toml`, `tasks.csv`, `groups/*.md`,
+//! `tasks/ID.md` and progress data in `data/` (the plan's own, and `content/data/` for the
+//! whole site).
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use crate::config::Config;
+use crate::content::ContentPage;
+use crate::diag::{Diagnostic, did_you_mean};
+use crate::i18n::I18n;
+use crate::source::TextFile;
+use crate::status::{self, Point, TaskStatus};
+
+use super::document::{self, PLAN_FILE, PlanDocument};
+use super::indicators::{self, INDICATORS_FILE, Indicator};
+use super::pages::{self, GROUPS_DIR, PlanPage, TASK_PAGES_DIR};
+use super::readings::{self, Reading};
+use super::registry::{Kind, PLACES_FILE, Registry, UNITS_FILE};
+use super::table::{self, Table};
+use super::tasks::{self, TASKS_FILE, Task};
+
+/// A task group, with its title in each language it is written in.
+#[derive(Clone, Debug)]
+pub struct Group {
+    pub id: String,
+    pub order: u32,
+    pub titles: BTreeMap<String, String>,
+    pub summaries: BTreeMap<String, String>,
+}
+
+impl Group {
+    pub fn title<'a>(&'a self, lang: &str, default_lang: &str) -> &'a str {
+        self.titles.get(lang).or_else(|| self.titles.get(default_lang)).or_else(|| self.titles.values().next()).map_or(self.id.as_str(), String::as_str)
+    }
+}
+
+/// A plan with its data, checked, and where it stands.
+#[derive(Clone, Debug)]
+pub struct Plan {
+    /// The plan's folder inside `content/` (`ke-hoach-2025`).
+    pub dir: String,
+    pub document: PlanDocument,
+    pub groups: Vec<Group>,
+    pub indicators: Vec<Indicator>,
+    pub tasks: Vec<Task>,
+    /// Readings of this plan's indicators, by indicator, period and breakdown.
+    pub readings: Vec<Reading>,
+    /// Where each indicator stands, by indicator id.
+    pub assessments: BTreeMap<String, status::Assessment>,
+    /// The status of each task, in the order of `tasks`.
+    pub task_statuses: Vec<TaskStatus>,
+    /// Tasks that have a page of their own (`tasks/ID.md`).
+    pub task_pages: Vec<String>,
+    /// The site's units and places, for names.
+    pub registry: Registry,
+    /// The data files the plan was read from, by path inside `content/`.
+    pub sources: Vec<String>,
+}
+
+impl Plan {
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id == id)
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    /// The overall readings (no breakdown) of an indicator, in time order.
+    pub fn totals(&self, indicator: &str) -> Vec<&Reading> {
+        self.readings.iter().filter(|r| r.indicator == indicator && r.breakdown.is_none()).collect()
+    }
+
+    /// Lead units of the plan's tasks, each once, sorted.
+    pub fn lead_units(&self) -> Vec<&str> {
+        let mut leads: Vec<&str> = self.tasks.iter().map(|t| t.lead.as_str()).collect();
+        leads.sort_unstable();
+        leads.dedup();
+        leads
+    }
+
+    /// A unit's current name in `lang`, or its id when it is not registered.
+    pub fn unit_name(&self, id: &str, lang: &str, default_lang: &str) -> String {
+        self.registry.find(Kind::Unit, id).map_or_else(|| id.to_string(), |u| u.name.get(lang, default_lang).to_string())
+    }
+
+    pub fn evaluation_year(&self) -> Option<i32> {
+        pages::evaluation_year(&self.document.period)
+    }
+}
+
+/// The folders of `content/` that hold a `plan.toml`, from the paths of its data files.
+pub fn plan_dirs(data: &BTreeMap<String, Vec<u8>>) -> Vec<String> {
+    data.keys()
+        .filter_map(|path| match path.rsplit_once('/') {
+            Some((dir, PLAN_FILE)) => Some(dir.to_string()),
+            None if path == PLAN_FILE => Some(String::new()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Takes the Markdown files that belong to plans (`groups/*.md`, `tasks/*.md`) out of the
+/// site's pages: they have their own front matter.
+pub fn take_plan_pages(pages: &mut BTreeMap<String, TextFile>, dirs: &[String]) -> BTreeMap<String, TextFile> {
+    let belongs = |path: &str| {
+        dirs.iter().any(|dir| {
+            let inside = if dir.is_empty() { Some(path) } else { path.strip_prefix(dir.as_str()).and_then(|r| r.strip_prefix('/')) };
+            inside.is_some_and(|rest| {
+                [GROUPS_DIR, TASK_PAGES_DIR].iter().any(|sub| rest.strip_prefix(sub).is_some_and(|r| r.starts_with('/') && !r[1..].contains('/')))
+            })
+        })
+    };
+    let taken: Vec<String> = pages.keys().filter(|p| belongs(p)).cloned().collect();
+    taken.into_iter().filter_map(|path| pages.remove_entry(&path)).collect()
+}
+
+/// Everything `load` reads.
+pub struct PlanInputs<'a> {
+    /// The `.toml`, `.csv` and `.xlsx` files of `content/`, by path inside it.
+    pub data: &'a BTreeMap<String, Vec<u8>>,
+    /// The plan pages taken out by `take_plan_pages`.
+    pub pages: BTreeMap<String, TextFile>,
+    pub config: &'a Config,
+    pub i18n: &'a I18n,
+}
+
+/// Loads every plan and makes its pages. All problems of all files are returned together.
+pub fn load(inputs: PlanInputs<'_>) -> (Vec<Plan>, Vec<ContentPage>, Vec<Diagnostic>) {
+    let PlanInputs { data, mut pages, config, i18n } = inputs;
+    let mut diagnostics = Vec::new();
+    let dirs = plan_dirs(data);
+    let text = |path: &str, diagnostics: &mut Vec<Diagnostic>| -> Option<String> {
+        let bytes = data.get(path)?;
+        match crate::source::decode(bytes, &format!("content/{path}")) {
+            Ok(text) => Some(text),
+            Err(diagnostic) => {
+                diagnostics.push(diagnostic);
+                None
+            }
+        }
+    };
+    let units = text(UNITS_FILE, &mut diagnostics);
+    let places = text(PLACES_FILE, &mut diagnostics);
+    let (registry, found) = Registry::parse(units.as_deref(), places.as_deref());
+    diagnostics.extend(found);
+
+    let mut plans = Vec::new();
+    let mut plan_pages = Vec::new();
+    for dir in &dirs {
+        let in_dir = |name: &str| if dir.is_empty() { name.to_string() } else { format!("{dir}/{name}") };
+        let folder_files: Vec<String> = data
+            .keys()
+            .chain(pages.keys())
+            .filter_map(|p| p.strip_prefix(&in_dir("")).filter(|rest| !rest.contains('/')).map(str::to_string))
+            .collect();
+        let Some(plan_text) = text(&in_dir(PLAN_FILE), &mut diagnostics) else { continue };
+        let (document, found) = document::parse(&format!("content/{}", in_dir(PLAN_FILE)), &plan_text, &folder_files);
+        diagnostics.extend(found);
+        let Some(document) = document else { continue };
+
+        // Groups, from their pages.
+        let group_prefix = in_dir(&format!("{GROUPS_DIR}/"));
+        let group_paths: Vec<String> = pages.keys().filter(|p| p.starts_with(&group_prefix)).cloned().collect();
+        let mut groups: Vec<Group> = Vec::new();
+        for path in group_paths {
+            let Some(file) = pages.remove(&path) else { continue };
+            let (parsed, found) = pages::parse_group(&path, dir, file, config);
+            diagnostics.extend(found);
+            let Some((front, mut page)) = parsed else { continue };
+            let index = plans.len();
+            page.plan_page = Some(PlanPage::Group { plan: index, group: front.id.clone() });
+            match groups.iter_mut().find(|g| g.id == front.id) {
+                Some(group) => {
+                    group.titles.insert(page.lang.clone(), front.title.clone());
+                    if let Some(summary) = &front.summary {
+                        group.summaries.insert(page.lang.clone(), summary.clone());
+                    }
+                }
+                None => groups.push(Group {
+                    id: front.id.clone(),
+                    order: front.order,
+                    titles: BTreeMap::from([(page.lang.clone(), front.title.clone())]),
+                    summaries: front.summary.iter().map(|s| (page.lang.clone(), s.clone())).collect(),
+                }),
+            }
+            plan_pages.push(page);
+        }
+        groups.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
+        let group_ids: Vec<String> = groups.iter().map(|g| g.id.clone()).collect();
+
+        let indicators_path = in_dir(INDICATORS_FILE);
+        let indicators = match text(&indicators_path, &mut diagnostics) {
+            Some(text) => {
+                let (list, found) = indicators::parse(&format!("content/{indicators_path}"), &text, &group_ids, &registry);
+                diagnostics.extend(found);
+                list
+            }
+            None => Vec::new(),
+        };
+
+        let tasks_path = in_dir(TASKS_FILE);
+        let tasks = match data.get(&tasks_path) {
+            Some(bytes) => {
+                let (table, found) = table::read_csv(&format!("content/{tasks_path}"), bytes);
+                diagnostics.extend(found);
+                match table {
+                    Some(table) => {
+                        let (list, found) = tasks::parse(&table, &group_ids, &registry);
+                        diagnostics.extend(found);
+                        list
+                    }
+                    None => Vec::new(),
+                }
+            }
+            None => Vec::new(),
+        };
+
+        let mut sources: Vec<String> = [in_dir(PLAN_FILE), indicators_path, tasks_path].into_iter().filter(|p| data.contains_key(p)).collect();
+        sources.extend(data_files(data, &in_dir("data/")));
+        plans.push(Plan {
+            dir: dir.clone(),
+            document,
+            groups,
+            indicators,
+            tasks,
+            readings: Vec::new(),
+            assessments: BTreeMap::new(),
+            task_statuses: Vec::new(),
+            task_pages: Vec::new(),
+            registry: registry.clone(),
+            sources,
+        });
+    }
+    diagnostics.extend(duplicate_indicators(&plans));
+    diagnostics.extend(read_all_readings(&mut plans, data, &dirs, &registry));
+
+    // Task pages, once the tasks are known.
+    for (index, plan) in plans.iter_mut().enumerate() {
+        let prefix = if plan.dir.is_empty() { format!("{TASK_PAGES_DIR}/") } else { format!("{}/{TASK_PAGES_DIR}/", plan.dir) };
+        let paths: Vec<String> = pages.keys().filter(|p| p.starts_with(&prefix)).cloned().collect();
+        for path in paths {
+            let Some(file) = pages.remove(&path) else { continue };
+            let (page, found) = crate::content::parse_page(path.clone(), file, config);
+            diagnostics.extend(found);
+            let Some(mut page) = page else { continue };
+            let id = page.stem.clone();
+            let Some(task) = plan.tasks.iter().find(|t| crate::slug::slugify(&t.id) == crate::slug::slugify(&id)) else {
+                let hint = match did_you_mean(&id, plan.tasks.iter().map(|t| t.id.as_str())) {
+                    Some(t) => format!("name the file after the task: did you mean `{t}.md`?"),
+                    None => "name the file after a task id of tasks.csv, like tasks/NV-3.12.md".into(),
+                };
+                diagnostics.push(Diagnostic::error("unknown-id", format!("`{id}` is not a task of this plan")).in_file(&page.file).with_hint(hint));
+                continue;
+            };
+            page.dir = format!("{}{}", if plan.dir.is_empty() { String::new() } else { format!("{}/", plan.dir) }, pages::TASKS_SEGMENT);
+            page.front.template.get_or_insert_with(|| "task.html".into());
+            if page.front.title.as_deref().is_none_or(|t| t == crate::content::humanise(&id)) {
+                page.front.title = Some(format!("{}: {}", task.id, task.title));
+            }
+            page.plan_page = Some(PlanPage::Task { plan: index, id: task.id.clone() });
+            plan.task_pages.push(task.id.clone());
+            plan_pages.push(page);
+        }
+        plan.task_pages.sort();
+        plan.task_pages.dedup();
+    }
+    for file in pages.into_values() {
+        diagnostics.push(Diagnostic::warning("plan-page", "this page is inside a plan's groups/ or tasks/ folder but was not read").in_file(file.file));
+    }
+
+    let as_of = config.as_of.map(|d| d.date());
+    for plan in &mut plans {
+        assess(plan, as_of);
+    }
+    for (index, plan) in plans.iter().enumerate() {
+        plan_pages.extend(pages::data_pages(plan, index, config, i18n));
+    }
+    (plans, plan_pages, diagnostics)
+}
+
+/// Data files (`.csv`, `.xlsx`) under `prefix`, sorted.
+fn data_files(data: &BTreeMap<String, Vec<u8>>, prefix: &str) -> Vec<String> {
+    data.keys()
+        .filter(|p| p.starts_with(prefix) && !p[prefix.len()..].contains('/'))
+        .filter(|p| p.ends_with(".csv") || p.ends_with(".xlsx"))
+        .cloned()
+        .collect()
+}
+
+fn duplicate_indicators(plans: &[Plan]) -> Vec<Diagnostic> {
+    let mut seen: BTreeMap<&str, &Plan> = BTreeMap::new();
+    let mut out = Vec::new();
+    for plan in plans {
+        for indicator in &plan.indicators {
+            if let Some(other) = seen.insert(&indicator.id, plan) {
+                if !std::ptr::eq(other, plan) {
+                    out.push(
+                        Diagnostic::error("duplicate-id", format!("the indicator id `{}` is used by two plans", indicator.id))
+                            .in_file(format!("content/{}/{INDICATORS_FILE}", plan.dir))
+                            .with_hint(format!("indicator ids are unique across the site; the other is in content/{}/", other.dir)),
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Reads the site's `content/data/` and each plan's `data/`, giving each plan the readings
+/// of its own indicators.
+fn read_all_readings(plans: &mut [Plan], data: &BTreeMap<String, Vec<u8>>, dirs: &[String], registry: &Registry) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    let mut files = data_files(data, "data/");
+    for dir in dirs {
+        files.extend(data_files(data, &if dir.is_empty() { "data/".to_string() } else { format!("{dir}/data/") }));
+    }
+    files.sort();
+    files.dedup();
+    let all: Vec<&Indicator> = plans.iter().flat_map(|p| p.indicators.iter()).collect();
+    let by_id: BTreeMap<&str, &Indicator> = all.iter().map(|i| (i.id.as_str(), *i)).collect();
+    let mut readings: Vec<Reading> = Vec::new();
+    for path in &files {
+        let file = format!("content/{path}");
+        let bytes = &data[path];
+        let tables: Vec<Table> = if path.ends_with(".xlsx") {
+            let (tables, found) = table::read_xlsx(&file, bytes);
+            diagnostics.extend(found);
+            tables
+        } else {
+            let (table, found) = table::read_csv(&file, bytes);
+            diagnostics.extend(found);
+            table.into_iter().collect()
+        };
+        let stem = path.rsplit('/').next().unwrap_or(path).rsplit_once('.').map_or(path.as_str(), |(s, _)| s);
+        for table in &tables {
+            let (found_readings, found) = readings::parse(table, stem, &by_id, registry);
+            diagnostics.extend(found);
+            readings.extend(found_readings);
+        }
+    }
+    for plan in plans.iter_mut() {
+        let ids: Vec<&str> = plan.indicators.iter().map(|i| i.id.as_str()).collect();
+        plan.readings = readings.iter().filter(|r| ids.contains(&r.indicator.as_str())).cloned().collect();
+        plan.readings.sort_by(|a, b| (&a.indicator, a.period, &a.breakdown).cmp(&(&b.indicator, b.period, &b.breakdown)));
+        let site_wide: Vec<String> = files
+            .iter()
+            .filter(|f| f.starts_with("data/") && readings.iter().any(|r| r.file == format!("content/{f}") && ids.contains(&r.indicator.as_str())))
+            .cloned()
+            .collect();
+        plan.sources.extend(site_wide);
+        plan.sources.sort();
+        plan.sources.dedup();
+    }
+    diagnostics
+}
+
+/// Works out where every indicator and task of a plan stands.
+fn assess(plan: &mut Plan, as_of: Option<NaiveDate>) {
+    for indicator in &plan.indicators {
+        let points: Vec<Point> = plan.totals(&indicator.id).iter().map(|r| Point { period: r.period, value: r.value }).collect();
+        plan.assessments.insert(indicator.id.clone(), status::assess(&indicator.goal(), &points, as_of));
+    }
+    plan.task_statuses = plan.tasks.iter().map(|t| status::task_status(t.state, t.due_date(), as_of)).collect();
+}
+
+/// Gives each plan's own page (`PLAN/_index.md`) its template and data, and makes one,
+/// titled after the plan, in every language that has none.
+pub fn attach(plans: &[Plan], pages: &mut Vec<ContentPage>, config: &Config) {
+    for page in pages.iter_mut().filter(|p| p.is_section()) {
+        if let Some(index) = plans.iter().position(|plan| plan.dir == page.dir) {
+            page.front.template.get_or_insert_with(|| "plan.html".into());
+            page.plan_page = Some(PlanPage::Plan(index));
+        }
+    }
+    for (index, plan) in plans.iter().enumerate() {
+        for lang in &config.languages {
+            let has_page = pages.iter().any(|p| p.is_section() && p.dir == plan.dir && p.lang == *lang);
+            if !has_page {
+                let title = plan.document.title.get(lang, &config.default_language).to_string();
+                pages.push(pages::plan_section(plan, index, lang, config, title));
+            }
+        }
+    }
+}

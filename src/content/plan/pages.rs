@@ -1,0 +1,228 @@
+//! The pages a plan adds to the site (pure): its group pages (from `groups/*.md`), task pages
+//! (from `tasks/ID.md`), and pages made from its data — the list of targets, a page per
+//! target, the task tracker with one page per group, status and lead unit (so filtering
+//! works without JavaScript), the open-data page and the year-end evaluation. They become
+//! ordinary pages of the site, so addresses, breadcrumbs, the sitemap and `@/` links treat
+//! them like any other; `PlanPage` tells the renderer which plan data to show.
+//!
+//! Addresses inside a plan's folder use fixed Vietnamese segments in every language:
+//! `chi-tieu/ID/` (targets), `nhiem-vu/` (tasks), `du-lieu/` (open data),
+//! `danh-gia-YEAR/` (evaluation). A data page is linked as `@/PLAN/chi-tieu/ID`.
+
+use serde::Deserialize;
+
+use crate::config::Config;
+use crate::content::{ContentPage, FrontMatter, PathParts, front_matter};
+use crate::diag::{Diagnostic, Source};
+use crate::i18n::I18n;
+use crate::slug::slugify;
+use crate::source::TextFile;
+use crate::status::TaskStatus;
+use crate::toml_input::{self, struct_fields};
+
+use super::Plan;
+use super::period::Period;
+
+pub const INDICATORS_SEGMENT: &str = "chi-tieu";
+pub const TASKS_SEGMENT: &str = "nhiem-vu";
+pub const DATA_SEGMENT: &str = "du-lieu";
+pub const EVALUATION_SEGMENT: &str = "danh-gia";
+pub const GROUPS_DIR: &str = "groups";
+pub const TASK_PAGES_DIR: &str = "tasks";
+
+/// Which plan data a page shows; `usize` is the plan's index in the site's plans.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PlanPage {
+    Plan(usize),
+    Group { plan: usize, group: String },
+    Indicators(usize),
+    Indicator { plan: usize, id: String },
+    Tasks { plan: usize, filter: TaskFilter },
+    Task { plan: usize, id: String },
+    OpenData(usize),
+    Evaluation { plan: usize, year: i32 },
+}
+
+impl PlanPage {
+    pub fn plan(&self) -> usize {
+        match *self {
+            PlanPage::Plan(plan) | PlanPage::Indicators(plan) | PlanPage::OpenData(plan) => plan,
+            PlanPage::Group { plan, .. }
+            | PlanPage::Indicator { plan, .. }
+            | PlanPage::Tasks { plan, .. }
+            | PlanPage::Task { plan, .. }
+            | PlanPage::Evaluation { plan, .. } => plan,
+        }
+    }
+
+    /// The template that shows this kind of page.
+    pub fn template(&self) -> &'static str {
+        match self {
+            PlanPage::Plan(_) => "plan.html",
+            PlanPage::Group { .. } => "group.html",
+            PlanPage::Indicators(_) => "indicators.html",
+            PlanPage::Indicator { .. } => "indicator.html",
+            PlanPage::Tasks { .. } => "tasks.html",
+            PlanPage::Task { .. } => "task.html",
+            PlanPage::OpenData(_) => "open_data.html",
+            PlanPage::Evaluation { .. } => "evaluation.html",
+        }
+    }
+}
+
+/// Which tasks a tracker page lists.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TaskFilter {
+    All,
+    Group(String),
+    Status(TaskStatus),
+    Lead(String),
+}
+
+/// A task group's front matter (`groups/NN-name.md`).
+#[derive(Clone, Debug, Deserialize)]
+pub struct GroupFront {
+    pub id: String,
+    pub order: u32,
+    pub title: String,
+    #[serde(default)]
+    pub summary: Option<String>,
+}
+
+fn group_keys(path: &[&str]) -> Option<&'static [&'static str]> {
+    match path {
+        [] => Some(struct_fields::<GroupFront>()),
+        _ => None,
+    }
+}
+
+/// Parses a group file into its front matter and its page (in the plan's own section,
+/// addressed by the group's id).
+pub fn parse_group(content_path: &str, plan_dir: &str, file: TextFile, config: &Config) -> (Option<(GroupFront, ContentPage)>, Vec<Diagnostic>) {
+    let TextFile { file, text } = file;
+    let split = match front_matter::split(&file, &text) {
+        Ok(split) => split,
+        Err(diagnostic) => return (None, vec![diagnostic]),
+    };
+    if split.front_matter.trim().is_empty() {
+        let diagnostic = Diagnostic::error("group-front-matter", "a task group needs front matter with `id`, `order` and `title`")
+            .in_file(&file)
+            .with_hint("start the file with +++, then id = \"…\", order = 1, title = \"…\", then +++");
+        return (None, vec![diagnostic]);
+    }
+    let source = Source::fragment(&file, split.front_matter, split.front_matter_line);
+    let (front, mut diagnostics) = toml_input::parse::<GroupFront>(&source, "the group's front matter", &group_keys);
+    let Some(front) = front else { return (None, diagnostics) };
+    let parts = PathParts::new(content_path, &file, config, &mut diagnostics);
+    let lang = parts.suffix_lang.clone().unwrap_or_else(|| config.default_language.clone());
+    let (body_offset, body_line) = (split.body_offset, split.body_line);
+    let page = ContentPage {
+        file,
+        content_path: content_path.to_string(),
+        key: parts.key(),
+        dir: plan_dir.to_string(),
+        stem: parts.stem,
+        lang,
+        front: FrontMatter {
+            title: Some(front.title.clone()),
+            summary: front.summary.clone(),
+            weight: Some(i64::from(front.order)),
+            slug: Some(front.id.clone()),
+            template: Some("group.html".into()),
+            ..FrontMatter::default()
+        },
+        text,
+        body_offset,
+        body_line,
+        plan_page: None,
+    };
+    (Some((front, page)), diagnostics)
+}
+
+/// The pages made from a plan's data, in every language of the site.
+pub fn data_pages(plan: &Plan, index: usize, config: &Config, i18n: &I18n) -> Vec<ContentPage> {
+    let mut pages = Vec::new();
+    let file = |name: &str| format!("content/{}/{name}", plan.dir);
+    for lang in &config.languages {
+        let mut add = |path: &str, source: &str, title: String, weight: i64, plan_page: PlanPage| {
+            pages.push(synthetic(&plan.dir, path, &file(source), lang, config, title, weight, plan_page));
+        };
+        let t = |key: &str| i18n.get(lang, key).unwrap_or(key).to_string();
+        add(&format!("{INDICATORS_SEGMENT}/_index"), super::indicators::INDICATORS_FILE, t("plan_indicators"), 10, PlanPage::Indicators(index));
+        for (i, indicator) in plan.indicators.iter().enumerate() {
+            let title = indicator.name.get(lang, &config.default_language).to_string();
+            let page = PlanPage::Indicator { plan: index, id: indicator.id.clone() };
+            add(&format!("{INDICATORS_SEGMENT}/{}", indicator.id), super::indicators::INDICATORS_FILE, title, i as i64, page);
+        }
+        add(&format!("{TASKS_SEGMENT}/_index"), super::tasks::TASKS_FILE, t("plan_tasks"), 20, PlanPage::Tasks { plan: index, filter: TaskFilter::All });
+        for (i, status) in TaskStatus::ALL.iter().enumerate() {
+            let title = i18n.format(lang, "tasks_with_status", &[("status", &t(&format!("task_{}", status.key())))]);
+            let page = PlanPage::Tasks { plan: index, filter: TaskFilter::Status(*status) };
+            add(&format!("{TASKS_SEGMENT}/trang-thai-{}", slugify(status.key())), super::tasks::TASKS_FILE, title, i as i64, page);
+        }
+        for group in &plan.groups {
+            let name = group.title(lang, &config.default_language);
+            let title = i18n.format(lang, "tasks_of_group", &[("group", name)]);
+            let page = PlanPage::Tasks { plan: index, filter: TaskFilter::Group(group.id.clone()) };
+            add(&format!("{TASKS_SEGMENT}/nhom-{}", group.id), super::tasks::TASKS_FILE, title, 100 + i64::from(group.order), page);
+        }
+        for lead in plan.lead_units() {
+            let name = plan.unit_name(lead, lang, &config.default_language);
+            let title = i18n.format(lang, "tasks_led_by", &[("unit", &name)]);
+            let page = PlanPage::Tasks { plan: index, filter: TaskFilter::Lead(lead.to_string()) };
+            add(&format!("{TASKS_SEGMENT}/don-vi-{lead}"), super::tasks::TASKS_FILE, title, 200, page);
+        }
+        add(&format!("{DATA_SEGMENT}/_index"), super::document::PLAN_FILE, t("plan_open_data"), 30, PlanPage::OpenData(index));
+        if let Some(year) = plan.evaluation_year() {
+            let title = i18n.format(lang, "plan_evaluation", &[("year", &year.to_string())]);
+            add(&format!("{EVALUATION_SEGMENT}-{year}"), super::document::PLAN_FILE, title, 40, PlanPage::Evaluation { plan: index, year });
+        }
+    }
+    pages
+}
+
+/// A page made from data: `path` is relative to the plan's folder, without `.md`; a path
+/// ending in `_index` is a section. Its content path has no `.md`, so `@/` links to it are
+/// written `@/PLAN/chi-tieu/ID`.
+#[allow(clippy::too_many_arguments)]
+fn synthetic(plan_dir: &str, path: &str, file: &str, lang: &str, config: &Config, title: String, weight: i64, plan_page: PlanPage) -> ContentPage {
+    let full = if plan_dir.is_empty() { path.to_string() } else { format!("{plan_dir}/{path}") };
+    let (dir, stem) = full.rsplit_once('/').map_or((String::new(), full.clone()), |(d, s)| (d.to_string(), s.to_string()));
+    let is_section = stem == crate::content::SECTION_STEM;
+    let key = if is_section { format!("{full}.md") } else { full.clone() };
+    let content_path = match (lang == config.default_language, is_section) {
+        (true, _) => key.clone(),
+        (false, true) => format!("{full}.{lang}.md"),
+        (false, false) => format!("{full}.{lang}"),
+    };
+    ContentPage {
+        file: file.to_string(),
+        content_path,
+        key,
+        dir,
+        stem,
+        lang: lang.to_string(),
+        front: FrontMatter {
+            title: Some(title),
+            weight: Some(weight),
+            template: Some(plan_page.template().to_string()),
+            ..FrontMatter::default()
+        },
+        text: String::new(),
+        body_offset: 0,
+        body_line: 1,
+        plan_page: Some(plan_page),
+    }
+}
+
+/// The plan's own section page, for a language whose `_index.md` is not written.
+pub fn plan_section(plan: &Plan, index: usize, lang: &str, config: &Config, title: String) -> ContentPage {
+    let file = format!("content/{}/{}", plan.dir, super::document::PLAN_FILE);
+    synthetic(&plan.dir, crate::content::SECTION_STEM, &file, lang, config, title, 0, PlanPage::Plan(index))
+}
+
+/// The evaluation year of a plan for `period` ("2025" evaluates 2024).
+pub fn evaluation_year(period: &str) -> Option<i32> {
+    let first = period.split(['-', '–']).next()?.trim();
+    Period::parse(first).map(|p| p.year() - 1)
+}

@@ -1,0 +1,71 @@
+//! Numbers as each language writes them (pure): `1.234,5` in Vietnamese, `1,234.5` in
+//! English. Used for every figure a page shows; data files and downloads keep `1234.5`.
+
+/// `value` with at most `decimals` digits after the separator (trailing zeros dropped) and
+/// thousands grouped, in the conventions of `lang`.
+pub fn number(value: f64, decimals: usize, lang: &str) -> String {
+    if !value.is_finite() {
+        return String::from("–");
+    }
+    let (group, point) = separators(lang);
+    let text = format!("{:.*}", decimals, value.abs());
+    let (whole, fraction) = match text.split_once('.') {
+        Some((whole, fraction)) => (whole, fraction.trim_end_matches('0')),
+        None => (text.as_str(), ""),
+    };
+    let mut out = String::with_capacity(text.len() + 4);
+    // Rounding can make a tiny negative value "0"; it is shown without a sign.
+    if value < 0.0 && (whole != "0" || !fraction.is_empty()) {
+        out.push('−');
+    }
+    let digits = whole.len();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (digits - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    if !fraction.is_empty() {
+        out.push(point);
+        out.push_str(fraction);
+    }
+    out
+}
+
+/// A figure in its unit: `84,1%` / `84.1%` for percentages, the plain number otherwise.
+pub fn measured(value: f64, percent: bool, lang: &str) -> String {
+    // Small figures keep two decimals, others one; trailing zeros are dropped either way.
+    let figure = number(value, if value.abs() < 10.0 { 2 } else { 1 }, lang);
+    if percent { format!("{figure}%") } else { figure }
+}
+
+/// A share (0.62) as a whole percentage (`62%`).
+pub fn share(value: f64, lang: &str) -> String {
+    format!("{}%", number(value * 100.0, 0, lang))
+}
+
+fn separators(lang: &str) -> (char, char) {
+    match lang {
+        "vi" | "de" | "fr" | "es" | "id" => ('.', ','),
+        _ => (',', '.'),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_follow_the_language() {
+        assert_eq!(number(1234.5, 1, "vi"), "1.234,5");
+        assert_eq!(number(1234.5, 1, "en"), "1,234.5");
+        assert_eq!(number(12345678.0, 0, "vi"), "12.345.678");
+        assert_eq!(number(84.10, 2, "vi"), "84,1");
+        assert_eq!(number(-3.25, 1, "en"), "−3.2");
+        assert_eq!(number(-0.01, 1, "en"), "0");
+        assert_eq!(measured(84.1, true, "vi"), "84,1%");
+        assert_eq!(measured(90.0, true, "en"), "90%");
+        assert_eq!(measured(3.456, false, "en"), "3.46");
+        assert_eq!(share(0.624, "vi"), "62%");
+    }
+}
