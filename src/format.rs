@@ -36,7 +36,11 @@ pub fn number(value: f64, decimals: usize, lang: &str) -> String {
 pub fn measured(value: f64, percent: bool, lang: &str) -> String {
     // Small figures keep two decimals, others one; trailing zeros are dropped either way.
     let figure = number(value, if value.abs() < 10.0 { 2 } else { 1 }, lang);
-    if percent { format!("{figure}%") } else { figure }
+    if percent {
+        format!("{figure}%")
+    } else {
+        figure
+    }
 }
 
 /// A share (0.62) as a whole percentage (`62%`).

@@ -9,10 +9,11 @@ use std::time::{Duration, Instant};
 
 use crate::config::{self, Config};
 use crate::content;
+use crate::content::plan::{self, PlanInputs};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
 use crate::output::{self, Staging, WriteStats};
-use crate::render::{self, Assets, Output};
+use crate::render::{self, Output, RenderInput};
 use crate::site::{self, Site};
 use crate::source::{self, SiteSources};
 use crate::templates::{Lookups, Templates};
@@ -62,6 +63,7 @@ pub struct Prepared {
     pub sources: SiteSources,
     pub templates: Templates,
     pub values: Arc<Vec<tera::Value>>,
+    pub i18n: Arc<I18n>,
     pub diagnostics: Diagnostics,
     pub timings: Timings,
 }
@@ -94,11 +96,22 @@ pub fn prepare(options: &BuildOptions) -> Result<Prepared, Vec<Diagnostic>> {
 
     let (mut sources, found) = timings.time("read", || source::load(&options.root, &config.theme));
     diagnostics.extend(found);
-    let pages = std::mem::take(&mut sources.pages);
-    let (pages, found) = timings.time("parse", || content::parse_pages(pages, &config));
+    let mut pages = std::mem::take(&mut sources.pages);
+    let plan_pages = plan::take_plan_pages(&mut pages, &plan::plan_dirs(&sources.data));
+    let (mut pages, found) = timings.time("parse", || content::parse_pages(pages, &config));
     diagnostics.extend(found);
     let (i18n, found) = I18n::parse(&sources.i18n, &config);
     diagnostics.extend(found);
+    let inputs = PlanInputs {
+        data: &sources.data,
+        pages: plan_pages,
+        config: &config,
+        i18n: &i18n,
+    };
+    let (plans, made, found) = timings.time("plans", || plan::load(inputs));
+    diagnostics.extend(found);
+    pages.extend(made);
+    plan::attach(&plans, &mut pages, &config);
     if diagnostics.has_errors() {
         return Err(diagnostics.sorted());
     }
@@ -107,14 +120,16 @@ pub fn prepare(options: &BuildOptions) -> Result<Prepared, Vec<Diagnostic>> {
     let (mut site, found) =
         timings.time("link", || site::link(config, pages, assets, options.drafts));
     diagnostics.extend(found);
+    site.plans = plans;
     diagnostics.extend(timings.time("markdown", || render::render_markdown(&mut site, &i18n)));
 
     let site = Arc::new(site);
     let values = Arc::new(timings.time("page values", || render::page_values(&site)));
+    let i18n = Arc::new(i18n);
     let lookups = Lookups {
         site: Arc::clone(&site),
         page_values: Arc::clone(&values),
-        i18n: Arc::new(i18n),
+        i18n: Arc::clone(&i18n),
     };
     let (templates, found) =
         timings.time("templates", || Templates::load(&sources.templates, lookups));
@@ -127,6 +142,7 @@ pub fn prepare(options: &BuildOptions) -> Result<Prepared, Vec<Diagnostic>> {
         sources,
         templates,
         values,
+        i18n,
         diagnostics,
         timings,
     })
@@ -149,18 +165,17 @@ impl Timings {
 
 /// Renders a prepared site into `sink`; returns all diagnostics of the run.
 pub fn render(prepared: &Prepared, sink: render::Sink<'_>) -> Diagnostics {
-    let assets = Assets {
+    let input = RenderInput {
+        site: &prepared.site,
+        templates: &prepared.templates,
+        values: &prepared.values,
+        i18n: &prepared.i18n,
         static_files: &prepared.sources.static_files,
         content_files: &prepared.sources.content_files,
+        data: &prepared.sources.data,
     };
     let mut diagnostics = prepared.diagnostics.clone();
-    diagnostics.extend(render::render_site(
-        &prepared.site,
-        &prepared.templates,
-        &prepared.values,
-        assets,
-        sink,
-    ));
+    diagnostics.extend(render::render_site(&input, sink));
     diagnostics
 }
 

@@ -81,6 +81,8 @@ pub struct Site {
     drafts: BTreeSet<String>,
     /// Files in `content/` other than Markdown (images, PDFs), by their path inside it.
     pub assets: BTreeSet<String>,
+    /// The site's plans with their data; pages show them through `ContentPage::plan_page`.
+    pub plans: Vec<crate::content::plan::Plan>,
 }
 
 /// Links parsed pages into a site. `assets` are the other files of `content/`; `drafts`
@@ -122,6 +124,7 @@ pub fn link(
         by_key: HashMap::new(),
         drafts: left_out,
         assets,
+        plans: Vec::new(),
     };
     let mut sections: HashMap<(String, String), PageId> = HashMap::new();
     for (id, content) in kept.into_iter().enumerate() {
@@ -522,7 +525,10 @@ impl Site {
             .trim()
             .trim_start_matches("./")
             .trim_start_matches('/');
-        let wanted = if cleaned.is_empty() || cleaned.ends_with('/') {
+        // Pages made from plan data have paths without `.md` (`ke-hoach/chi-tieu/dvc`).
+        let wanted = if self.by_content_path.contains_key(cleaned) {
+            cleaned.to_string()
+        } else if cleaned.is_empty() || cleaned.ends_with('/') {
             format!("{cleaned}{SECTION_STEM}.md")
         } else if !cleaned.ends_with(".md") {
             format!("{cleaned}/{SECTION_STEM}.md")

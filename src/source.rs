@@ -24,6 +24,8 @@ pub const TEMPLATES_DIR: &str = "templates";
 pub const STATIC_DIR: &str = "static";
 pub const I18N_DIR: &str = "i18n";
 const BUILTIN_PREFIX: &str = "(built-in theme)";
+/// Files of `content/` read for plans and their data.
+const DATA_EXTENSIONS: [&str; 3] = ["toml", "csv", "xlsx"];
 
 /// A text file of the site, by its path relative to the site root (with `/`).
 #[derive(Clone, Debug)]
@@ -48,6 +50,8 @@ pub struct SiteSources {
     pub pages: BTreeMap<String, TextFile>,
     /// Other files under `content/`, keyed by their path inside it.
     pub content_files: BTreeMap<String, Bytes>,
+    /// The data files of `content/` (`.toml`, `.csv`, `.xlsx`) with their bytes, for plans.
+    pub data: BTreeMap<String, Vec<u8>>,
     /// Templates by name (`page.html`, `partials/head.html`), after layering.
     pub templates: BTreeMap<String, TextFile>,
     /// Static files by their path in the output, after layering.
@@ -131,9 +135,19 @@ pub fn load(root: &Path, theme: &str) -> (SiteSources, Vec<Diagnostic>) {
         }
     }
     for path in others {
-        sources
-            .content_files
-            .insert(relative(&content_dir, &path), Bytes::Disk(path));
+        let rel = relative(&content_dir, &path);
+        if DATA_EXTENSIONS
+            .iter()
+            .any(|e| path.extension().is_some_and(|x| x == *e))
+        {
+            match std::fs::read(&path) {
+                Ok(bytes) => {
+                    sources.data.insert(rel.clone(), bytes);
+                }
+                Err(error) => diagnostics.push(read_error(&error, &relative(root, &path))),
+            }
+        }
+        sources.content_files.insert(rel, Bytes::Disk(path));
     }
     (sources, diagnostics)
 }

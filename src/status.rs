@@ -41,6 +41,16 @@ pub enum Direction {
     Maintain,
 }
 
+impl Direction {
+    pub fn key(self) -> &'static str {
+        match self {
+            Direction::Increase => "increase",
+            Direction::Decrease => "decrease",
+            Direction::Maintain => "maintain",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
@@ -52,7 +62,13 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 5] = [Status::Achieved, Status::OnTrack, Status::AtRisk, Status::OffTrack, Status::NoData];
+    pub const ALL: [Status; 5] = [
+        Status::Achieved,
+        Status::OnTrack,
+        Status::AtRisk,
+        Status::OffTrack,
+        Status::NoData,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -96,6 +112,33 @@ pub enum Reason {
     LevelMissed,
 }
 
+impl Reason {
+    pub fn key(self) -> &'static str {
+        match self {
+            Reason::NoReadings => "no_readings",
+            Reason::OnlyBaseline => "only_baseline",
+            Reason::TargetMet => "target_met",
+            Reason::OnPath => "on_path",
+            Reason::Behind => "behind",
+            Reason::FarBehind => "far_behind",
+            Reason::WrongWay => "wrong_way",
+            Reason::DeadlinePassed => "deadline_passed",
+            Reason::LevelHeld => "level_held",
+            Reason::LevelMissed => "level_missed",
+        }
+    }
+}
+
+impl Method {
+    pub fn key(self) -> &'static str {
+        match self {
+            Method::Linear => "linear",
+            Method::CompoundGrowth => "compound_growth",
+            Method::Level => "level",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Point {
     pub period: Period,
@@ -116,6 +159,21 @@ pub struct Assessment {
     pub ratio: Option<f64>,
 }
 
+impl Assessment {
+    /// An indicator with no readings.
+    pub fn no_data() -> Assessment {
+        Assessment {
+            status: Status::NoData,
+            reason: Reason::NoReadings,
+            method: None,
+            latest: None,
+            progress: None,
+            expected: None,
+            ratio: None,
+        }
+    }
+}
+
 /// What an indicator aims for, as `assess` needs it.
 #[derive(Clone, Copy, Debug)]
 pub struct Goal {
@@ -127,16 +185,12 @@ pub struct Goal {
 /// The status of an indicator with `goal` from its overall readings (not breakdowns), in
 /// any order; `as_of` is the date the site reports.
 pub fn assess(goal: &Goal, readings: &[Point], as_of: Option<NaiveDate>) -> Assessment {
-    let mut assessment = Assessment {
-        status: Status::NoData,
-        reason: Reason::NoReadings,
-        method: None,
-        latest: None,
-        progress: None,
-        expected: None,
-        ratio: None,
-    };
-    let Some(latest) = readings.iter().copied().max_by(|a, b| a.period.cmp(&b.period)) else {
+    let mut assessment = Assessment::no_data();
+    let Some(latest) = readings
+        .iter()
+        .copied()
+        .max_by(|a, b| a.period.cmp(&b.period))
+    else {
         return assessment;
     };
     assessment.latest = Some(latest);
@@ -148,7 +202,8 @@ pub fn assess(goal: &Goal, readings: &[Point], as_of: Option<NaiveDate>) -> Asse
         || as_of.is_some_and(|as_of| as_of > goal.target.period.end());
 
     if goal.direction == Direction::Maintain {
-        let held = (latest.value - goal.target.value).abs() <= goal.target.value.abs() * MAINTAIN_TOLERANCE;
+        let held = (latest.value - goal.target.value).abs()
+            <= goal.target.value.abs() * MAINTAIN_TOLERANCE;
         assessment.method = Some(Method::Level);
         (assessment.status, assessment.reason) = match (held, target_ended) {
             (true, true) => (Status::Achieved, Reason::LevelHeld),
@@ -189,7 +244,15 @@ pub fn assess(goal: &Goal, readings: &[Point], as_of: Option<NaiveDate>) -> Asse
         None => {
             let expected = linear_expectation(goal, &latest);
             let progress = assessment.progress.unwrap_or(0.0);
-            (Method::Linear, if expected > 0.0 { progress / expected } else { 1.0 }, Some(expected))
+            (
+                Method::Linear,
+                if expected > 0.0 {
+                    progress / expected
+                } else {
+                    1.0
+                },
+                Some(expected),
+            )
         }
     };
     assessment.method = Some(method);
@@ -258,8 +321,13 @@ pub enum TaskStatus {
 }
 
 impl TaskStatus {
-    pub const ALL: [TaskStatus; 5] =
-        [TaskStatus::Done, TaskStatus::InProgress, TaskStatus::NotStarted, TaskStatus::Overdue, TaskStatus::Cancelled];
+    pub const ALL: [TaskStatus; 5] = [
+        TaskStatus::Done,
+        TaskStatus::InProgress,
+        TaskStatus::NotStarted,
+        TaskStatus::Overdue,
+        TaskStatus::Cancelled,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -274,7 +342,11 @@ impl TaskStatus {
 
 /// Unfinished work is overdue once `as_of` is past its due date (due on the day itself is
 /// not late). Without `as_of`, nothing is overdue: the clock is never consulted.
-pub fn task_status(state: TaskState, due: Option<NaiveDate>, as_of: Option<NaiveDate>) -> TaskStatus {
+pub fn task_status(
+    state: TaskState,
+    due: Option<NaiveDate>,
+    as_of: Option<NaiveDate>,
+) -> TaskStatus {
     let late = matches!((due, as_of), (Some(due), Some(as_of)) if as_of > due);
     match state {
         TaskState::Done => TaskStatus::Done,
@@ -294,11 +366,18 @@ mod tests {
     }
 
     fn point(period: &str, value: f64) -> Point {
-        Point { period: p(period), value }
+        Point {
+            period: p(period),
+            value,
+        }
     }
 
     fn goal(direction: Direction, baseline: (&str, f64), target: (&str, f64)) -> Goal {
-        Goal { direction, baseline: point(baseline.0, baseline.1), target: point(target.0, target.1) }
+        Goal {
+            direction,
+            baseline: point(baseline.0, baseline.1),
+            target: point(target.0, target.1),
+        }
     }
 
     fn date(text: &str) -> Option<NaiveDate> {
@@ -311,24 +390,122 @@ mod tests {
         let rising = goal(Increase, ("2024", 70.0), ("2025", 90.0));
         let falling = goal(Decrease, ("2024", 10.0), ("2025", 4.0));
         let cases: Vec<(&str, Goal, Vec<(&str, f64)>, &str, Status, Reason)> = vec![
-            ("no readings", rising, vec![], "2025-09-30", Status::NoData, Reason::NoReadings),
-            ("only the baseline", rising, vec![("2024", 70.0)], "2025-09-30", Status::NoData, Reason::OnlyBaseline),
-            ("single reading on the path", rising, vec![("2025-06", 80.0)], "2025-09-30", Status::OnTrack, Reason::OnPath),
-            ("behind the path", rising, vec![("2025-09", 82.0)], "2025-09-30", Status::AtRisk, Reason::Behind),
-            ("far behind", rising, vec![("2025-09", 75.0)], "2025-09-30", Status::OffTrack, Reason::FarBehind),
-            ("wrong way", rising, vec![("2025-06", 65.0)], "2025-09-30", Status::OffTrack, Reason::WrongWay),
-            ("achieved early", rising, vec![("2025-03", 91.0), ("2025-02", 85.0)], "2025-09-30", Status::Achieved, Reason::TargetMet),
-            ("target already past", rising, vec![("2025-12", 85.0)], "2026-03-31", Status::OffTrack, Reason::DeadlinePassed),
-            ("past by as_of only", rising, vec![("2025-09", 89.0)], "2026-01-31", Status::OffTrack, Reason::DeadlinePassed),
-            ("falling target on path", falling, vec![("2025-06", 7.0)], "2025-09-30", Status::OnTrack, Reason::OnPath),
-            ("falling target at risk", falling, vec![("2025-09", 7.0)], "2025-09-30", Status::AtRisk, Reason::Behind),
-            ("falling target the wrong way", falling, vec![("2025-09", 11.0)], "2025-09-30", Status::OffTrack, Reason::WrongWay),
-            ("falling target achieved", falling, vec![("2025-09", 3.5)], "2025-09-30", Status::Achieved, Reason::TargetMet),
+            (
+                "no readings",
+                rising,
+                vec![],
+                "2025-09-30",
+                Status::NoData,
+                Reason::NoReadings,
+            ),
+            (
+                "only the baseline",
+                rising,
+                vec![("2024", 70.0)],
+                "2025-09-30",
+                Status::NoData,
+                Reason::OnlyBaseline,
+            ),
+            (
+                "single reading on the path",
+                rising,
+                vec![("2025-06", 80.0)],
+                "2025-09-30",
+                Status::OnTrack,
+                Reason::OnPath,
+            ),
+            (
+                "behind the path",
+                rising,
+                vec![("2025-09", 82.0)],
+                "2025-09-30",
+                Status::AtRisk,
+                Reason::Behind,
+            ),
+            (
+                "far behind",
+                rising,
+                vec![("2025-09", 75.0)],
+                "2025-09-30",
+                Status::OffTrack,
+                Reason::FarBehind,
+            ),
+            (
+                "wrong way",
+                rising,
+                vec![("2025-06", 65.0)],
+                "2025-09-30",
+                Status::OffTrack,
+                Reason::WrongWay,
+            ),
+            (
+                "achieved early",
+                rising,
+                vec![("2025-03", 91.0), ("2025-02", 85.0)],
+                "2025-09-30",
+                Status::Achieved,
+                Reason::TargetMet,
+            ),
+            (
+                "target already past",
+                rising,
+                vec![("2025-12", 85.0)],
+                "2026-03-31",
+                Status::OffTrack,
+                Reason::DeadlinePassed,
+            ),
+            (
+                "past by as_of only",
+                rising,
+                vec![("2025-09", 89.0)],
+                "2026-01-31",
+                Status::OffTrack,
+                Reason::DeadlinePassed,
+            ),
+            (
+                "falling target on path",
+                falling,
+                vec![("2025-06", 7.0)],
+                "2025-09-30",
+                Status::OnTrack,
+                Reason::OnPath,
+            ),
+            (
+                "falling target at risk",
+                falling,
+                vec![("2025-09", 7.0)],
+                "2025-09-30",
+                Status::AtRisk,
+                Reason::Behind,
+            ),
+            (
+                "falling target the wrong way",
+                falling,
+                vec![("2025-09", 11.0)],
+                "2025-09-30",
+                Status::OffTrack,
+                Reason::WrongWay,
+            ),
+            (
+                "falling target achieved",
+                falling,
+                vec![("2025-09", 3.5)],
+                "2025-09-30",
+                Status::Achieved,
+                Reason::TargetMet,
+            ),
         ];
         for (name, goal, readings, as_of, status, reason) in cases {
-            let readings: Vec<Point> = readings.iter().map(|(period, value)| point(period, *value)).collect();
+            let readings: Vec<Point> = readings
+                .iter()
+                .map(|(period, value)| point(period, *value))
+                .collect();
             let assessment = assess(&goal, &readings, date(as_of));
-            assert_eq!((assessment.status, assessment.reason), (status, reason), "{name}: {assessment:?}");
+            assert_eq!(
+                (assessment.status, assessment.reason),
+                (status, reason),
+                "{name}: {assessment:?}"
+            );
         }
     }
 
@@ -358,20 +535,50 @@ mod tests {
     #[test]
     fn maintained_levels_are_held_or_missed() {
         let keep = goal(Direction::Maintain, ("2024", 100.0), ("2025", 100.0));
-        assert_eq!(assess(&keep, &[point("2025-06", 99.5)], date("2025-09-30")).status, Status::OnTrack);
-        assert_eq!(assess(&keep, &[point("2025-06", 97.0)], date("2025-09-30")).status, Status::OffTrack);
-        assert_eq!(assess(&keep, &[point("2025-12", 100.0)], date("2026-01-15")).status, Status::Achieved);
+        assert_eq!(
+            assess(&keep, &[point("2025-06", 99.5)], date("2025-09-30")).status,
+            Status::OnTrack
+        );
+        assert_eq!(
+            assess(&keep, &[point("2025-06", 97.0)], date("2025-09-30")).status,
+            Status::OffTrack
+        );
+        assert_eq!(
+            assess(&keep, &[point("2025-12", 100.0)], date("2026-01-15")).status,
+            Status::Achieved
+        );
     }
 
     #[test]
     fn tasks_are_overdue_only_against_as_of() {
         let due = date("2025-06-30");
-        assert_eq!(task_status(TaskState::InProgress, due, date("2025-07-01")), TaskStatus::Overdue);
-        assert_eq!(task_status(TaskState::NotStarted, due, date("2025-07-01")), TaskStatus::Overdue);
-        assert_eq!(task_status(TaskState::InProgress, due, date("2025-06-30")), TaskStatus::InProgress);
-        assert_eq!(task_status(TaskState::Done, due, date("2025-12-01")), TaskStatus::Done);
-        assert_eq!(task_status(TaskState::Cancelled, due, date("2025-12-01")), TaskStatus::Cancelled);
-        assert_eq!(task_status(TaskState::InProgress, None, date("2030-01-01")), TaskStatus::InProgress);
-        assert_eq!(task_status(TaskState::InProgress, due, None), TaskStatus::InProgress);
+        assert_eq!(
+            task_status(TaskState::InProgress, due, date("2025-07-01")),
+            TaskStatus::Overdue
+        );
+        assert_eq!(
+            task_status(TaskState::NotStarted, due, date("2025-07-01")),
+            TaskStatus::Overdue
+        );
+        assert_eq!(
+            task_status(TaskState::InProgress, due, date("2025-06-30")),
+            TaskStatus::InProgress
+        );
+        assert_eq!(
+            task_status(TaskState::Done, due, date("2025-12-01")),
+            TaskStatus::Done
+        );
+        assert_eq!(
+            task_status(TaskState::Cancelled, due, date("2025-12-01")),
+            TaskStatus::Cancelled
+        );
+        assert_eq!(
+            task_status(TaskState::InProgress, None, date("2030-01-01")),
+            TaskStatus::InProgress
+        );
+        assert_eq!(
+            task_status(TaskState::InProgress, due, None),
+            TaskStatus::InProgress
+        );
     }
 }

@@ -326,16 +326,24 @@ fn new_tera(lookups: Lookups) -> Tera {
     tera.register_function(
         "t",
         move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
+            // `t(key="tasks_shown", count=12)`: the string in the page's language, with each
+            // `{name}` filled from the other arguments.
             let key: String = kwargs.must_get::<&str>("key")?.to_string();
             let lang = language(&kwargs, state)?;
-            i18n.get(&lang, &key)
-                .map(str::to_string)
-                .map_err(|missing| {
-                    tera::Error::message(match missing.hint {
-                        Some(hint) => format!("{} ({hint})", missing.message),
-                        None => missing.message,
-                    })
+            let text = i18n.get(&lang, &key).map_err(|missing| {
+                tera::Error::message(match missing.hint {
+                    Some(hint) => format!("{} ({hint})", missing.message),
+                    None => missing.message,
                 })
+            })?;
+            let mut text = text.to_string();
+            for (name, value) in kwargs.iter() {
+                let name = name.to_string();
+                if name != "key" && name != "lang" {
+                    text = text.replace(&format!("{{{name}}}"), &value.to_string());
+                }
+            }
+            Ok(text)
         },
     );
 

@@ -97,7 +97,11 @@ pub fn parse_page(
 
     let parts = PathParts::new(&content_path, &file, config, &mut diagnostics);
     let key = parts.key();
-    let PathParts { dir, stem, suffix_lang } = parts;
+    let PathParts {
+        dir,
+        stem,
+        suffix_lang,
+    } = parts;
     let source = Source::fragment(&file, &text[..body_offset.min(text.len())], 1);
     let lang = match (&suffix_lang, &front.lang) {
         (Some(suffix), Some(written)) if suffix != written => {
@@ -169,7 +173,12 @@ pub struct PathParts {
 impl PathParts {
     /// Splits `news/a.en.md`; a suffix that looks like a language the site lacks is warned
     /// about and kept in the stem.
-    pub fn new(content_path: &str, file: &str, config: &Config, diagnostics: &mut Vec<Diagnostic>) -> PathParts {
+    pub fn new(
+        content_path: &str,
+        file: &str,
+        config: &Config,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> PathParts {
         let (dir, file_name) = match content_path.rsplit_once('/') {
             Some((dir, name)) => (dir, name),
             None => ("", content_path),
@@ -190,12 +199,20 @@ impl PathParts {
             }
             _ => (base, None),
         };
-        PathParts { dir: dir.to_string(), stem: stem.to_string(), suffix_lang }
+        PathParts {
+            dir: dir.to_string(),
+            stem: stem.to_string(),
+            suffix_lang,
+        }
     }
 
     /// The path without the language suffix, shared by a page and its translations.
     pub fn key(&self) -> String {
-        if self.dir.is_empty() { format!("{}.md", self.stem) } else { format!("{}/{}.md", self.dir, self.stem) }
+        if self.dir.is_empty() {
+            format!("{}.md", self.stem)
+        } else {
+            format!("{}/{}.md", self.dir, self.stem)
+        }
     }
 }
 

@@ -3,6 +3,8 @@
 //! memory, and tests can collect them without a disk.
 
 pub mod context;
+pub mod downloads;
+pub mod plan;
 mod special;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -10,6 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use rayon::prelude::*;
 use tera::Value;
 
+use crate::content::plan::PlanPage;
 use crate::diag::{Diagnostic, Source};
 use crate::i18n::I18n;
 use crate::markdown::{self, MarkdownOptions};
@@ -83,10 +86,17 @@ pub fn page_values(site: &Site) -> Vec<Value> {
         .collect()
 }
 
-/// What `render_site` needs besides the site and its templates.
-pub struct Assets<'a> {
+/// What `render_site` renders from.
+pub struct RenderInput<'a> {
+    pub site: &'a Site,
+    pub templates: &'a Templates,
+    /// The list form of every page (`page_values`).
+    pub values: &'a [Value],
+    pub i18n: &'a I18n,
     pub static_files: &'a BTreeMap<String, Bytes>,
     pub content_files: &'a BTreeMap<String, Bytes>,
+    /// The data files of `content/`, for plans' archives.
+    pub data: &'a BTreeMap<String, Vec<u8>>,
 }
 
 enum Job {
@@ -100,14 +110,9 @@ enum Job {
 
 /// Renders every file of the site into `sink`. Returns the problems found; a page that
 /// fails to render is left out and its error reported.
-pub fn render_site(
-    site: &Site,
-    templates: &Templates,
-    values: &[Value],
-    assets: Assets<'_>,
-    sink: Sink<'_>,
-) -> Vec<Diagnostic> {
-    let mut diagnostics = check_templates(site, templates);
+pub fn render_site(input: &RenderInput<'_>, sink: Sink<'_>) -> Vec<Diagnostic> {
+    let site = input.site;
+    let mut diagnostics = check_templates(site, input.templates);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return diagnostics;
     }
@@ -137,15 +142,20 @@ pub fn render_site(
     for (i, alias) in site.aliases.iter().enumerate() {
         jobs.push((output_path(&alias.from), Job::Alias(i)));
     }
-    let copies = copy_outputs(site, &assets);
+    let copies = copy_outputs(site, input);
     // The site's own robots.txt, if it has one in static/, replaces the generated one.
     if !copies.contains_key("robots.txt") {
         jobs.push(("robots.txt".into(), Job::Robots));
     }
     jobs.push(("sitemap.xml".into(), Job::Sitemap));
+    let made = downloads::all(site, input.data);
 
     let mut seen: BTreeSet<&str> = BTreeSet::new();
-    for (path, _) in &jobs {
+    for path in jobs
+        .iter()
+        .map(|(path, _)| path)
+        .chain(made.iter().map(|(path, _)| path))
+    {
         if !seen.insert(path) {
             diagnostics.push(Diagnostic::error(
                 "output-collision",
@@ -168,28 +178,27 @@ pub fn render_site(
         return diagnostics;
     }
 
-    let bases: BTreeMap<&str, tera::Context> = site
-        .config
-        .languages
-        .iter()
-        .map(|lang| (lang.as_str(), context::site_context(site, lang)))
-        .collect();
+    let shared = Shared::new(input);
     let rendered: Vec<Diagnostic> = jobs
         .into_par_iter()
-        .filter_map(
-            |(path, job)| match render_job(site, templates, values, &bases, &job) {
-                Ok(text) => {
-                    sink(Output {
-                        path,
-                        body: Body::Made(text),
-                    });
-                    None
-                }
-                Err(diagnostic) => Some(diagnostic),
-            },
-        )
+        .filter_map(|(path, job)| match render_job(input, &shared, &job) {
+            Ok(text) => {
+                sink(Output {
+                    path,
+                    body: Body::Made(text),
+                });
+                None
+            }
+            Err(diagnostic) => Some(diagnostic),
+        })
         .collect();
-    diagnostics.extend(rendered);
+    diagnostics.extend(collapse_repeats(rendered));
+    for (path, bytes) in made {
+        sink(Output {
+            path,
+            body: Body::Made(bytes),
+        });
+    }
     for (path, bytes) in copies {
         sink(Output {
             path,
@@ -199,41 +208,147 @@ pub fn render_site(
     diagnostics
 }
 
+/// What every page of a language shares, made once before the pages render.
+struct Shared<'a> {
+    /// The site context of each language.
+    bases: BTreeMap<&'a str, tera::Context>,
+    /// Each plan as a whole, by plan index and language.
+    plans: BTreeMap<(usize, &'a str), Value>,
+}
+
+impl<'a> Shared<'a> {
+    fn new(input: &RenderInput<'a>) -> Self {
+        let site = input.site;
+        let languages = &site.config.languages;
+        let bases = languages
+            .iter()
+            .map(|lang| (lang.as_str(), context::site_context(site, lang)))
+            .collect();
+        let keys: Vec<(usize, &str)> = (0..site.plans.len())
+            .flat_map(|i| languages.iter().map(move |l| (i, l.as_str())))
+            .collect();
+        let plans = keys
+            .into_par_iter()
+            .map(|key| (key, view(input, key.0, key.1).plan()))
+            .collect();
+        Shared { bases, plans }
+    }
+}
+
+fn view<'a>(input: &RenderInput<'a>, index: usize, lang: &'a str) -> plan::PlanView<'a> {
+    plan::PlanView {
+        site: input.site,
+        plan: &input.site.plans[index],
+        index,
+        lang,
+        i18n: input.i18n,
+    }
+}
+
 fn render_job(
-    site: &Site,
-    templates: &Templates,
-    values: &[Value],
-    bases: &BTreeMap<&str, tera::Context>,
+    input: &RenderInput<'_>,
+    shared: &Shared<'_>,
     job: &Job,
 ) -> Result<Vec<u8>, Diagnostic> {
+    let site = input.site;
+    let page_job = |id: PageId, pager: Option<Pager>| {
+        let lang = site.page(id).lang();
+        let mut context = page_context(site, input.values, &shared.bases[lang], id, pager);
+        if let Some(plan_page) = &site.page(id).content.plan_page {
+            add_plan_data(&mut context, input, shared, plan_page, lang);
+        }
+        input
+            .templates
+            .render(&template_name(site, id), &context, &describe(site, id))
+    };
     match job {
-        Job::Page(id) => {
-            let context = page_context(site, values, &bases[site.page(*id).lang()], *id, None);
-            templates.render(&template_name(site, *id), &context, &describe(site, *id))
-        }
-        Job::Pager(id, pager) => {
-            let context = page_context(
-                site,
-                values,
-                &bases[site.page(*id).lang()],
-                *id,
-                Some(*pager),
-            );
-            templates.render(&template_name(site, *id), &context, &describe(site, *id))
-        }
+        Job::Page(id) => page_job(*id, None),
+        Job::Pager(id, pager) => page_job(*id, Some(*pager)),
         Job::NotFound(lang) => {
             let path = if *lang == site.config.default_language {
                 "/404.html".to_string()
             } else {
                 format!("/{lang}/404.html")
             };
-            let context = context::bare_context(site, &bases[lang.as_str()], &path);
-            templates.render("404.html", &context, "the 404 page")
+            let context = context::bare_context(site, &shared.bases[lang.as_str()], &path);
+            input.templates.render("404.html", &context, "the 404 page")
         }
         Job::Alias(i) => Ok(special::redirect(site, &site.aliases[*i]).into_bytes()),
         Job::Sitemap => Ok(special::sitemap(site).into_bytes()),
         Job::Robots => Ok(special::robots(site).into_bytes()),
     }
+}
+
+/// The plan data a plan's page shows: `plan` always, and `group`, `indicator`, `tasks`,
+/// `task`, `evaluation` or `open_data` by the kind of page.
+fn add_plan_data(
+    context: &mut tera::Context,
+    input: &RenderInput<'_>,
+    shared: &Shared<'_>,
+    plan_page: &PlanPage,
+    lang: &str,
+) {
+    let index = plan_page.plan();
+    if let Some(value) = shared.plans.get(&(index, lang)) {
+        context.insert_value("plan", value.clone());
+    }
+    let view = plan::PlanView {
+        site: input.site,
+        plan: &input.site.plans[index],
+        index,
+        lang,
+        i18n: input.i18n,
+    };
+    match plan_page {
+        PlanPage::Plan(_) | PlanPage::Indicators(_) => {}
+        PlanPage::Group { group, .. } => context.insert_value("group", view.group(group)),
+        PlanPage::Indicator { id, .. } => context.insert_value("indicator", view.indicator(id)),
+        PlanPage::Tasks { filter, .. } => context.insert_value("tasks", view.tasks(filter)),
+        PlanPage::Task { id, .. } => {
+            let plan = view.plan;
+            if let Some(position) = plan.tasks.iter().position(|t| t.id == *id) {
+                context.insert_value(
+                    "task",
+                    view.task(&plan.tasks[position], plan.task_statuses[position]),
+                );
+            }
+        }
+        PlanPage::OpenData(_) => context.insert_value("open_data", view.open_data()),
+        PlanPage::Evaluation { year, .. } => {
+            context.insert_value("evaluation", view.evaluation(*year))
+        }
+        PlanPage::Methodology(_) => context.insert_value("methodology", view.methodology()),
+    }
+}
+
+/// One template mistake fails every page that uses it: report it once, saying how many
+/// pages it stopped.
+fn collapse_repeats(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut out: Vec<(Diagnostic, usize)> = Vec::new();
+    for diagnostic in diagnostics {
+        let same = |d: &Diagnostic| {
+            (&d.file, d.line, d.column, &d.message)
+                == (
+                    &diagnostic.file,
+                    diagnostic.line,
+                    diagnostic.column,
+                    &diagnostic.message,
+                )
+        };
+        match out.iter_mut().find(|(d, _)| same(d)) {
+            Some((_, count)) => *count += 1,
+            None => out.push((diagnostic, 0)),
+        }
+    }
+    out.into_iter()
+        .map(|(d, others)| {
+            if others > 0 {
+                d.with_note(format!("and {others} other page(s) with the same error"))
+            } else {
+                d
+            }
+        })
+        .collect()
 }
 
 /// The template of a page: its own `template`, else `index.html` for a home page,
@@ -259,7 +374,8 @@ fn describe(site: &Site, id: PageId) -> String {
     }
 }
 
-/// Every template a page asks for must exist; reported once per page at its `template` line.
+/// Every template a page asks for must exist. A template the author named is reported at
+/// its `template` line; one the theme must provide (for sections, pages and plan pages) once.
 fn check_templates(site: &Site, templates: &Templates) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut reported: BTreeSet<String> = BTreeSet::new();
@@ -268,7 +384,12 @@ fn check_templates(site: &Site, templates: &Templates) -> Vec<Diagnostic> {
         if templates.has(&name) {
             continue;
         }
-        match page.front().template.as_ref() {
+        let written = page
+            .front()
+            .template
+            .as_ref()
+            .filter(|t| page.content.text.contains(&format!("\"{t}\"")));
+        match written {
             Some(written) => {
                 let text = &page.content.text;
                 let at = text
@@ -295,23 +416,18 @@ fn check_templates(site: &Site, templates: &Templates) -> Vec<Diagnostic> {
             None => {}
         }
     }
-    for name in ["404.html"] {
-        if !templates.has(name) {
-            out.push(
-                Diagnostic::error(
-                    "template-missing",
-                    format!("the theme has no `{name}` template"),
-                )
-                .with_hint(format!("add templates/{name} to the site or the theme")),
-            );
-        }
+    if !templates.has("404.html") {
+        out.push(
+            Diagnostic::error("template-missing", "the theme has no `404.html` template")
+                .with_hint("add templates/404.html to the site or the theme"),
+        );
     }
     out
 }
 
 /// Static files (theme and site) and the non-Markdown files of `content/`, each by its
 /// output path. A file in `content/tin-tuc/` goes beside the section's pages.
-fn copy_outputs(site: &Site, assets: &Assets<'_>) -> BTreeMap<String, Bytes> {
+fn copy_outputs(site: &Site, assets: &RenderInput<'_>) -> BTreeMap<String, Bytes> {
     let mut out: BTreeMap<String, Bytes> = BTreeMap::new();
     for (path, bytes) in assets.content_files {
         out.insert(

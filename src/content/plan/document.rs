@@ -85,9 +85,12 @@ pub fn parse(file: &str, text: &str, files: &[String]) -> (Option<PlanDocument>,
             None => "write \"draft\", \"approved\" or \"amended\"".into(),
         };
         diagnostics.push(
-            Diagnostic::error("plan-status", format!("`{}` is not a plan status", document.status.get_ref()))
-                .at(&source, document.status.span())
-                .with_hint(hint),
+            Diagnostic::error(
+                "plan-status",
+                format!("`{}` is not a plan status", document.status.get_ref()),
+            )
+            .at(&source, document.status.span())
+            .with_hint(hint),
         );
     }
     for attachment in &document.attachments {
@@ -98,9 +101,12 @@ pub fn parse(file: &str, text: &str, files: &[String]) -> (Option<PlanDocument>,
                 None => "put the file in the plan's folder, next to plan.toml".into(),
             };
             diagnostics.push(
-                Diagnostic::error("missing-file", format!("the attachment `{name}` is not in the plan's folder"))
-                    .at(&source, attachment.file.span())
-                    .with_hint(hint),
+                Diagnostic::error(
+                    "missing-file",
+                    format!("the attachment `{name}` is not in the plan's folder"),
+                )
+                .at(&source, attachment.file.span())
+                .with_hint(hint),
             );
         }
     }
@@ -132,12 +138,19 @@ mod tests {
 
         let (_, diagnostics) = parse("content/kh/plan.toml", PLAN, &["task.csv".into()]);
         assert_eq!(diagnostics[0].location(), "content/kh/plan.toml:9:44");
-        assert_eq!(diagnostics[0].hint.as_deref(), Some("did you mean `task.csv`?"));
+        assert_eq!(
+            diagnostics[0].hint.as_deref(),
+            Some("did you mean `task.csv`?")
+        );
     }
 
     #[test]
     fn an_unknown_status_is_an_error_with_a_suggestion() {
-        let (_, diagnostics) = parse("content/kh/plan.toml", &PLAN.replace("approved", "aproved"), &["tasks.csv".into()]);
+        let (_, diagnostics) = parse(
+            "content/kh/plan.toml",
+            &PLAN.replace("approved", "aproved"),
+            &["tasks.csv".into()],
+        );
         assert_eq!(diagnostics[0].code, "plan-status");
         assert_eq!(diagnostics[0].line, 7);
     }

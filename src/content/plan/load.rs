@@ -33,7 +33,11 @@ pub struct Group {
 
 impl Group {
     pub fn title<'a>(&'a self, lang: &str, default_lang: &str) -> &'a str {
-        self.titles.get(lang).or_else(|| self.titles.get(default_lang)).or_else(|| self.titles.values().next()).map_or(self.id.as_str(), String::as_str)
+        self.titles
+            .get(lang)
+            .or_else(|| self.titles.get(default_lang))
+            .or_else(|| self.titles.values().next())
+            .map_or(self.id.as_str(), String::as_str)
     }
 }
 
@@ -71,7 +75,10 @@ impl Plan {
 
     /// The overall readings (no breakdown) of an indicator, in time order.
     pub fn totals(&self, indicator: &str) -> Vec<&Reading> {
-        self.readings.iter().filter(|r| r.indicator == indicator && r.breakdown.is_none()).collect()
+        self.readings
+            .iter()
+            .filter(|r| r.indicator == indicator && r.breakdown.is_none())
+            .collect()
     }
 
     /// Lead units of the plan's tasks, each once, sorted.
@@ -84,7 +91,10 @@ impl Plan {
 
     /// A unit's current name in `lang`, or its id when it is not registered.
     pub fn unit_name(&self, id: &str, lang: &str, default_lang: &str) -> String {
-        self.registry.find(Kind::Unit, id).map_or_else(|| id.to_string(), |u| u.name.get(lang, default_lang).to_string())
+        self.registry.find(Kind::Unit, id).map_or_else(
+            || id.to_string(),
+            |u| u.name.get(lang, default_lang).to_string(),
+        )
     }
 
     pub fn evaluation_year(&self) -> Option<i32> {
@@ -105,17 +115,31 @@ pub fn plan_dirs(data: &BTreeMap<String, Vec<u8>>) -> Vec<String> {
 
 /// Takes the Markdown files that belong to plans (`groups/*.md`, `tasks/*.md`) out of the
 /// site's pages: they have their own front matter.
-pub fn take_plan_pages(pages: &mut BTreeMap<String, TextFile>, dirs: &[String]) -> BTreeMap<String, TextFile> {
+pub fn take_plan_pages(
+    pages: &mut BTreeMap<String, TextFile>,
+    dirs: &[String],
+) -> BTreeMap<String, TextFile> {
     let belongs = |path: &str| {
         dirs.iter().any(|dir| {
-            let inside = if dir.is_empty() { Some(path) } else { path.strip_prefix(dir.as_str()).and_then(|r| r.strip_prefix('/')) };
+            let inside = if dir.is_empty() {
+                Some(path)
+            } else {
+                path.strip_prefix(dir.as_str())
+                    .and_then(|r| r.strip_prefix('/'))
+            };
             inside.is_some_and(|rest| {
-                [GROUPS_DIR, TASK_PAGES_DIR].iter().any(|sub| rest.strip_prefix(sub).is_some_and(|r| r.starts_with('/') && !r[1..].contains('/')))
+                [GROUPS_DIR, TASK_PAGES_DIR].iter().any(|sub| {
+                    rest.strip_prefix(sub)
+                        .is_some_and(|r| r.starts_with('/') && !r[1..].contains('/'))
+                })
             })
         })
     };
     let taken: Vec<String> = pages.keys().filter(|p| belongs(p)).cloned().collect();
-    taken.into_iter().filter_map(|path| pages.remove_entry(&path)).collect()
+    taken
+        .into_iter()
+        .filter_map(|path| pages.remove_entry(&path))
+        .collect()
 }
 
 /// Everything `load` reads.
@@ -130,7 +154,12 @@ pub struct PlanInputs<'a> {
 
 /// Loads every plan and makes its pages. All problems of all files are returned together.
 pub fn load(inputs: PlanInputs<'_>) -> (Vec<Plan>, Vec<ContentPage>, Vec<Diagnostic>) {
-    let PlanInputs { data, mut pages, config, i18n } = inputs;
+    let PlanInputs {
+        data,
+        mut pages,
+        config,
+        i18n,
+    } = inputs;
     let mut diagnostics = Vec::new();
     let dirs = plan_dirs(data);
     let text = |path: &str, diagnostics: &mut Vec<Diagnostic>| -> Option<String> {
@@ -151,28 +180,55 @@ pub fn load(inputs: PlanInputs<'_>) -> (Vec<Plan>, Vec<ContentPage>, Vec<Diagnos
     let mut plans = Vec::new();
     let mut plan_pages = Vec::new();
     for dir in &dirs {
-        let in_dir = |name: &str| if dir.is_empty() { name.to_string() } else { format!("{dir}/{name}") };
+        let in_dir = |name: &str| {
+            if dir.is_empty() {
+                name.to_string()
+            } else {
+                format!("{dir}/{name}")
+            }
+        };
         let folder_files: Vec<String> = data
             .keys()
             .chain(pages.keys())
-            .filter_map(|p| p.strip_prefix(&in_dir("")).filter(|rest| !rest.contains('/')).map(str::to_string))
+            .filter_map(|p| {
+                p.strip_prefix(&in_dir(""))
+                    .filter(|rest| !rest.contains('/'))
+                    .map(str::to_string)
+            })
             .collect();
-        let Some(plan_text) = text(&in_dir(PLAN_FILE), &mut diagnostics) else { continue };
-        let (document, found) = document::parse(&format!("content/{}", in_dir(PLAN_FILE)), &plan_text, &folder_files);
+        let Some(plan_text) = text(&in_dir(PLAN_FILE), &mut diagnostics) else {
+            continue;
+        };
+        let (document, found) = document::parse(
+            &format!("content/{}", in_dir(PLAN_FILE)),
+            &plan_text,
+            &folder_files,
+        );
         diagnostics.extend(found);
         let Some(document) = document else { continue };
 
         // Groups, from their pages.
         let group_prefix = in_dir(&format!("{GROUPS_DIR}/"));
-        let group_paths: Vec<String> = pages.keys().filter(|p| p.starts_with(&group_prefix)).cloned().collect();
+        let group_paths: Vec<String> = pages
+            .keys()
+            .filter(|p| p.starts_with(&group_prefix))
+            .cloned()
+            .collect();
         let mut groups: Vec<Group> = Vec::new();
         for path in group_paths {
-            let Some(file) = pages.remove(&path) else { continue };
+            let Some(file) = pages.remove(&path) else {
+                continue;
+            };
             let (parsed, found) = pages::parse_group(&path, dir, file, config);
             diagnostics.extend(found);
-            let Some((front, mut page)) = parsed else { continue };
+            let Some((front, mut page)) = parsed else {
+                continue;
+            };
             let index = plans.len();
-            page.plan_page = Some(PlanPage::Group { plan: index, group: front.id.clone() });
+            page.plan_page = Some(PlanPage::Group {
+                plan: index,
+                group: front.id.clone(),
+            });
             match groups.iter_mut().find(|g| g.id == front.id) {
                 Some(group) => {
                     group.titles.insert(page.lang.clone(), front.title.clone());
@@ -184,7 +240,11 @@ pub fn load(inputs: PlanInputs<'_>) -> (Vec<Plan>, Vec<ContentPage>, Vec<Diagnos
                     id: front.id.clone(),
                     order: front.order,
                     titles: BTreeMap::from([(page.lang.clone(), front.title.clone())]),
-                    summaries: front.summary.iter().map(|s| (page.lang.clone(), s.clone())).collect(),
+                    summaries: front
+                        .summary
+                        .iter()
+                        .map(|s| (page.lang.clone(), s.clone()))
+                        .collect(),
                 }),
             }
             plan_pages.push(page);
@@ -195,7 +255,12 @@ pub fn load(inputs: PlanInputs<'_>) -> (Vec<Plan>, Vec<ContentPage>, Vec<Diagnos
         let indicators_path = in_dir(INDICATORS_FILE);
         let indicators = match text(&indicators_path, &mut diagnostics) {
             Some(text) => {
-                let (list, found) = indicators::parse(&format!("content/{indicators_path}"), &text, &group_ids, &registry);
+                let (list, found) = indicators::parse(
+                    &format!("content/{indicators_path}"),
+                    &text,
+                    &group_ids,
+                    &registry,
+                );
                 diagnostics.extend(found);
                 list
             }
@@ -219,7 +284,10 @@ pub fn load(inputs: PlanInputs<'_>) -> (Vec<Plan>, Vec<ContentPage>, Vec<Diagnos
             None => Vec::new(),
         };
 
-        let mut sources: Vec<String> = [in_dir(PLAN_FILE), indicators_path, tasks_path].into_iter().filter(|p| data.contains_key(p)).collect();
+        let mut sources: Vec<String> = [in_dir(PLAN_FILE), indicators_path, tasks_path]
+            .into_iter()
+            .filter(|p| data.contains_key(p))
+            .collect();
         sources.extend(data_files(data, &in_dir("data/")));
         plans.push(Plan {
             dir: dir.clone(),
@@ -240,28 +308,66 @@ pub fn load(inputs: PlanInputs<'_>) -> (Vec<Plan>, Vec<ContentPage>, Vec<Diagnos
 
     // Task pages, once the tasks are known.
     for (index, plan) in plans.iter_mut().enumerate() {
-        let prefix = if plan.dir.is_empty() { format!("{TASK_PAGES_DIR}/") } else { format!("{}/{TASK_PAGES_DIR}/", plan.dir) };
-        let paths: Vec<String> = pages.keys().filter(|p| p.starts_with(&prefix)).cloned().collect();
+        let prefix = if plan.dir.is_empty() {
+            format!("{TASK_PAGES_DIR}/")
+        } else {
+            format!("{}/{TASK_PAGES_DIR}/", plan.dir)
+        };
+        let paths: Vec<String> = pages
+            .keys()
+            .filter(|p| p.starts_with(&prefix))
+            .cloned()
+            .collect();
         for path in paths {
-            let Some(file) = pages.remove(&path) else { continue };
+            let Some(file) = pages.remove(&path) else {
+                continue;
+            };
             let (page, found) = crate::content::parse_page(path.clone(), file, config);
             diagnostics.extend(found);
             let Some(mut page) = page else { continue };
             let id = page.stem.clone();
-            let Some(task) = plan.tasks.iter().find(|t| crate::slug::slugify(&t.id) == crate::slug::slugify(&id)) else {
+            let Some(task) = plan
+                .tasks
+                .iter()
+                .find(|t| crate::slug::slugify(&t.id) == crate::slug::slugify(&id))
+            else {
                 let hint = match did_you_mean(&id, plan.tasks.iter().map(|t| t.id.as_str())) {
                     Some(t) => format!("name the file after the task: did you mean `{t}.md`?"),
-                    None => "name the file after a task id of tasks.csv, like tasks/NV-3.12.md".into(),
+                    None => {
+                        "name the file after a task id of tasks.csv, like tasks/NV-3.12.md".into()
+                    }
                 };
-                diagnostics.push(Diagnostic::error("unknown-id", format!("`{id}` is not a task of this plan")).in_file(&page.file).with_hint(hint));
+                diagnostics.push(
+                    Diagnostic::error("unknown-id", format!("`{id}` is not a task of this plan"))
+                        .in_file(&page.file)
+                        .with_hint(hint),
+                );
                 continue;
             };
-            page.dir = format!("{}{}", if plan.dir.is_empty() { String::new() } else { format!("{}/", plan.dir) }, pages::TASKS_SEGMENT);
-            page.front.template.get_or_insert_with(|| "task.html".into());
-            if page.front.title.as_deref().is_none_or(|t| t == crate::content::humanise(&id)) {
+            page.dir = format!(
+                "{}{}",
+                if plan.dir.is_empty() {
+                    String::new()
+                } else {
+                    format!("{}/", plan.dir)
+                },
+                pages::TASKS_SEGMENT
+            );
+            page.front
+                .template
+                .get_or_insert_with(|| "task.html".into());
+            if page
+                .front
+                .title
+                .as_deref()
+                .is_none_or(|t| t == crate::content::humanise(&id))
+            {
                 page.front.title = Some(format!("{}: {}", task.id, task.title));
             }
-            page.plan_page = Some(PlanPage::Task { plan: index, id: task.id.clone() });
+            page.plan_page = Some(PlanPage::Task {
+                plan: index,
+                id: task.id.clone(),
+            });
             plan.task_pages.push(task.id.clone());
             plan_pages.push(page);
         }
@@ -269,7 +375,13 @@ pub fn load(inputs: PlanInputs<'_>) -> (Vec<Plan>, Vec<ContentPage>, Vec<Diagnos
         plan.task_pages.dedup();
     }
     for file in pages.into_values() {
-        diagnostics.push(Diagnostic::warning("plan-page", "this page is inside a plan's groups/ or tasks/ folder but was not read").in_file(file.file));
+        diagnostics.push(
+            Diagnostic::warning(
+                "plan-page",
+                "this page is inside a plan's groups/ or tasks/ folder but was not read",
+            )
+            .in_file(file.file),
+        );
     }
 
     let as_of = config.as_of.map(|d| d.date());
@@ -299,9 +411,15 @@ fn duplicate_indicators(plans: &[Plan]) -> Vec<Diagnostic> {
             if let Some(other) = seen.insert(&indicator.id, plan) {
                 if !std::ptr::eq(other, plan) {
                     out.push(
-                        Diagnostic::error("duplicate-id", format!("the indicator id `{}` is used by two plans", indicator.id))
-                            .in_file(format!("content/{}/{INDICATORS_FILE}", plan.dir))
-                            .with_hint(format!("indicator ids are unique across the site; the other is in content/{}/", other.dir)),
+                        Diagnostic::error(
+                            "duplicate-id",
+                            format!("the indicator id `{}` is used by two plans", indicator.id),
+                        )
+                        .in_file(format!("content/{}/{INDICATORS_FILE}", plan.dir))
+                        .with_hint(format!(
+                            "indicator ids are unique across the site; the other is in content/{}/",
+                            other.dir
+                        )),
                     );
                 }
             }
@@ -312,11 +430,23 @@ fn duplicate_indicators(plans: &[Plan]) -> Vec<Diagnostic> {
 
 /// Reads the site's `content/data/` and each plan's `data/`, giving each plan the readings
 /// of its own indicators.
-fn read_all_readings(plans: &mut [Plan], data: &BTreeMap<String, Vec<u8>>, dirs: &[String], registry: &Registry) -> Vec<Diagnostic> {
+fn read_all_readings(
+    plans: &mut [Plan],
+    data: &BTreeMap<String, Vec<u8>>,
+    dirs: &[String],
+    registry: &Registry,
+) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     let mut files = data_files(data, "data/");
     for dir in dirs {
-        files.extend(data_files(data, &if dir.is_empty() { "data/".to_string() } else { format!("{dir}/data/") }));
+        files.extend(data_files(
+            data,
+            &if dir.is_empty() {
+                "data/".to_string()
+            } else {
+                format!("{dir}/data/")
+            },
+        ));
     }
     files.sort();
     files.dedup();
@@ -335,7 +465,12 @@ fn read_all_readings(plans: &mut [Plan], data: &BTreeMap<String, Vec<u8>>, dirs:
             diagnostics.extend(found);
             table.into_iter().collect()
         };
-        let stem = path.rsplit('/').next().unwrap_or(path).rsplit_once('.').map_or(path.as_str(), |(s, _)| s);
+        let stem = path
+            .rsplit('/')
+            .next()
+            .unwrap_or(path)
+            .rsplit_once('.')
+            .map_or(path.as_str(), |(s, _)| s);
         for table in &tables {
             let (found_readings, found) = readings::parse(table, stem, &by_id, registry);
             diagnostics.extend(found);
@@ -344,11 +479,22 @@ fn read_all_readings(plans: &mut [Plan], data: &BTreeMap<String, Vec<u8>>, dirs:
     }
     for plan in plans.iter_mut() {
         let ids: Vec<&str> = plan.indicators.iter().map(|i| i.id.as_str()).collect();
-        plan.readings = readings.iter().filter(|r| ids.contains(&r.indicator.as_str())).cloned().collect();
-        plan.readings.sort_by(|a, b| (&a.indicator, a.period, &a.breakdown).cmp(&(&b.indicator, b.period, &b.breakdown)));
+        plan.readings = readings
+            .iter()
+            .filter(|r| ids.contains(&r.indicator.as_str()))
+            .cloned()
+            .collect();
+        plan.readings.sort_by(|a, b| {
+            (&a.indicator, a.period, &a.breakdown).cmp(&(&b.indicator, b.period, &b.breakdown))
+        });
         let site_wide: Vec<String> = files
             .iter()
-            .filter(|f| f.starts_with("data/") && readings.iter().any(|r| r.file == format!("content/{f}") && ids.contains(&r.indicator.as_str())))
+            .filter(|f| {
+                f.starts_with("data/")
+                    && readings.iter().any(|r| {
+                        r.file == format!("content/{f}") && ids.contains(&r.indicator.as_str())
+                    })
+            })
             .cloned()
             .collect();
         plan.sources.extend(site_wide);
@@ -361,10 +507,24 @@ fn read_all_readings(plans: &mut [Plan], data: &BTreeMap<String, Vec<u8>>, dirs:
 /// Works out where every indicator and task of a plan stands.
 fn assess(plan: &mut Plan, as_of: Option<NaiveDate>) {
     for indicator in &plan.indicators {
-        let points: Vec<Point> = plan.totals(&indicator.id).iter().map(|r| Point { period: r.period, value: r.value }).collect();
-        plan.assessments.insert(indicator.id.clone(), status::assess(&indicator.goal(), &points, as_of));
+        let points: Vec<Point> = plan
+            .totals(&indicator.id)
+            .iter()
+            .map(|r| Point {
+                period: r.period,
+                value: r.value,
+            })
+            .collect();
+        plan.assessments.insert(
+            indicator.id.clone(),
+            status::assess(&indicator.goal(), &points, as_of),
+        );
     }
-    plan.task_statuses = plan.tasks.iter().map(|t| status::task_status(t.state, t.due_date(), as_of)).collect();
+    plan.task_statuses = plan
+        .tasks
+        .iter()
+        .map(|t| status::task_status(t.state, t.due_date(), as_of))
+        .collect();
 }
 
 /// Gives each plan's own page (`PLAN/_index.md`) its template and data, and makes one,
@@ -372,15 +532,23 @@ fn assess(plan: &mut Plan, as_of: Option<NaiveDate>) {
 pub fn attach(plans: &[Plan], pages: &mut Vec<ContentPage>, config: &Config) {
     for page in pages.iter_mut().filter(|p| p.is_section()) {
         if let Some(index) = plans.iter().position(|plan| plan.dir == page.dir) {
-            page.front.template.get_or_insert_with(|| "plan.html".into());
+            page.front
+                .template
+                .get_or_insert_with(|| "plan.html".into());
             page.plan_page = Some(PlanPage::Plan(index));
         }
     }
     for (index, plan) in plans.iter().enumerate() {
         for lang in &config.languages {
-            let has_page = pages.iter().any(|p| p.is_section() && p.dir == plan.dir && p.lang == *lang);
+            let has_page = pages
+                .iter()
+                .any(|p| p.is_section() && p.dir == plan.dir && p.lang == *lang);
             if !has_page {
-                let title = plan.document.title.get(lang, &config.default_language).to_string();
+                let title = plan
+                    .document
+                    .title
+                    .get(lang, &config.default_language)
+                    .to_string();
                 pages.push(pages::plan_section(plan, index, lang, config, title));
             }
         }

@@ -6,8 +6,8 @@
 //! them like any other; `PlanPage` tells the renderer which plan data to show.
 //!
 //! Addresses inside a plan's folder use fixed Vietnamese segments in every language:
-//! `chi-tieu/ID/` (targets), `nhiem-vu/` (tasks), `du-lieu/` (open data),
-//! `danh-gia-YEAR/` (evaluation). A data page is linked as `@/PLAN/chi-tieu/ID`.
+//! `chi-tieu/ID/` (targets), `nhiem-vu/` (tasks), `du-lieu-mo/` (open data),
+//! `danh-gia-YEAR/` (evaluation), `phuong-phap/` (how statuses are worked out). A data page is linked as `@/PLAN/chi-tieu/ID`.
 
 use serde::Deserialize;
 
@@ -25,8 +25,9 @@ use super::period::Period;
 
 pub const INDICATORS_SEGMENT: &str = "chi-tieu";
 pub const TASKS_SEGMENT: &str = "nhiem-vu";
-pub const DATA_SEGMENT: &str = "du-lieu";
+pub const DATA_SEGMENT: &str = "du-lieu-mo";
 pub const EVALUATION_SEGMENT: &str = "danh-gia";
+pub const METHODOLOGY_SEGMENT: &str = "phuong-phap";
 pub const GROUPS_DIR: &str = "groups";
 pub const TASK_PAGES_DIR: &str = "tasks";
 
@@ -41,12 +42,16 @@ pub enum PlanPage {
     Task { plan: usize, id: String },
     OpenData(usize),
     Evaluation { plan: usize, year: i32 },
+    Methodology(usize),
 }
 
 impl PlanPage {
     pub fn plan(&self) -> usize {
         match *self {
-            PlanPage::Plan(plan) | PlanPage::Indicators(plan) | PlanPage::OpenData(plan) => plan,
+            PlanPage::Plan(plan)
+            | PlanPage::Indicators(plan)
+            | PlanPage::OpenData(plan)
+            | PlanPage::Methodology(plan) => plan,
             PlanPage::Group { plan, .. }
             | PlanPage::Indicator { plan, .. }
             | PlanPage::Tasks { plan, .. }
@@ -66,6 +71,7 @@ impl PlanPage {
             PlanPage::Task { .. } => "task.html",
             PlanPage::OpenData(_) => "open_data.html",
             PlanPage::Evaluation { .. } => "evaluation.html",
+            PlanPage::Methodology(_) => "methodology.html",
         }
     }
 }
@@ -98,23 +104,37 @@ fn group_keys(path: &[&str]) -> Option<&'static [&'static str]> {
 
 /// Parses a group file into its front matter and its page (in the plan's own section,
 /// addressed by the group's id).
-pub fn parse_group(content_path: &str, plan_dir: &str, file: TextFile, config: &Config) -> (Option<(GroupFront, ContentPage)>, Vec<Diagnostic>) {
+pub fn parse_group(
+    content_path: &str,
+    plan_dir: &str,
+    file: TextFile,
+    config: &Config,
+) -> (Option<(GroupFront, ContentPage)>, Vec<Diagnostic>) {
     let TextFile { file, text } = file;
     let split = match front_matter::split(&file, &text) {
         Ok(split) => split,
         Err(diagnostic) => return (None, vec![diagnostic]),
     };
     if split.front_matter.trim().is_empty() {
-        let diagnostic = Diagnostic::error("group-front-matter", "a task group needs front matter with `id`, `order` and `title`")
-            .in_file(&file)
-            .with_hint("start the file with +++, then id = \"…\", order = 1, title = \"…\", then +++");
+        let diagnostic = Diagnostic::error(
+            "group-front-matter",
+            "a task group needs front matter with `id`, `order` and `title`",
+        )
+        .in_file(&file)
+        .with_hint("start the file with +++, then id = \"…\", order = 1, title = \"…\", then +++");
         return (None, vec![diagnostic]);
     }
     let source = Source::fragment(&file, split.front_matter, split.front_matter_line);
-    let (front, mut diagnostics) = toml_input::parse::<GroupFront>(&source, "the group's front matter", &group_keys);
-    let Some(front) = front else { return (None, diagnostics) };
+    let (front, mut diagnostics) =
+        toml_input::parse::<GroupFront>(&source, "the group's front matter", &group_keys);
+    let Some(front) = front else {
+        return (None, diagnostics);
+    };
     let parts = PathParts::new(content_path, &file, config, &mut diagnostics);
-    let lang = parts.suffix_lang.clone().unwrap_or_else(|| config.default_language.clone());
+    let lang = parts
+        .suffix_lang
+        .clone()
+        .unwrap_or_else(|| config.default_language.clone());
     let (body_offset, body_line) = (split.body_offset, split.body_line);
     let page = ContentPage {
         file,
@@ -144,38 +164,125 @@ pub fn data_pages(plan: &Plan, index: usize, config: &Config, i18n: &I18n) -> Ve
     let mut pages = Vec::new();
     let file = |name: &str| format!("content/{}/{name}", plan.dir);
     for lang in &config.languages {
-        let mut add = |path: &str, source: &str, title: String, weight: i64, plan_page: PlanPage| {
-            pages.push(synthetic(&plan.dir, path, &file(source), lang, config, title, weight, plan_page));
-        };
+        let mut add =
+            |path: &str, source: &str, title: String, weight: i64, plan_page: PlanPage| {
+                pages.push(synthetic(
+                    &plan.dir,
+                    path,
+                    &file(source),
+                    lang,
+                    config,
+                    title,
+                    weight,
+                    plan_page,
+                ));
+            };
         let t = |key: &str| i18n.get(lang, key).unwrap_or(key).to_string();
-        add(&format!("{INDICATORS_SEGMENT}/_index"), super::indicators::INDICATORS_FILE, t("plan_indicators"), 10, PlanPage::Indicators(index));
+        add(
+            &format!("{INDICATORS_SEGMENT}/_index"),
+            super::indicators::INDICATORS_FILE,
+            t("plan_indicators"),
+            10,
+            PlanPage::Indicators(index),
+        );
         for (i, indicator) in plan.indicators.iter().enumerate() {
-            let title = indicator.name.get(lang, &config.default_language).to_string();
-            let page = PlanPage::Indicator { plan: index, id: indicator.id.clone() };
-            add(&format!("{INDICATORS_SEGMENT}/{}", indicator.id), super::indicators::INDICATORS_FILE, title, i as i64, page);
+            let title = indicator
+                .name
+                .get(lang, &config.default_language)
+                .to_string();
+            let page = PlanPage::Indicator {
+                plan: index,
+                id: indicator.id.clone(),
+            };
+            add(
+                &format!("{INDICATORS_SEGMENT}/{}", indicator.id),
+                super::indicators::INDICATORS_FILE,
+                title,
+                i as i64,
+                page,
+            );
         }
-        add(&format!("{TASKS_SEGMENT}/_index"), super::tasks::TASKS_FILE, t("plan_tasks"), 20, PlanPage::Tasks { plan: index, filter: TaskFilter::All });
+        add(
+            &format!("{TASKS_SEGMENT}/_index"),
+            super::tasks::TASKS_FILE,
+            t("plan_tasks"),
+            20,
+            PlanPage::Tasks {
+                plan: index,
+                filter: TaskFilter::All,
+            },
+        );
         for (i, status) in TaskStatus::ALL.iter().enumerate() {
-            let title = i18n.format(lang, "tasks_with_status", &[("status", &t(&format!("task_{}", status.key())))]);
-            let page = PlanPage::Tasks { plan: index, filter: TaskFilter::Status(*status) };
-            add(&format!("{TASKS_SEGMENT}/trang-thai-{}", slugify(status.key())), super::tasks::TASKS_FILE, title, i as i64, page);
+            let title = i18n.format(
+                lang,
+                "tasks_with_status",
+                &[("status", &t(&format!("task_{}", status.key())))],
+            );
+            let page = PlanPage::Tasks {
+                plan: index,
+                filter: TaskFilter::Status(*status),
+            };
+            add(
+                &format!("{TASKS_SEGMENT}/trang-thai-{}", slugify(status.key())),
+                super::tasks::TASKS_FILE,
+                title,
+                i as i64,
+                page,
+            );
         }
         for group in &plan.groups {
             let name = group.title(lang, &config.default_language);
             let title = i18n.format(lang, "tasks_of_group", &[("group", name)]);
-            let page = PlanPage::Tasks { plan: index, filter: TaskFilter::Group(group.id.clone()) };
-            add(&format!("{TASKS_SEGMENT}/nhom-{}", group.id), super::tasks::TASKS_FILE, title, 100 + i64::from(group.order), page);
+            let page = PlanPage::Tasks {
+                plan: index,
+                filter: TaskFilter::Group(group.id.clone()),
+            };
+            add(
+                &format!("{TASKS_SEGMENT}/nhom-{}", group.id),
+                super::tasks::TASKS_FILE,
+                title,
+                100 + i64::from(group.order),
+                page,
+            );
         }
         for lead in plan.lead_units() {
             let name = plan.unit_name(lead, lang, &config.default_language);
             let title = i18n.format(lang, "tasks_led_by", &[("unit", &name)]);
-            let page = PlanPage::Tasks { plan: index, filter: TaskFilter::Lead(lead.to_string()) };
-            add(&format!("{TASKS_SEGMENT}/don-vi-{lead}"), super::tasks::TASKS_FILE, title, 200, page);
+            let page = PlanPage::Tasks {
+                plan: index,
+                filter: TaskFilter::Lead(lead.to_string()),
+            };
+            add(
+                &format!("{TASKS_SEGMENT}/don-vi-{lead}"),
+                super::tasks::TASKS_FILE,
+                title,
+                200,
+                page,
+            );
         }
-        add(&format!("{DATA_SEGMENT}/_index"), super::document::PLAN_FILE, t("plan_open_data"), 30, PlanPage::OpenData(index));
+        add(
+            &format!("{DATA_SEGMENT}/_index"),
+            super::document::PLAN_FILE,
+            t("plan_open_data"),
+            30,
+            PlanPage::OpenData(index),
+        );
+        add(
+            METHODOLOGY_SEGMENT,
+            super::indicators::INDICATORS_FILE,
+            t("plan_methodology"),
+            50,
+            PlanPage::Methodology(index),
+        );
         if let Some(year) = plan.evaluation_year() {
             let title = i18n.format(lang, "plan_evaluation", &[("year", &year.to_string())]);
-            add(&format!("{EVALUATION_SEGMENT}-{year}"), super::document::PLAN_FILE, title, 40, PlanPage::Evaluation { plan: index, year });
+            add(
+                &format!("{EVALUATION_SEGMENT}-{year}"),
+                super::document::PLAN_FILE,
+                title,
+                40,
+                PlanPage::Evaluation { plan: index, year },
+            );
         }
     }
     pages
@@ -185,11 +292,32 @@ pub fn data_pages(plan: &Plan, index: usize, config: &Config, i18n: &I18n) -> Ve
 /// ending in `_index` is a section. Its content path has no `.md`, so `@/` links to it are
 /// written `@/PLAN/chi-tieu/ID`.
 #[allow(clippy::too_many_arguments)]
-fn synthetic(plan_dir: &str, path: &str, file: &str, lang: &str, config: &Config, title: String, weight: i64, plan_page: PlanPage) -> ContentPage {
-    let full = if plan_dir.is_empty() { path.to_string() } else { format!("{plan_dir}/{path}") };
-    let (dir, stem) = full.rsplit_once('/').map_or((String::new(), full.clone()), |(d, s)| (d.to_string(), s.to_string()));
+fn synthetic(
+    plan_dir: &str,
+    path: &str,
+    file: &str,
+    lang: &str,
+    config: &Config,
+    title: String,
+    weight: i64,
+    plan_page: PlanPage,
+) -> ContentPage {
+    let full = if plan_dir.is_empty() {
+        path.to_string()
+    } else {
+        format!("{plan_dir}/{path}")
+    };
+    let (dir, stem) = full
+        .rsplit_once('/')
+        .map_or((String::new(), full.clone()), |(d, s)| {
+            (d.to_string(), s.to_string())
+        });
     let is_section = stem == crate::content::SECTION_STEM;
-    let key = if is_section { format!("{full}.md") } else { full.clone() };
+    let key = if is_section {
+        format!("{full}.md")
+    } else {
+        full.clone()
+    };
     let content_path = match (lang == config.default_language, is_section) {
         (true, _) => key.clone(),
         (false, true) => format!("{full}.{lang}.md"),
@@ -216,9 +344,24 @@ fn synthetic(plan_dir: &str, path: &str, file: &str, lang: &str, config: &Config
 }
 
 /// The plan's own section page, for a language whose `_index.md` is not written.
-pub fn plan_section(plan: &Plan, index: usize, lang: &str, config: &Config, title: String) -> ContentPage {
+pub fn plan_section(
+    plan: &Plan,
+    index: usize,
+    lang: &str,
+    config: &Config,
+    title: String,
+) -> ContentPage {
     let file = format!("content/{}/{}", plan.dir, super::document::PLAN_FILE);
-    synthetic(&plan.dir, crate::content::SECTION_STEM, &file, lang, config, title, 0, PlanPage::Plan(index))
+    synthetic(
+        &plan.dir,
+        crate::content::SECTION_STEM,
+        &file,
+        lang,
+        config,
+        title,
+        0,
+        PlanPage::Plan(index),
+    )
 }
 
 /// The evaluation year of a plan for `period` ("2025" evaluates 2024).

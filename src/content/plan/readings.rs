@@ -37,12 +37,26 @@ pub struct Reading {
 }
 
 /// Open SDG's columns that are not breakdowns.
-const OPEN_SDG_FIXED: [&str; 6] = ["year", "value", "units", "series", "geocode", "observation status"];
+const OPEN_SDG_FIXED: [&str; 6] = [
+    "year",
+    "value",
+    "units",
+    "series",
+    "geocode",
+    "observation status",
+];
 
 /// The readings of one table. `indicators` are all indicators of the site by id (ids are
 /// unique across the site); `file_stem` names the indicator of an Open SDG file.
-pub fn parse(table: &Table, file_stem: &str, indicators: &BTreeMap<&str, &Indicator>, registry: &Registry) -> (Vec<Reading>, Vec<Diagnostic>) {
-    let open_sdg = table.column("indicator").is_none() && table.column("year").is_some() && table.column("value").is_some();
+pub fn parse(
+    table: &Table,
+    file_stem: &str,
+    indicators: &BTreeMap<&str, &Indicator>,
+    registry: &Registry,
+) -> (Vec<Reading>, Vec<Diagnostic>) {
+    let open_sdg = table.column("indicator").is_none()
+        && table.column("year").is_some()
+        && table.column("value").is_some();
     if open_sdg {
         return parse_open_sdg(table, file_stem, indicators, registry);
     }
@@ -53,33 +67,63 @@ pub fn parse(table: &Table, file_stem: &str, indicators: &BTreeMap<&str, &Indica
     let mut reader = Reader::new(table, indicators, registry);
     for row in &table.rows {
         let cell = |name: &str| table.column(name).and_then(|i| row.cells.get(i));
-        let Some(indicator) = reader.indicator(row, cell("indicator")) else { continue };
+        let Some(indicator) = reader.indicator(row, cell("indicator")) else {
+            continue;
+        };
         let breakdown = cell("breakdown").filter(|c| !c.text.is_empty());
-        reader.read(row, indicator, cell("period"), cell("value"), breakdown, cell("note"), cell("source"));
+        reader.read(
+            row,
+            indicator,
+            cell("period"),
+            cell("value"),
+            breakdown,
+            cell("note"),
+            cell("source"),
+        );
     }
     reader.finish()
 }
 
-fn parse_open_sdg(table: &Table, file_stem: &str, indicators: &BTreeMap<&str, &Indicator>, registry: &Registry) -> (Vec<Reading>, Vec<Diagnostic>) {
+fn parse_open_sdg(
+    table: &Table,
+    file_stem: &str,
+    indicators: &BTreeMap<&str, &Indicator>,
+    registry: &Registry,
+) -> (Vec<Reading>, Vec<Diagnostic>) {
     let Some(indicator) = indicators.get(file_stem).copied() else {
         let hint = match did_you_mean(file_stem, indicators.keys().copied()) {
-            Some(id) => format!("an Open SDG file is named after its indicator: did you mean `{id}.csv`?"),
-            None => "an Open SDG file is named after its indicator, like data/dvc-toan-trinh.csv".into(),
+            Some(id) => {
+                format!("an Open SDG file is named after its indicator: did you mean `{id}.csv`?")
+            }
+            None => {
+                "an Open SDG file is named after its indicator, like data/dvc-toan-trinh.csv".into()
+            }
         };
-        let diagnostic = Diagnostic::error("unknown-id", format!("`{file_stem}` is not an indicator id")).in_file(&table.file).with_hint(hint);
+        let diagnostic = Diagnostic::error(
+            "unknown-id",
+            format!("`{file_stem}` is not an indicator id"),
+        )
+        .in_file(&table.file)
+        .with_hint(hint);
         return (Vec::new(), vec![diagnostic]);
     };
     let breakdown_columns: Vec<usize> = table
         .header
         .iter()
         .enumerate()
-        .filter(|(_, cell)| !OPEN_SDG_FIXED.contains(&crate::slug::fold_ascii(cell.text.trim()).as_str()))
+        .filter(|(_, cell)| {
+            !OPEN_SDG_FIXED.contains(&crate::slug::fold_ascii(cell.text.trim()).as_str())
+        })
         .map(|(i, _)| i)
         .collect();
     let mut reader = Reader::new(table, indicators, registry);
     for row in &table.rows {
         let cell = |name: &str| table.column(name).and_then(|i| row.cells.get(i));
-        let filled: Vec<&Cell> = breakdown_columns.iter().filter_map(|&i| row.cells.get(i)).filter(|c| !c.text.is_empty()).collect();
+        let filled: Vec<&Cell> = breakdown_columns
+            .iter()
+            .filter_map(|&i| row.cells.get(i))
+            .filter(|c| !c.text.is_empty())
+            .collect();
         if filled.len() > 1 {
             reader.diagnostics.push(
                 table
@@ -88,7 +132,15 @@ fn parse_open_sdg(table: &Table, file_stem: &str, indicators: &BTreeMap<&str, &I
             );
             continue;
         }
-        reader.read(row, indicator, cell("year"), cell("value"), filled.first().copied(), None, None);
+        reader.read(
+            row,
+            indicator,
+            cell("year"),
+            cell("value"),
+            filled.first().copied(),
+            None,
+            None,
+        );
     }
     reader.finish()
 }
@@ -105,8 +157,19 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    fn new(table: &'a Table, indicators: &'a BTreeMap<&'a str, &'a Indicator>, registry: &'a Registry) -> Self {
-        Reader { table, indicators, registry, readings: Vec::new(), diagnostics: Vec::new(), seen: BTreeMap::new() }
+    fn new(
+        table: &'a Table,
+        indicators: &'a BTreeMap<&'a str, &'a Indicator>,
+        registry: &'a Registry,
+    ) -> Self {
+        Reader {
+            table,
+            indicators,
+            registry,
+            readings: Vec::new(),
+            diagnostics: Vec::new(),
+            seen: BTreeMap::new(),
+        }
     }
 
     fn indicator(&mut self, row: &Row, cell: Option<&Cell>) -> Option<&'a Indicator> {
@@ -118,12 +181,23 @@ impl<'a> Reader<'a> {
             Some(id) => format!("did you mean `{id}`?"),
             None => "use the `id` of an indicator in a plan's indicators.toml".into(),
         };
-        let message = if written.is_empty() { "the reading names no indicator".to_string() } else { format!("`{written}` is not an indicator id") };
-        self.diagnostics.push(self.place(row, cell, "unknown-id", message).with_hint(hint));
+        let message = if written.is_empty() {
+            "the reading names no indicator".to_string()
+        } else {
+            format!("`{written}` is not an indicator id")
+        };
+        self.diagnostics
+            .push(self.place(row, cell, "unknown-id", message).with_hint(hint));
         None
     }
 
-    fn place(&self, row: &Row, cell: Option<&Cell>, code: &'static str, message: String) -> Diagnostic {
+    fn place(
+        &self,
+        row: &Row,
+        cell: Option<&Cell>,
+        code: &'static str,
+        message: String,
+    ) -> Diagnostic {
         match cell {
             Some(cell) => self.table.error(cell, code, message),
             None => self.table.row_error(row, code, message),
@@ -145,8 +219,14 @@ impl<'a> Reader<'a> {
         let period_text = period.map_or("", |c| c.text.as_str());
         let parsed_period = Period::parse(period_text);
         if parsed_period.is_none() {
-            let message = if period_text.is_empty() { "the reading has no period".to_string() } else { format!("`{period_text}` is not a period") };
-            let diagnostic = self.place(row, period, "period", message).with_hint(PERIOD_HINT);
+            let message = if period_text.is_empty() {
+                "the reading has no period".to_string()
+            } else {
+                format!("`{period_text}` is not a period")
+            };
+            let diagnostic = self
+                .place(row, period, "period", message)
+                .with_hint(PERIOD_HINT);
             self.diagnostics.push(diagnostic);
         }
         let value_text = value.map_or("", |c| c.text.as_str());
@@ -154,8 +234,16 @@ impl<'a> Reader<'a> {
             Ok(number) => {
                 if indicator.measure == Measure::Percent && !(0.0..=100.0).contains(&number) {
                     let diagnostic = self
-                        .place(row, value, "percent-range", format!("{number} is a percentage outside 0–100"))
-                        .with_hint(format!("`{}` is measured in percent, from 0 to 100", indicator.id));
+                        .place(
+                            row,
+                            value,
+                            "percent-range",
+                            format!("{number} is a percentage outside 0–100"),
+                        )
+                        .with_hint(format!(
+                            "`{}` is measured in percent, from 0 to 100",
+                            indicator.id
+                        ));
                     self.diagnostics.push(diagnostic);
                 }
                 Some(number)
@@ -176,23 +264,46 @@ impl<'a> Reader<'a> {
                 self.diagnostics.push(diagnostic);
                 None
             }
-            (Some(cell), Some(kind)) => match self.registry.resolve(kind.registry_kind(), &cell.text) {
-                Ok(entry) => Some(entry.id().to_string()),
-                Err((message, hint)) => {
-                    self.diagnostics.push(self.table.error(cell, "unknown-id", message).with_hint(hint));
-                    None
+            (Some(cell), Some(kind)) => {
+                match self.registry.resolve(kind.registry_kind(), &cell.text) {
+                    Ok(entry) => Some(entry.id().to_string()),
+                    Err((message, hint)) => {
+                        self.diagnostics.push(
+                            self.table
+                                .error(cell, "unknown-id", message)
+                                .with_hint(hint),
+                        );
+                        None
+                    }
                 }
-            },
+            }
         };
         if self.diagnostics.len() > before {
             return;
         }
-        let (Some(period), Some(value)) = (parsed_period, parsed_value) else { return };
-        let key = (indicator.id.clone(), period.to_string(), breakdown_id.clone());
+        let (Some(period), Some(value)) = (parsed_period, parsed_value) else {
+            return;
+        };
+        let key = (
+            indicator.id.clone(),
+            period.to_string(),
+            breakdown_id.clone(),
+        );
         if let Some(first) = self.seen.get(&key) {
             let diagnostic = self
                 .table
-                .row_error(row, "duplicate-reading", format!("`{}` already has a reading for {period}{}", indicator.id, breakdown_id.as_ref().map(|b| format!(" ({b})")).unwrap_or_default()))
+                .row_error(
+                    row,
+                    "duplicate-reading",
+                    format!(
+                        "`{}` already has a reading for {period}{}",
+                        indicator.id,
+                        breakdown_id
+                            .as_ref()
+                            .map(|b| format!(" ({b})"))
+                            .unwrap_or_default()
+                    ),
+                )
                 .with_hint(format!("the first is on line {first}; keep one of them"));
             self.diagnostics.push(diagnostic);
             return;
@@ -231,7 +342,12 @@ mod tests {
 
     fn run(file: &str, text: &str) -> (Vec<Reading>, Vec<Diagnostic>) {
         let (registry, _) = Registry::parse(Some(UNITS), None);
-        let (list, problems) = indicators::parse("content/kh/indicators.toml", INDICATORS, &["g".into()], &registry);
+        let (list, problems) = indicators::parse(
+            "content/kh/indicators.toml",
+            INDICATORS,
+            &["g".into()],
+            &registry,
+        );
         assert!(problems.is_empty(), "{problems:?}");
         let by_id: BTreeMap<&str, &Indicator> = list.iter().map(|i| (i.id.as_str(), i)).collect();
         let (table, problems) = read_csv(file, text.as_bytes());
@@ -241,18 +357,25 @@ mod tests {
     }
 
     fn values(readings: &[Reading]) -> Vec<(String, f64, Option<String>)> {
-        readings.iter().map(|r| (r.period.to_string(), r.value, r.breakdown.clone())).collect()
+        readings
+            .iter()
+            .map(|r| (r.period.to_string(), r.value, r.breakdown.clone()))
+            .collect()
     }
 
     #[test]
     fn clean_semicolon_and_open_sdg_files_give_the_same_readings() {
         let clean = "indicator,period,value,breakdown\ndvc,2025-Q1,78.5,\ndvc,2025-Q1,80,so-khcn\n";
         let semicolon = "\u{feff}indicator;period;value;breakdown\r\ndvc;2025-Q1;78,5;\r\ndvc;2025-Q1;80;so-khcn\r\n";
-        let open_sdg = "Year,Department,Units,Value\n2025-Q1,,percent,78.5\n2025-Q1,so-khcn,percent,80\n";
+        let open_sdg =
+            "Year,Department,Units,Value\n2025-Q1,,percent,78.5\n2025-Q1,so-khcn,percent,80\n";
         let (a, da) = run("content/data/a.csv", clean);
         let (b, db) = run("content/data/b.csv", semicolon);
         let (c, dc) = run("content/data/dvc.csv", open_sdg);
-        assert!(da.is_empty() && db.is_empty() && dc.is_empty(), "{da:?} {db:?} {dc:?}");
+        assert!(
+            da.is_empty() && db.is_empty() && dc.is_empty(),
+            "{da:?} {db:?} {dc:?}"
+        );
         assert_eq!(values(&a), values(&b));
         assert_eq!(values(&a), values(&c));
         assert_eq!(a[1].breakdown.as_deref(), Some("so-khcn"));
@@ -271,14 +394,32 @@ mod tests {
         let (readings, diagnostics) = run("content/data/a.csv", text);
         assert_eq!(readings.len(), 1);
         let found: Vec<(&str, usize)> = diagnostics.iter().map(|d| (d.code, d.line)).collect();
-        assert_eq!(found, [("unknown-id", 2), ("period", 3), ("number", 4), ("percent-range", 5), ("unknown-id", 6), ("duplicate-reading", 8)], "{diagnostics:#?}");
+        assert_eq!(
+            found,
+            [
+                ("unknown-id", 2),
+                ("period", 3),
+                ("number", 4),
+                ("percent-range", 5),
+                ("unknown-id", 6),
+                ("duplicate-reading", 8)
+            ],
+            "{diagnostics:#?}"
+        );
         assert_eq!(diagnostics[0].hint.as_deref(), Some("did you mean `dvc`?"));
-        assert!(diagnostics[2].hint.as_deref().unwrap_or("").contains('%'), "{:?}", diagnostics[2]);
+        assert!(
+            diagnostics[2].hint.as_deref().unwrap_or("").contains('%'),
+            "{:?}",
+            diagnostics[2]
+        );
     }
 
     #[test]
     fn an_open_sdg_file_must_be_named_after_its_indicator() {
         let (_, diagnostics) = run("content/data/dvd.csv", "Year,Value\n2025,80\n");
-        assert_eq!(diagnostics[0].hint.as_deref(), Some("an Open SDG file is named after its indicator: did you mean `dvc.csv`?"));
+        assert_eq!(
+            diagnostics[0].hint.as_deref(),
+            Some("an Open SDG file is named after its indicator: did you mean `dvc.csv`?")
+        );
     }
 }

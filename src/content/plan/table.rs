@@ -33,13 +33,15 @@
 //! - Each visible worksheet with a value in it is one table, in the workbook's order.
 //!   Hidden sheets (often lookup lists for drop-downs) and chart sheets are skipped.
 //! - The first row with a value is the header; it starts at the leftmost column with a value
-//!   anywhere in the sheet. Rows without values are skipped; a value to the right of the
-//!   last named column, or under a column without a name, is an error.
-//! - Cells become text as the spreadsheet shows them: text as typed (NFC, spaces around it
-//!   dropped), numbers without a trailing `.0` and at Excel's 15 significant digits (`2025`,
-//!   `78.5`), `true`/`false`, dates as `YYYY-MM-DD` (with `THH:MM:SS` when they have a
-//!   time), and formula errors as Excel writes them (`#N/A`). Formulas give the value the
-//!   spreadsheet last computed.
+//!   anywhere in the sheet and may reach 1024 columns. Rows without values are skipped; a
+//!   value to the right of the last named column, or under a column without a name, is an
+//!   error. The same names rule as for CSV applies.
+//! - Cells become text: text as typed (NFC, spaces around it dropped), numbers without a
+//!   trailing `.0` and at Excel's 15 significant digits (`2025`, `78.5`), `true`/`false`,
+//!   dates as `YYYY-MM-DD` (with `THH:MM:SS` when they have a time; a time alone as
+//!   `HH:MM:SS`), and formula errors as Excel writes them (`#N/A`). Formulas give the value
+//!   the spreadsheet last computed. Number formats are not applied: a cell shown as `78.5%`
+//!   holds 0.785 and is read as `0.785`.
 //! - A file that is not an .xlsx workbook (an old .xls, a password-protected file, a renamed
 //!   file) is one error for the file.
 //!
@@ -59,7 +61,8 @@ use crate::source::{decode, nfc};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Place {
     /// A cell of a CSV file: 1-based line and column (in characters) where the cell's text
-    /// starts (at the opening quote of a quoted cell), and the byte range in the file's text
+    /// starts (at the opening quote of a quoted cell), and the byte range in `Table::text`
+    /// (the file as decoded: without its byte-order mark, in NFC, on the file's own lines)
     /// of the cell as written, quotes included and surrounding spaces left out.
     Text {
         line: usize,
@@ -233,7 +236,12 @@ pub fn read_xlsx(file: &str, bytes: &[u8]) -> (Vec<Table>, Vec<Diagnostic>) {
 fn read_workbook(file: &str, bytes: &[u8]) -> (Vec<Table>, Vec<Diagnostic>) {
     let mut workbook: Xlsx<_> = match calamine::open_workbook_from_rs(Cursor::new(bytes)) {
         Ok(workbook) => workbook,
-        Err(error) => return (Vec::new(), vec![unreadable_workbook(file, bytes, Some(&error))]),
+        Err(error) => {
+            return (
+                Vec::new(),
+                vec![unreadable_workbook(file, bytes, Some(&error))],
+            );
+        }
     };
     let names: Vec<String> = workbook
         .sheets_metadata()
@@ -521,12 +529,9 @@ impl Table {
                         required.join(", ")
                     ),
                 };
-                self.header_diagnostic(
-                    "missing-column",
-                    format!("the column '{name}' is missing"),
-                )
-                .with_hint(hint)
-                .with_note(format!("the header has: {}", names.join(", ")))
+                self.header_diagnostic("missing-column", format!("the column '{name}' is missing"))
+                    .with_hint(hint)
+                    .with_note(format!("the header has: {}", names.join(", ")))
             })
             .collect()
     }
@@ -548,7 +553,12 @@ impl Table {
 
     /// An error placed at a whole row: for CSV its line from column 1; for xlsx the message
     /// is prefixed by `sheet 'NAME', row 14: `.
-    pub fn row_error(&self, row: &Row, code: &'static str, message: impl Into<String>) -> Diagnostic {
+    pub fn row_error(
+        &self,
+        row: &Row,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         let first = row.cells.first().map(|c| &c.place);
         let last = row.cells.last().map(|c| &c.place);
         match (first, last) {
@@ -775,8 +785,8 @@ fn plain_number(body: &str, mark: char, other: char) -> Result<f64, NumberProble
     }
     let groups: Vec<&str> = whole.split(other).collect();
     if groups.len() > 1 {
-        let well_grouped = (1..=3).contains(&groups[0].len())
-            && groups[1..].iter().all(|g| g.len() == 3);
+        let well_grouped =
+            (1..=3).contains(&groups[0].len()) && groups[1..].iter().all(|g| g.len() == 3);
         if !well_grouped {
             return Err(NumberProblem::Malformed);
         }
@@ -956,13 +966,16 @@ impl LineStarts {
 }
 
 fn unclosed_quote(file: &str, text: &str, quote: usize) -> Diagnostic {
-    Diagnostic::error("csv-quote", "this quote mark opens a cell that is never closed")
-        .at(&Source::new(file, text), quote..quote + 1)
-        .with_hint(
-            "end the quoted text with another \" before the next separator (write \"\" for a \
+    Diagnostic::error(
+        "csv-quote",
+        "this quote mark opens a cell that is never closed",
+    )
+    .at(&Source::new(file, text), quote..quote + 1)
+    .with_hint(
+        "end the quoted text with another \" before the next separator (write \"\" for a \
              quote mark inside it), or remove this quote",
-        )
-        .with_note("everything after it was read as one cell, so the lines after it were not checked")
+    )
+    .with_note("everything after it was read as one cell, so the lines after it were not checked")
 }
 
 fn wrong_field_count(
@@ -1003,4 +1016,814 @@ fn wrong_field_count(
     .at(&Source::new(file, text), raw.start..raw.end.max(raw.start))
     .with_hint(hint)
     .with_note(format!("the header is on line {header_line}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_xlsxwriter::{ExcelDateTime as XlsxDate, Format, Formula, Workbook};
+
+    const FILE: &str = "content/ke-hoach-2025/data/tien-do-2025.csv";
+
+    /// The same progress data in every form a table may come in.
+    const CLEAN: &str = "Mã,Chỉ tiêu,Kỳ,Giá trị,Ghi chú\n\
+        CT-01,Tỷ lệ hồ sơ trực tuyến,2025-Q3,78.5,\"Tăng, so với quý 2\"\n\
+        CT-02,\"Số thủ tục \"\"toàn trình\"\"\",2025,120,\n\
+        CT-03, Nhiều dòng ,2025-09,0.25,\"dòng 1\ndòng 2\"\n\
+        CT-04,Sau ô nhiều dòng,2025-12,100,\n";
+
+    const SEMICOLON: &str = "Mã;Chỉ tiêu;Kỳ;Giá trị;Ghi chú\n\
+        CT-01;Tỷ lệ hồ sơ trực tuyến;2025-Q3;78,5;Tăng, so với quý 2\n\
+        CT-02;\"Số thủ tục \"\"toàn trình\"\"\";2025;120;\n\
+        CT-03; Nhiều dòng ;2025-09;0,25;\"dòng 1\ndòng 2\"\n\
+        CT-04;Sau ô nhiều dòng;2025-12;100;\n";
+
+    fn header() -> Vec<&'static str> {
+        vec!["Mã", "Chỉ tiêu", "Kỳ", "Giá trị", "Ghi chú"]
+    }
+
+    fn expected_rows() -> Vec<Vec<&'static str>> {
+        vec![
+            vec![
+                "CT-01",
+                "Tỷ lệ hồ sơ trực tuyến",
+                "2025-Q3",
+                "78.5",
+                "Tăng, so với quý 2",
+            ],
+            vec!["CT-02", "Số thủ tục \"toàn trình\"", "2025", "120", ""],
+            vec!["CT-03", "Nhiều dòng", "2025-09", "0.25", "dòng 1\ndòng 2"],
+            vec!["CT-04", "Sau ô nhiều dòng", "2025-12", "100", ""],
+        ]
+    }
+
+    fn texts(cells: &[Cell]) -> Vec<&str> {
+        cells.iter().map(|c| c.text.as_str()).collect()
+    }
+
+    fn rows(table: &Table) -> Vec<Vec<&str>> {
+        table.rows.iter().map(|r| texts(&r.cells)).collect()
+    }
+
+    fn csv_ok(text: &str) -> Table {
+        let (table, diagnostics) = read_csv(FILE, text.as_bytes());
+        assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+        table.unwrap()
+    }
+
+    fn workbook_bytes(build: impl FnOnce(&mut Workbook)) -> Vec<u8> {
+        let mut workbook = Workbook::new();
+        build(&mut workbook);
+        workbook.save_to_buffer().unwrap()
+    }
+
+    /// CLEAN as a workbook: numbers stored as numbers, `2025` too.
+    fn progress_workbook() -> Vec<u8> {
+        workbook_bytes(|workbook| {
+            let sheet = workbook.add_worksheet();
+            sheet.set_name("Tiến độ").unwrap();
+            for (col, name) in header().iter().enumerate() {
+                sheet.write_string(0, col as u16, *name).unwrap();
+            }
+            for (row, cells) in expected_rows().iter().enumerate() {
+                let row = row as u32 + 1;
+                for (col, text) in cells.iter().enumerate() {
+                    let col = col as u16;
+                    match text.parse::<f64>() {
+                        Ok(number) => sheet.write_number(row, col, number).unwrap(),
+                        Err(_) if text.is_empty() => sheet,
+                        // Padded as a careless typist would: the reader trims.
+                        Err(_) if col == 1 => {
+                            sheet.write_string(row, col, format!(" {text} ")).unwrap()
+                        }
+                        Err(_) => sheet.write_string(row, col, *text).unwrap(),
+                    };
+                }
+            }
+        })
+    }
+
+    #[test]
+    fn the_same_data_reads_the_same_from_every_form() {
+        let bom = format!("\u{feff}{CLEAN}");
+        let crlf = CLEAN.replace('\n', "\r\n");
+        for text in [CLEAN, &bom, &crlf] {
+            let table = csv_ok(text);
+            assert_eq!(texts(&table.header), header());
+            assert_eq!(rows(&table), expected_rows());
+            assert_eq!(table.delimiter, b',');
+            assert!(!table.decimal_comma());
+            let lines: Vec<usize> = table.rows.iter().map(|r| r.line).collect();
+            assert_eq!(
+                lines,
+                [2, 3, 4, 6],
+                "the quoted line break moves CT-04 to line 6"
+            );
+        }
+
+        let semicolon = csv_ok(SEMICOLON);
+        assert_eq!(semicolon.delimiter, b';');
+        assert!(semicolon.decimal_comma());
+        assert_eq!(texts(&semicolon.header), header());
+        let value = semicolon.column("giá trị").unwrap();
+        for (row, expected) in semicolon.rows.iter().zip(expected_rows()) {
+            for (i, (cell, want)) in row.cells.iter().zip(&expected).enumerate() {
+                if i == value {
+                    let number = parse_number(&cell.text, semicolon.decimal_comma());
+                    assert_eq!(number, Ok(want.parse::<f64>().unwrap()));
+                } else {
+                    assert_eq!(cell.text, *want);
+                }
+            }
+        }
+
+        let (tables, diagnostics) = read_xlsx("content/data/tien-do.xlsx", &progress_workbook());
+        assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+        let [table] = tables.as_slice() else {
+            panic!("one sheet, one table: {tables:#?}")
+        };
+        assert_eq!(table.sheet.as_deref(), Some("Tiến độ"));
+        assert_eq!(texts(&table.header), header());
+        assert_eq!(rows(table), expected_rows());
+        assert_eq!(table.rows[0].line, 2);
+        assert_eq!(
+            table.rows[0].cells[3].place,
+            Place::Sheet {
+                sheet: "Tiến độ".into(),
+                cell: "D2".into()
+            }
+        );
+    }
+
+    #[test]
+    fn cells_know_their_line_column_and_bytes_after_a_bom_and_crlf() {
+        // After its closing quote a cell goes on unquoted up to the separator.
+        let text = "\u{feff}Mã,Ghi chú\r\nCT-01,\"a,\"\"b\"\" \" \r\n";
+        let table = csv_ok(text);
+        let decoded = &table.text;
+        assert!(
+            !decoded.starts_with('\u{feff}'),
+            "positions are in the text without BOM"
+        );
+        let Place::Text {
+            line,
+            column,
+            range,
+        } = &table.header[0].place
+        else {
+            panic!()
+        };
+        assert_eq!((*line, *column, range.clone()), (1, 1, 0..3));
+        let cell = &table.rows[0].cells[1];
+        assert_eq!(cell.text, "a,\"b\"");
+        let Place::Text {
+            line,
+            column,
+            range,
+        } = &cell.place
+        else {
+            panic!()
+        };
+        assert_eq!((*line, *column), (2, 7));
+        assert_eq!(&decoded[range.clone()], "\"a,\"\"b\"\" \"");
+    }
+
+    #[test]
+    fn a_bad_value_is_shown_in_its_line_with_a_caret() {
+        for text in [
+            "Mã,Tên,Giá trị\nCT-01,Tỷ lệ hồ sơ,90 %\n",
+            "\u{feff}Mã,Tên,Giá trị\r\nCT-01,Tỷ lệ hồ sơ,90 %\r\n",
+        ] {
+            let table = csv_ok(text);
+            let cell = &table.rows[0].cells[2];
+            let (message, hint) = parse_number(&cell.text, table.decimal_comma()).unwrap_err();
+            let d = table.error(cell, "number", message).with_hint(hint);
+            assert_eq!(d.location(), format!("{FILE}:2:19"));
+            assert_eq!(d.source_line.as_deref(), Some("CT-01,Tỷ lệ hồ sơ,90 %"));
+            assert_eq!(d.width, 4);
+            assert_eq!(
+                d.render(),
+                format!(
+                    "error[number]: expected a number, found '90 %'\n \
+                     --> {FILE}:2:19\n  |\n\
+                     2 | CT-01,Tỷ lệ hồ sơ,90 %\n  |                   ^^^^\n  \
+                     = hint: write the number without the % sign\n"
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn a_row_with_the_wrong_number_of_values_is_reported_and_reading_goes_on() {
+        let text = "a,b\n1,2\n3,4,5\n6\n7,8\n";
+        let (table, diagnostics) = read_csv(FILE, text.as_bytes());
+        let table = table.unwrap();
+        assert_eq!(rows(&table), [["1", "2"], ["7", "8"]]);
+        assert_eq!(diagnostics.len(), 2, "{diagnostics:#?}");
+        let d = &diagnostics[0];
+        assert_eq!(
+            (d.code, d.location()),
+            ("csv-fields", format!("{FILE}:3:1"))
+        );
+        assert!(d.message.contains("expected 2 values") && d.message.contains("found 3"));
+        assert!(d.hint.as_deref().unwrap().contains("78.5"));
+        assert_eq!((d.source_line.as_deref(), d.width), (Some("3,4,5"), 5));
+        assert_eq!(diagnostics[1].location(), format!("{FILE}:4:1"));
+        assert!(diagnostics[1].message.contains("found 1"));
+        assert!(diagnostics[1].hint.as_deref().unwrap().contains("','"));
+    }
+
+    #[test]
+    fn row_errors_point_at_the_whole_row() {
+        let table = csv_ok("a;b\n1;2\n  3;4\n");
+        let d = table.row_error(&table.rows[1], "row", "this row is wrong");
+        assert_eq!(d.location(), format!("{FILE}:3:1"));
+        assert_eq!(d.width, 5);
+        let header_only = csv_ok("a;b\n");
+        assert!(header_only.rows.is_empty());
+    }
+
+    #[test]
+    fn blank_rows_and_trailing_empty_values_from_spreadsheets_are_accepted() {
+        let text = "\n a;b;; \n\n;;;\n1;2;;\n ; \n3;4\n\n";
+        let table = csv_ok(text);
+        assert_eq!(texts(&table.header), ["a", "b"]);
+        assert_eq!(rows(&table), [["1", "2"], ["3", "4"]]);
+        assert_eq!(table.rows[1].line, 7);
+        assert_eq!(table.delimiter, b';');
+    }
+
+    #[test]
+    fn a_quote_never_closed_is_placed_at_the_quote() {
+        let (table, diagnostics) = read_csv(FILE, b"a,b\n1,2\n3,\"oops\n4,5\n");
+        assert_eq!(rows(&table.unwrap()), [["1", "2"]]);
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics[0].code, "csv-quote");
+        assert_eq!(diagnostics[0].location(), format!("{FILE}:3:3"));
+
+        let (table, diagnostics) = read_csv(FILE, b"\"");
+        assert!(table.is_none());
+        assert_eq!(diagnostics[0].code, "csv-quote");
+    }
+
+    #[test]
+    fn files_without_data_or_not_in_utf8_are_one_placed_error() {
+        for empty in [&b""[..], b"\xEF\xBB\xBF", b"  \r\n\n ", b",,,\n, ,\n"] {
+            let (table, diagnostics) = read_csv(FILE, empty);
+            assert!(table.is_none());
+            assert_eq!(diagnostics.len(), 1);
+            assert_eq!(diagnostics[0].code, "csv-empty");
+        }
+        let (table, diagnostics) = read_csv(FILE, b"a,b\nx,\xE0y\n");
+        assert!(table.is_none());
+        assert_eq!(diagnostics[0].code, "not-utf8");
+        assert_eq!(diagnostics[0].location(), format!("{FILE}:2:3"));
+        let garbage: Vec<u8> = (0..=255).collect();
+        let (table, diagnostics) = read_csv(FILE, &garbage);
+        assert!(table.is_none() && diagnostics.len() == 1);
+    }
+
+    #[test]
+    fn lines_ended_by_a_lone_cr_are_lines() {
+        let table = csv_ok("a,b\r1,2\r3,4\r");
+        assert_eq!(rows(&table), [["1", "2"], ["3", "4"]]);
+        assert_eq!(table.rows[1].line, 3);
+    }
+
+    #[test]
+    fn the_separator_is_the_most_frequent_one_on_the_header_line() {
+        for (text, delimiter) in [
+            ("a,b,c\n1;2;3;4;5\n", b','),
+            ("Mã;Tên, đơn vị;Giá trị\n", b';'),
+            ("\"a;b;c\",d,e\n", b','),
+            ("\"x,y\";\"z,w\";v\n", b';'),
+            ("a\tb\tc\n", b'\t'),
+            ("a;b,c\n", b','),
+            ("\n\n  \nMột cột\n1\n", b','),
+            ("", b','),
+        ] {
+            assert_eq!(detect_delimiter(text), delimiter, "{text:?}");
+        }
+        let table = csv_ok("Một cột\n\"một, hai\"\n");
+        assert_eq!(
+            rows(&table),
+            [["một, hai"]],
+            "a file of one column is comma-separated"
+        );
+    }
+
+    #[test]
+    fn columns_match_ignoring_case_diacritics_and_spaces() {
+        let table = csv_ok("Mã, Giá  trị ,Kỳ\n1,2,3\n");
+        assert_eq!(table.column("gia tri"), Some(1));
+        assert_eq!(table.column(" GIÁ TRỊ "), Some(1));
+        assert_eq!(table.column("ky"), Some(2));
+        assert_eq!(table.column("ma"), Some(0));
+        assert_eq!(table.column("giá"), None);
+        assert_eq!(table.column(""), None);
+    }
+
+    #[test]
+    fn missing_columns_are_reported_at_the_header_with_a_suggestion() {
+        let table = csv_ok("Mã,Chỉ tiu,Kỳ\n1,2,3\n");
+        let diagnostics = table.require(&["Mã", "Chỉ tiêu", "Giá trị"]);
+        assert_eq!(diagnostics.len(), 2, "{diagnostics:#?}");
+        let d = &diagnostics[0];
+        assert_eq!(
+            (d.code, d.location()),
+            ("missing-column", format!("{FILE}:1:1"))
+        );
+        assert_eq!(d.source_line.as_deref(), Some("Mã,Chỉ tiu,Kỳ"));
+        assert!(d.message.contains("'Chỉ tiêu'"));
+        assert!(
+            d.hint
+                .as_deref()
+                .unwrap()
+                .starts_with("did you mean 'Chỉ tiu'?")
+        );
+        let hint = diagnostics[1].hint.as_deref().unwrap();
+        assert_eq!(
+            hint,
+            "the header must name these columns: Mã, Chỉ tiêu, Giá trị"
+        );
+        assert!(table.require(&["ma", "KỲ"]).is_empty());
+    }
+
+    #[test]
+    fn duplicate_names_and_values_without_a_column_name_are_errors() {
+        let (_, diagnostics) = read_csv(FILE, "Mã,Giá trị,GIA TRI\n1,2,3\n".as_bytes());
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics[0].code, "duplicate-column");
+        assert_eq!(diagnostics[0].location(), format!("{FILE}:1:12"));
+
+        let (table, diagnostics) = read_csv(FILE, b"a,,c\n1,,3\n4,x,6\n");
+        assert_eq!(table.unwrap().rows.len(), 2);
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics[0].code, "unnamed-column");
+        assert_eq!(diagnostics[0].location(), format!("{FILE}:3:3"));
+    }
+
+    #[test]
+    fn the_scanner_finds_raw_fields() {
+        let scan = |text: &str, from: usize, d: u8| scan_record(text.as_bytes(), from, d);
+        assert_eq!(scan("a,\"b,c\",d\n", 0, b',').fields, [0..1, 2..7, 8..9]);
+        assert_eq!(scan("\"a\"\"b\",c", 0, b',').fields, [0..6, 7..8]);
+        assert_eq!(scan("\"ab\"c,d", 0, b',').fields, [0..5, 6..7]);
+        assert_eq!(scan("a,b,", 0, b',').fields, [0..1, 2..3, 4..4]);
+        assert_eq!(scan("a;b,c;d", 0, b';').fields, [0..1, 2..5, 6..7]);
+        assert_eq!(scan("a\tb c", 0, b'\t').fields, [0..1, 2..5]);
+        let multi = "x,\"l1\r\nl2\",y\r\nnext";
+        let first = scan(multi, 0, b',');
+        assert_eq!(
+            (first.fields.clone(), first.end),
+            (vec![0..1, 2..10, 11..12], 12)
+        );
+        let second = scan(multi, first.end, b',');
+        assert_eq!(
+            (second.start, second.fields),
+            (14, vec![Range { start: 14, end: 18 }])
+        );
+        assert_eq!(scan("a,\"bc\nd", 0, b',').unclosed_quote, Some(2));
+        assert_eq!(scan("", 0, b',').fields, vec![Range { start: 0, end: 0 }]);
+        assert_eq!(scan("a", 99, b',').fields, vec![Range { start: 1, end: 1 }]);
+    }
+
+    /// What the csv crate makes of a raw field, to check the scanner against it.
+    fn unquote(raw: &[u8]) -> Vec<u8> {
+        let Some(rest) = raw.strip_prefix(b"\"") else {
+            return raw.to_vec();
+        };
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < rest.len() {
+            match (rest[i], rest.get(i + 1)) {
+                (b'"', Some(b'"')) => {
+                    out.push(b'"');
+                    i += 2;
+                }
+                (b'"', _) => {
+                    out.extend_from_slice(&rest[i + 1..]);
+                    break;
+                }
+                (b, _) => {
+                    out.push(b);
+                    i += 1;
+                }
+            }
+        }
+        out
+    }
+
+    /// Every record the csv crate reads is found by the scanner with the same fields.
+    fn check_scanner_agrees(text: &[u8], delimiter: u8) {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text);
+        let mut record = csv::ByteRecord::new();
+        while reader.read_byte_record(&mut record).unwrap() {
+            let from = record.position().unwrap().byte() as usize;
+            let raw = scan_record(text, from, delimiter);
+            let ours: Vec<Vec<u8>> = raw
+                .fields
+                .iter()
+                .map(|r| unquote(&text[r.clone()]))
+                .collect();
+            let theirs: Vec<Vec<u8>> = record.iter().map(<[u8]>::to_vec).collect();
+            if raw.unclosed_quote.is_some() {
+                assert_eq!(ours.len(), theirs.len(), "{text:?}");
+                break;
+            }
+            assert_eq!(ours, theirs, "{:?}", String::from_utf8_lossy(text));
+        }
+    }
+
+    #[test]
+    fn the_scanner_agrees_with_the_csv_crate_on_every_short_text() {
+        const ALPHABET: &[u8] = b"a,;\"\n\r ";
+        let mut text = Vec::new();
+        for len in 0..=5u32 {
+            for mut n in 0..ALPHABET.len().pow(len) {
+                text.clear();
+                for _ in 0..len {
+                    text.push(ALPHABET[n % ALPHABET.len()]);
+                    n /= ALPHABET.len();
+                }
+                check_scanner_agrees(&text, b',');
+                check_scanner_agrees(&text, b';');
+            }
+        }
+        let mut rng = Lcg(3);
+        for _ in 0..5000 {
+            let len = 6 + rng.next(20);
+            let text: Vec<u8> = (0..len)
+                .map(|_| ALPHABET[rng.next(ALPHABET.len())])
+                .collect();
+            check_scanner_agrees(&text, b',');
+        }
+    }
+
+    /// A small deterministic generator, so that the fuzz tests are the same on every run.
+    struct Lcg(u64);
+
+    impl Lcg {
+        fn next(&mut self, below: usize) -> usize {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((self.0 >> 33) % below as u64) as usize
+        }
+    }
+
+    #[test]
+    fn any_text_reads_without_panic_and_every_place_matches_the_text() {
+        const PIECES: &[&str] = &[
+            "a", "ệ", "Đắk", ",", ";", "\t", "\"", "\"\"", "\n", "\r\n", "\r", " ", "\u{feff}",
+            "90 %", "78,5", "",
+        ];
+        let mut rng = Lcg(7);
+        for _ in 0..3000 {
+            let len = rng.next(30);
+            let text: String = (0..len).map(|_| PIECES[rng.next(PIECES.len())]).collect();
+            let (table, diagnostics) = read_csv(FILE, text.as_bytes());
+            for d in &diagnostics {
+                let _ = d.render();
+            }
+            let Some(table) = table else { continue };
+            let source = Source::new(FILE, &table.text);
+            for row in std::iter::once(&table.header).chain(table.rows.iter().map(|r| &r.cells)) {
+                for cell in row {
+                    let Place::Text {
+                        line,
+                        column,
+                        range,
+                    } = &cell.place
+                    else {
+                        panic!()
+                    };
+                    assert!(table.text.get(range.clone()).is_some(), "{text:?}");
+                    let place = source.locate(range.clone());
+                    assert_eq!((place.line, place.column), (*line, *column), "{text:?}");
+                    let _ = parse_number(&cell.text, table.decimal_comma());
+                    let _ = table.error(cell, "x", "y").render();
+                }
+            }
+            for row in &table.rows {
+                assert_eq!(row.cells.len(), table.header.len());
+                let _ = table.row_error(row, "x", "y").render();
+            }
+            let _ = table.require(&["Mã", "a"]);
+        }
+    }
+
+    #[test]
+    fn numbers_are_read_as_offices_write_them() {
+        let ok = |text: &str, comma: bool| parse_number(text, comma).unwrap();
+        let hint = |text: &str, comma: bool| parse_number(text, comma).unwrap_err().1;
+        assert_eq!(ok("78.5", false), 78.5);
+        assert_eq!(ok("78,5", true), 78.5);
+        assert_eq!(ok("1.234,5", true), 1234.5);
+        assert_eq!(ok("1.234.567", true), 1_234_567.0);
+        assert_eq!(ok("1,234.5", false), 1234.5);
+        assert_eq!(ok("1,234,567", false), 1_234_567.0);
+        assert_eq!(ok("-3", false), -3.0);
+        assert_eq!(ok("\u{2212}3", true), -3.0);
+        assert_eq!(ok("+3", false), 3.0);
+        assert_eq!(ok(" 12 ", false), 12.0);
+        assert_eq!(ok("\u{a0}12\u{a0}", true), 12.0);
+        assert_eq!(ok("0", false), 0.0);
+        assert!(ok("-0", false).is_sign_positive());
+        assert_eq!(ok(".5", false), 0.5);
+        assert_eq!(ok("100", true), 100.0);
+
+        let (message, _) = parse_number("78,5", false).unwrap_err();
+        assert_eq!(message, "expected a number, found '78,5'");
+        assert_eq!(
+            hint("78,5", false),
+            "write 78.5, with a dot for decimals (to write decimal commas, save the file as \
+             ';'-separated CSV)"
+        );
+        assert_eq!(
+            hint("78.5", true),
+            "write 78,5: in a ';'-separated file decimals take a comma"
+        );
+        assert_eq!(
+            hint("-1.234,5", false).split(',').next(),
+            Some("write -1234.5")
+        );
+        assert_eq!(
+            hint("1,234", false),
+            "'1,234' could be read two ways: write 1234 for the whole number, or 1.234 for the decimal"
+        );
+        assert!(hint("1.234", true).contains("1,234 for the decimal"));
+        assert_eq!(hint("90 %", false), "write the number without the % sign");
+        assert_eq!(hint("90%", true), "write the number without the % sign");
+        assert_eq!(
+            parse_number("", false).unwrap_err(),
+            (
+                "expected a number, but the value is empty".to_string(),
+                "write a number here, such as 78.5".to_string()
+            )
+        );
+        assert_eq!(
+            parse_number("  ", true).unwrap_err().1,
+            "write a number here, such as 78,5"
+        );
+        for no_value in ["abc", "n/a", "-", "x", "chưa có", "."] {
+            assert!(
+                hint(no_value, false).contains("leave the cell empty"),
+                "{no_value}"
+            );
+        }
+        assert!(hint("#N/A", false).contains("formula"));
+        assert_eq!(
+            hint("12 tỷ đồng", false),
+            "write only the number, without 'tỷ đồng'"
+        );
+        assert_eq!(hint("1 234", false), "remove the spaces inside the number");
+        assert!(parse_number("1,23,456", false).is_err());
+        assert!(parse_number("1.2.3", false).is_err());
+        assert!(parse_number("inf", false).is_err());
+        assert!(parse_number("NaN", false).is_err());
+        assert!(parse_number(&"9".repeat(400), false).is_err());
+    }
+
+    #[test]
+    fn xlsx_errors_name_the_sheet_and_cell() {
+        let bytes = workbook_bytes(|workbook| {
+            let sheet = workbook.add_worksheet();
+            sheet.set_name("Quý 3").unwrap();
+            sheet.write_string(0, 0, "Mã").unwrap();
+            sheet.write_string(0, 1, "Kỳ").unwrap();
+            sheet.write_string(0, 2, "Giá trị").unwrap();
+            for row in 1..14 {
+                sheet.write_string(row, 0, format!("CT-{row:02}")).unwrap();
+                sheet.write_string(row, 1, "2025-Q3").unwrap();
+                sheet.write_number(row, 2, 50.0).unwrap();
+            }
+            sheet.write_string(13, 2, "90 %").unwrap();
+        });
+        let file = "content/data/quy-3.xlsx";
+        let (tables, diagnostics) = read_xlsx(file, &bytes);
+        assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+        let table = &tables[0];
+        let row = table.rows.iter().find(|r| r.line == 14).unwrap();
+        let cell = &row.cells[table.column("gia tri").unwrap()];
+        let (message, hint) = parse_number(&cell.text, table.decimal_comma()).unwrap_err();
+        let d = table.error(cell, "number", message).with_hint(hint);
+        assert_eq!(
+            format!("{}: {}", d.location(), d.message),
+            "content/data/quy-3.xlsx: sheet 'Quý 3', cell C14: expected a number, found '90 %'"
+        );
+        assert_eq!(
+            d.render().lines().take(2).collect::<Vec<_>>(),
+            [
+                "error[number]: sheet 'Quý 3', cell C14: expected a number, found '90 %'",
+                "--> content/data/quy-3.xlsx"
+            ]
+        );
+        let d = table.row_error(row, "row", "this row is wrong");
+        assert_eq!(d.message, "sheet 'Quý 3', row 14: this row is wrong");
+        let d = &table.require(&["Mã", "Đơn vị"])[0];
+        assert_eq!(
+            d.message,
+            "sheet 'Quý 3', row 1: the column 'Đơn vị' is missing"
+        );
+        assert_eq!(d.file, file);
+    }
+
+    #[test]
+    fn xlsx_cells_read_as_the_spreadsheet_shows_them() {
+        let bytes = workbook_bytes(|workbook| {
+            let sheet = workbook.add_worksheet();
+            sheet.set_name("Dữ liệu").unwrap();
+            // The table starts at B3, below a blank area.
+            let header = ["Năm", "Ngày", "Lúc", "Xong", "Lỗi", "Tổng", "Ghi chú"];
+            for (col, name) in header.iter().enumerate() {
+                sheet.write_string(2, col as u16 + 1, *name).unwrap();
+            }
+            let date = Format::new().set_num_format("dd/mm/yyyy");
+            let time = Format::new().set_num_format("dd/mm/yyyy hh:mm");
+            sheet.write_number(3, 1, 2025.0).unwrap();
+            sheet
+                .write_datetime_with_format(3, 2, XlsxDate::from_ymd(2025, 9, 30).unwrap(), &date)
+                .unwrap();
+            let at = XlsxDate::from_ymd(2025, 9, 30)
+                .unwrap()
+                .and_hms(8, 30, 0)
+                .unwrap();
+            sheet.write_datetime_with_format(3, 3, &at, &time).unwrap();
+            sheet.write_boolean(3, 4, true).unwrap();
+            sheet
+                .write_formula(3, 5, Formula::new("=NA()").set_result("#N/A"))
+                .unwrap();
+            sheet
+                .write_formula(
+                    3,
+                    6,
+                    Formula::new("=0.1+0.2").set_result("0.30000000000000004"),
+                )
+                .unwrap();
+            sheet.write_string(3, 7, "Ke\u{302}\u{301} hoạch").unwrap();
+            // Row 6 is skipped: blank. A value right of the header has no column.
+            sheet.write_string(6, 1, "2026").unwrap();
+            sheet.write_string(6, 9, "lạc").unwrap();
+            workbook.add_worksheet().set_name("Trống").unwrap();
+            let hidden = workbook.add_worksheet();
+            hidden.set_name("Danh mục").unwrap().set_hidden(true);
+            hidden.write_string(0, 0, "x").unwrap();
+        });
+        let (tables, diagnostics) = read_xlsx("d.xlsx", &bytes);
+        assert_eq!(tables.len(), 1, "empty and hidden sheets are skipped");
+        let table = &tables[0];
+        assert_eq!(
+            table.header[0].place,
+            Place::Sheet {
+                sheet: "Dữ liệu".into(),
+                cell: "B3".into()
+            }
+        );
+        assert_eq!(
+            texts(&table.rows[0].cells),
+            [
+                "2025",
+                "2025-09-30",
+                "2025-09-30T08:30:00",
+                "true",
+                "#N/A",
+                "0.3",
+                "Kế hoạch"
+            ]
+        );
+        assert_eq!(
+            table.rows.iter().map(|r| r.line).collect::<Vec<_>>(),
+            [4, 7]
+        );
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+        assert_eq!(
+            diagnostics[0].message,
+            "sheet 'Dữ liệu', cell J7: this value is in a column that has no name in the header row"
+        );
+        assert!(diagnostics[0].hint.as_deref().unwrap().contains("J3"));
+    }
+
+    #[test]
+    fn xlsx_columns_beyond_z_are_named_like_the_spreadsheet() {
+        for (col, name) in [
+            (0, "A"),
+            (25, "Z"),
+            (26, "AA"),
+            (27, "AB"),
+            (51, "AZ"),
+            (52, "BA"),
+            (701, "ZZ"),
+            (702, "AAA"),
+            (16383, "XFD"),
+        ] {
+            assert_eq!(column_name(col), name);
+        }
+        assert_eq!(cell_reference(13, 2), "C14");
+        let bytes = workbook_bytes(|workbook| {
+            let sheet = workbook.add_worksheet();
+            for col in 0..30 {
+                sheet.write_string(0, col, format!("c{col}")).unwrap();
+                sheet.write_number(1, col, f64::from(col)).unwrap();
+            }
+        });
+        let (tables, _) = read_xlsx("w.xlsx", &bytes);
+        let cell = &tables[0].rows[0].cells[27];
+        assert_eq!(cell.text, "27");
+        assert_eq!(
+            cell.place,
+            Place::Sheet {
+                sheet: "Sheet1".into(),
+                cell: "AB2".into()
+            }
+        );
+    }
+
+    #[test]
+    fn numbers_from_sheets_lose_only_binary_noise() {
+        for (x, text) in [
+            (2025.0, "2025"),
+            (78.5, "78.5"),
+            (0.1 + 0.2, "0.3"),
+            (-0.0, "0"),
+            (1e21, "1000000000000000000000"),
+            (-12.25, "-12.25"),
+            (100.0 / 3.0, "33.3333333333333"),
+        ] {
+            assert_eq!(number_text(x), text);
+        }
+    }
+
+    #[test]
+    fn a_file_that_is_no_workbook_is_one_error_with_a_hint() {
+        let good = progress_workbook();
+        let cases: Vec<Vec<u8>> = vec![
+            Vec::new(),
+            b"Ma,Gia tri\n1,2\n".to_vec(),
+            vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0],
+            good[..good.len() / 2].to_vec(),
+        ];
+        for bytes in cases {
+            let (tables, diagnostics) = read_xlsx("x.xlsx", &bytes);
+            assert!(tables.is_empty());
+            assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+            assert_eq!(diagnostics[0].code, "xlsx-unreadable");
+            assert_eq!(diagnostics[0].location(), "x.xlsx");
+            assert!(
+                diagnostics[0]
+                    .hint
+                    .as_deref()
+                    .unwrap()
+                    .contains("save it again")
+            );
+        }
+        let (_, diagnostics) = read_xlsx("x.xlsx", &[0xD0, 0xCF, 0x11, 0xE0]);
+        assert!(
+            diagnostics[0]
+                .hint
+                .as_deref()
+                .unwrap()
+                .contains(".xls workbook")
+        );
+
+        // A workbook keeps one sheet visible: here it is empty, and the data is hidden.
+        let hidden_only = workbook_bytes(|workbook| {
+            workbook.add_worksheet();
+            let hidden = workbook.add_worksheet();
+            hidden.set_hidden(true);
+            hidden.write_string(0, 0, "b").unwrap();
+        });
+        let (tables, diagnostics) = read_xlsx("x.xlsx", &hidden_only);
+        assert!(tables.is_empty());
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics[0].code, "xlsx-empty");
+    }
+
+    #[test]
+    fn damaged_workbooks_never_panic() {
+        let good = progress_workbook();
+        let mut rng = Lcg(11);
+        for _ in 0..300 {
+            let mut bytes = good.clone();
+            for _ in 0..1 + rng.next(4) {
+                let at = rng.next(bytes.len());
+                bytes[at] = rng.next(256) as u8;
+            }
+            bytes.truncate(bytes.len() - rng.next(64));
+            let (tables, diagnostics) = read_workbook("x.xlsx", &bytes);
+            for table in &tables {
+                for row in &table.rows {
+                    assert_eq!(row.cells.len(), table.header.len());
+                }
+            }
+            for d in diagnostics {
+                let _ = d.render();
+            }
+        }
+    }
 }

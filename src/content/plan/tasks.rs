@@ -50,7 +50,9 @@ impl Task {
 fn state(word: &str) -> Option<TaskState> {
     let folded = fold_ascii(word.trim()).replace(['_', '-'], " ");
     Some(match folded.as_str() {
-        "not started" | "chua thuc hien" | "chua bat dau" | "chua trien khai" => TaskState::NotStarted,
+        "not started" | "chua thuc hien" | "chua bat dau" | "chua trien khai" => {
+            TaskState::NotStarted
+        }
         "in progress" | "dang thuc hien" | "dang trien khai" => TaskState::InProgress,
         "done" | "hoan thanh" | "da hoan thanh" => TaskState::Done,
         "cancelled" | "canceled" | "huy" | "da huy" | "dung thuc hien" => TaskState::Cancelled,
@@ -59,7 +61,11 @@ fn state(word: &str) -> Option<TaskState> {
 }
 
 /// Reads every task of the table; a row with errors is left out and its errors returned.
-pub fn parse(table: &Table, groups: &[String], registry: &Registry) -> (Vec<Task>, Vec<Diagnostic>) {
+pub fn parse(
+    table: &Table,
+    groups: &[String],
+    registry: &Registry,
+) -> (Vec<Task>, Vec<Diagnostic>) {
     let mut diagnostics = table.require(&REQUIRED);
     if !diagnostics.is_empty() {
         return (Vec::new(), diagnostics);
@@ -81,9 +87,19 @@ pub fn parse(table: &Table, groups: &[String], registry: &Registry) -> (Vec<Task
 
         let id = text("id").to_string();
         if id.is_empty() {
-            error(cell("id"), "task-id", "the task has no id".into(), "give every task an id such as NV-3.12".into());
+            error(
+                cell("id"),
+                "task-id",
+                "the task has no id".into(),
+                "give every task an id such as NV-3.12".into(),
+            );
         } else if let Some(first) = seen_ids.get(&id) {
-            error(cell("id"), "duplicate-id", format!("the task id `{id}` is used twice"), format!("the first is on line {first}; give each task its own id"));
+            error(
+                cell("id"),
+                "duplicate-id",
+                format!("the task id `{id}` is used twice"),
+                format!("the first is on line {first}; give each task its own id"),
+            );
         } else {
             seen_ids.insert(id.clone(), row.line);
         }
@@ -93,10 +109,20 @@ pub fn parse(table: &Table, groups: &[String], registry: &Registry) -> (Vec<Task
                 Some(g) => format!("did you mean `{g}`?"),
                 None => format!("the plan's groups are: {}", groups.join(", ")),
             };
-            error(cell("group"), "unknown-id", format!("`{group}` is not a task group of this plan"), hint);
+            error(
+                cell("group"),
+                "unknown-id",
+                format!("`{group}` is not a task group of this plan"),
+                hint,
+            );
         }
         if text("title").is_empty() {
-            error(cell("title"), "task-title", "the task has no title".into(), "write what the task is".into());
+            error(
+                cell("title"),
+                "task-title",
+                "the task has no title".into(),
+                "write what the task is".into(),
+            );
         }
         let lead = match registry.resolve(Kind::Unit, text("lead")) {
             Ok(unit) => unit.id().to_string(),
@@ -106,7 +132,11 @@ pub fn parse(table: &Table, groups: &[String], registry: &Registry) -> (Vec<Task
             }
         };
         let mut partners = Vec::new();
-        for written in text("partners").split([';', ',']).map(str::trim).filter(|p| !p.is_empty()) {
+        for written in text("partners")
+            .split([';', ','])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
             match registry.resolve(Kind::Unit, written) {
                 Ok(unit) => partners.push(unit.id().to_string()),
                 Err((message, hint)) => error(cell("partners"), "unknown-id", message, hint),
@@ -116,21 +146,39 @@ pub fn parse(table: &Table, groups: &[String], registry: &Registry) -> (Vec<Task
             let written = text(name);
             if written.is_empty() {
                 if !optional {
-                    error(cell(name), "task-date", format!("the task has no `{name}`"), DEADLINE_HINT.into());
+                    error(
+                        cell(name),
+                        "task-date",
+                        format!("the task has no `{name}`"),
+                        DEADLINE_HINT.into(),
+                    );
                 }
                 return None;
             }
             let parsed = Deadline::parse(written);
             if parsed.is_none() {
-                error(cell(name), "task-date", format!("`{written}` is not a date or period"), DEADLINE_HINT.into());
+                error(
+                    cell(name),
+                    "task-date",
+                    format!("`{written}` is not a date or period"),
+                    DEADLINE_HINT.into(),
+                );
             }
             parsed
         };
         let start = deadline("start", true);
         let due = deadline("due", false);
-        if let (Some(start), Some(due)) = (start.as_ref().and_then(Deadline::start_date), due.as_ref().and_then(Deadline::due_date)) {
+        if let (Some(start), Some(due)) = (
+            start.as_ref().and_then(Deadline::start_date),
+            due.as_ref().and_then(Deadline::due_date),
+        ) {
             if due < start {
-                error(cell("due"), "task-dates", format!("the task is due ({due}) before it starts ({start})"), "check the start and due dates".into());
+                error(
+                    cell("due"),
+                    "task-dates",
+                    format!("the task is due ({due}) before it starts ({start})"),
+                    "check the start and due dates".into(),
+                );
             }
         }
         let state = state(text("status"));
@@ -140,7 +188,12 @@ pub fn parse(table: &Table, groups: &[String], registry: &Registry) -> (Vec<Task
                 Some(w) => format!("did you mean `{w}`?"),
                 None => format!("write one of: {}", words.join(", ")),
             };
-            error(cell("status"), "task-status", format!("`{}` is not a task status", text("status")), hint);
+            error(
+                cell("status"),
+                "task-status",
+                format!("`{}` is not a task status", text("status")),
+                hint,
+            );
         }
         let mut number = |name: &str, range: Option<(f64, f64)>| -> Option<f64> {
             let written = text(name);
@@ -149,8 +202,15 @@ pub fn parse(table: &Table, groups: &[String], registry: &Registry) -> (Vec<Task
             }
             match parse_number(written, table.decimal_comma()) {
                 Ok(value) => {
-                    if let Some((low, high)) = range.filter(|(low, high)| !(*low..=*high).contains(&value)) {
-                        error(cell(name), "task-number", format!("{value} is outside {low}–{high}"), format!("`{name}` is a share of the work done, from {low} to {high}"));
+                    if let Some((low, high)) =
+                        range.filter(|(low, high)| !(*low..=*high).contains(&value))
+                    {
+                        error(
+                            cell(name),
+                            "task-number",
+                            format!("{value} is outside {low}–{high}"),
+                            format!("`{name}` is a share of the work done, from {low} to {high}"),
+                        );
                     }
                     Some(value)
                 }
@@ -165,7 +225,9 @@ pub fn parse(table: &Table, groups: &[String], registry: &Registry) -> (Vec<Task
         if diagnostics.len() > before {
             continue;
         }
-        let (Some(due), Some(state)) = (due, state) else { continue };
+        let (Some(due), Some(state)) = (due, state) else {
+            continue;
+        };
         tasks.push(Task {
             id,
             group: group.to_string(),
@@ -224,7 +286,8 @@ mod tests {
              NV-3.01,ha-tang,Phủ sóng,so-khcn,,,31/6/2025,done,,,\n",
         );
         assert!(tasks.is_empty());
-        let found: Vec<(&str, String)> = diagnostics.iter().map(|d| (d.code, d.location())).collect();
+        let found: Vec<(&str, String)> =
+            diagnostics.iter().map(|d| (d.code, d.location())).collect();
         assert_eq!(
             found,
             [
@@ -239,13 +302,19 @@ mod tests {
             ],
             "{diagnostics:#?}"
         );
-        assert_eq!(diagnostics[0].hint.as_deref(), Some("did you mean `ha-tang`?"));
+        assert_eq!(
+            diagnostics[0].hint.as_deref(),
+            Some("did you mean `ha-tang`?")
+        );
     }
 
     #[test]
     fn a_missing_required_column_is_reported() {
         let (registry, _) = Registry::parse(Some(UNITS), None);
-        let (table, _) = read_csv("content/kh/tasks.csv", b"id,group,title,lead,due\nNV-1,ha-tang,x,so-khcn,2025\n");
+        let (table, _) = read_csv(
+            "content/kh/tasks.csv",
+            b"id,group,title,lead,due\nNV-1,ha-tang,x,so-khcn,2025\n",
+        );
         let (_, diagnostics) = parse(&table.unwrap(), &["ha-tang".to_string()], &registry);
         assert_eq!(diagnostics.len(), 1);
         assert!(diagnostics[0].message.contains("status"), "{diagnostics:?}");

@@ -1,0 +1,288 @@
+//! A plan's open data (pure): each indicator's readings as CSV and JSON, the task table as
+//! CSV and JSON, one archive of the plan's source files, and a machine-readable catalogue
+//! (DCAT vocabulary, JSON-LD). The CSV files hold exactly the readings of the sources, in
+//! minhbach's layout, whatever layout or format they were written in.
+
+use std::collections::BTreeMap;
+use std::io::Write as _;
+
+use serde_json::{Value as Json, json};
+
+use crate::content::plan::Plan;
+use crate::content::plan::readings::Reading;
+use crate::site::Site;
+
+use super::plan::{archive_name, data_folder};
+
+/// One file to publish: its path in the output folder and its bytes.
+pub type Download = (String, Vec<u8>);
+
+/// Every download of every plan of the site. `data` holds the source files by their path
+/// inside `content/`.
+pub fn all(site: &Site, data: &BTreeMap<String, Vec<u8>>) -> Vec<Download> {
+    let mut out = Vec::new();
+    for plan in &site.plans {
+        let folder = data_folder(site, plan);
+        let path = |name: &str| format!("{}{name}", folder.trim_start_matches('/'));
+        for indicator in &plan.indicators {
+            let readings: Vec<&Reading> = plan
+                .readings
+                .iter()
+                .filter(|r| r.indicator == indicator.id)
+                .collect();
+            out.push((
+                path(&format!("{}.csv", indicator.id)),
+                readings_csv(&readings),
+            ));
+            out.push((
+                path(&format!("{}.json", indicator.id)),
+                pretty(&indicator_json(site, plan, &indicator.id, &readings)),
+            ));
+        }
+        out.push((path("nhiem-vu.csv"), tasks_csv(plan)));
+        out.push((path("nhiem-vu.json"), pretty(&tasks_json(site, plan))));
+        out.push((path(&archive_name(plan)), archive(site, plan, data)));
+        out.push((path("catalog.json"), pretty(&catalog(site, plan, &folder))));
+    }
+    out
+}
+
+/// The header of minhbach's layout of progress data.
+pub const READINGS_HEADER: [&str; 6] = [
+    "indicator",
+    "period",
+    "value",
+    "breakdown",
+    "note",
+    "source",
+];
+
+fn readings_csv(readings: &[&Reading]) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let _ = writer.write_record(READINGS_HEADER);
+    for r in readings {
+        let value = number(r.value);
+        let period = r.period.to_string();
+        let _ = writer.write_record([
+            r.indicator.as_str(),
+            &period,
+            &value,
+            r.breakdown.as_deref().unwrap_or(""),
+            &r.note,
+            &r.source,
+        ]);
+    }
+    writer.into_inner().unwrap_or_default()
+}
+
+/// A number as data files write it: `78.5`, `90` (no exponent, no trailing zeros).
+fn number(value: f64) -> String {
+    let text = format!("{value}");
+    if text.contains('e') {
+        format!("{value:.6}")
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_string()
+    } else {
+        text
+    }
+}
+
+fn indicator_json(site: &Site, plan: &Plan, id: &str, readings: &[&Reading]) -> Json {
+    let default = site.config.default_language.as_str();
+    let Some(indicator) = plan.indicator(id) else {
+        return Json::Null;
+    };
+    let texts = |t: &crate::values::LocalText| -> Json {
+        site.config
+            .languages
+            .iter()
+            .map(|l| (l.clone(), json!(t.get(l, default))))
+            .collect::<serde_json::Map<_, _>>()
+            .into()
+    };
+    let assessment = plan.assessments.get(id);
+    json!({
+        "id": indicator.id,
+        "plan": plan.document.id,
+        "group": indicator.group,
+        "name": texts(&indicator.name),
+        "unit": indicator.measure.key(),
+        "direction": indicator.direction.key(),
+        "baseline": { "period": indicator.baseline.period.to_string(), "value": indicator.baseline.value },
+        "target": { "period": indicator.target.period.to_string(), "value": indicator.target.value },
+        "milestones": indicator.milestones.iter().map(|m| json!({ "period": m.period.to_string(), "value": m.value })).collect::<Vec<_>>(),
+        "method": texts(&indicator.method),
+        "source": texts(&indicator.source),
+        "frequency": indicator.frequency,
+        "responsible": indicator.responsible,
+        "breakdown": indicator.breakdown.map(|b| b.key()),
+        "status": assessment.map(|a| a.status.key()),
+        "as_of": site.config.as_of.map(|d| d.iso()),
+        "readings": readings.iter().map(|r| json!({
+            "period": r.period.to_string(),
+            "value": r.value,
+            "breakdown": r.breakdown,
+            "note": r.note,
+            "source": r.source,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// The column order of a plan's `tasks.csv`.
+const TASKS_HEADER: [&str; 11] = [
+    "id", "group", "title", "lead", "partners", "start", "due", "status", "percent", "budget",
+    "output",
+];
+
+fn tasks_csv(plan: &Plan) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let _ = writer.write_record(TASKS_HEADER);
+    for task in &plan.tasks {
+        let state = serde_json::to_value(task.state)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let _ = writer.write_record([
+            task.id.as_str(),
+            &task.group,
+            &task.title,
+            &task.lead,
+            &task.partners.join(";"),
+            &task.start_text,
+            &task.due_text,
+            &state,
+            &task.percent.map(number).unwrap_or_default(),
+            &task.budget.map(number).unwrap_or_default(),
+            &task.output,
+        ]);
+    }
+    writer.into_inner().unwrap_or_default()
+}
+
+fn tasks_json(site: &Site, plan: &Plan) -> Json {
+    json!({
+        "plan": plan.document.id,
+        "as_of": site.config.as_of.map(|d| d.iso()),
+        "tasks": plan.tasks.iter().zip(&plan.task_statuses).map(|(t, status)| json!({
+            "id": t.id,
+            "group": t.group,
+            "title": t.title,
+            "lead": t.lead,
+            "partners": t.partners,
+            "start": t.start_text,
+            "due": t.due_text,
+            "due_date": t.due_date().map(|d| d.format("%Y-%m-%d").to_string()),
+            "state": t.state,
+            "status": status.key(),
+            "percent": t.percent,
+            "budget_million_vnd": t.budget,
+            "output": t.output,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// A zip of the plan's source files as they are. Entries carry the site's `as_of` date (or
+/// the plan's date) instead of file times, so the same sources make the same archive.
+fn archive(site: &Site, plan: &Plan, data: &BTreeMap<String, Vec<u8>>) -> Vec<u8> {
+    use zip::write::SimpleFileOptions;
+    let date = site
+        .config
+        .as_of
+        .map_or(plan.document.issued.date(), |d| d.date());
+    let stamp = {
+        use chrono::Datelike;
+        zip::DateTime::from_date_and_time(
+            date.year().clamp(1980, 2107) as u16,
+            date.month() as u8,
+            date.day() as u8,
+            0,
+            0,
+            0,
+        )
+        .unwrap_or_default()
+    };
+    let options = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(stamp)
+        .unix_permissions(0o644);
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for path in &plan.sources {
+        let Some(bytes) = data.get(path) else {
+            continue;
+        };
+        if writer.start_file(path.as_str(), options).is_ok() {
+            let _ = writer.write_all(bytes);
+        }
+    }
+    writer
+        .finish()
+        .map(|cursor| cursor.into_inner())
+        .unwrap_or_default()
+}
+
+/// The plan's datasets described with the DCAT vocabulary, so portals can harvest them.
+fn catalog(site: &Site, plan: &Plan, folder: &str) -> Json {
+    let default = site.config.default_language.as_str();
+    let url = |name: &str| site.permalink(&format!("{folder}{name}"));
+    let publisher = site
+        .config
+        .agency
+        .name
+        .as_ref()
+        .map(|n| n.get(default, default).to_string());
+    let datasets: Vec<Json> = plan
+        .indicators
+        .iter()
+        .map(|indicator| {
+            let periods: Vec<_> = plan.readings.iter().filter(|r| r.indicator == indicator.id).map(|r| r.period).collect();
+            let first = periods.iter().min().map(|p| p.start().format("%Y-%m-%d").to_string());
+            let last = periods.iter().max().map(|p| p.end().format("%Y-%m-%d").to_string());
+            json!({
+                "@type": "dcat:Dataset",
+                "dct:identifier": indicator.id,
+                "dct:title": indicator.name.get(default, default),
+                "dct:description": indicator.method.get(default, default),
+                "dcat:theme": indicator.group,
+                "dct:temporal": { "@type": "dct:PeriodOfTime", "dcat:startDate": first, "dcat:endDate": last },
+                "dct:accrualPeriodicity": indicator.frequency,
+                "dcat:distribution": [
+                    { "@type": "dcat:Distribution", "dcat:mediaType": "text/csv", "dcat:downloadURL": url(&format!("{}.csv", indicator.id)) },
+                    { "@type": "dcat:Distribution", "dcat:mediaType": "application/json", "dcat:downloadURL": url(&format!("{}.json", indicator.id)) },
+                ],
+            })
+        })
+        .collect();
+    json!({
+        "@context": { "dcat": "http://www.w3.org/ns/dcat#", "dct": "http://purl.org/dc/terms/" },
+        "@type": "dcat:Catalog",
+        "dct:title": plan.document.title.get(default, default),
+        "dct:publisher": publisher,
+        "dct:issued": plan.document.issued.iso(),
+        "dct:modified": site.config.as_of.map(|d| d.iso()),
+        "dct:language": site.config.languages,
+        "dcat:dataset": datasets,
+        "dcat:distribution": [
+            { "@type": "dcat:Distribution", "dcat:mediaType": "text/csv", "dct:title": "tasks", "dcat:downloadURL": url("nhiem-vu.csv") },
+            { "@type": "dcat:Distribution", "dcat:mediaType": "application/zip", "dct:title": "archive", "dcat:downloadURL": url(&archive_name(plan)) },
+        ],
+    })
+}
+
+fn pretty(value: &Json) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number;
+
+    #[test]
+    fn numbers_are_written_plainly() {
+        assert_eq!(number(78.5), "78.5");
+        assert_eq!(number(90.0), "90");
+        assert_eq!(number(-3.25), "-3.25");
+    }
+}
