@@ -370,7 +370,7 @@ fn count_index_files(dir: &Path) -> usize {
 fn median(walls: &mut [Duration]) -> Duration {
     walls.sort();
     let middle = walls.len() / 2;
-    if walls.len() % 2 == 0 {
+    if walls.len().is_multiple_of(2) {
         (walls[middle - 1] + walls[middle]) / 2
     } else {
         walls[middle]

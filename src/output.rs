@@ -177,11 +177,12 @@ impl Staging {
             Body::Copy(Bytes::Embedded(data)) => (*data).into(),
             Body::Copy(Bytes::Disk(path)) => fs::read(path)?.into(),
         };
-        if let Some(previous) = previous {
-            if same_bytes(&previous, &bytes) && fs::hard_link(&previous, &destination).is_ok() {
-                self.unchanged.fetch_add(1, Ordering::Relaxed);
-                return Ok(());
-            }
+        if let Some(previous) = previous
+            && same_bytes(&previous, &bytes)
+            && fs::hard_link(&previous, &destination).is_ok()
+        {
+            self.unchanged.fetch_add(1, Ordering::Relaxed);
+            return Ok(());
         }
         fs::write(&destination, &bytes)?;
         self.written.fetch_add(1, Ordering::Relaxed);

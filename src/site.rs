@@ -538,10 +538,11 @@ impl Site {
         if let Some(&id) = self.by_content_path.get(&wanted) {
             let page = &self.pages[id];
             let written_without_language = page.content.key == wanted;
-            if written_without_language && page.lang() != lang {
-                if let Some(&translated) = self.by_key.get(&(wanted.clone(), lang.to_string())) {
-                    return Ok(translated);
-                }
+            if written_without_language
+                && page.lang() != lang
+                && let Some(&translated) = self.by_key.get(&(wanted.clone(), lang.to_string()))
+            {
+                return Ok(translated);
             }
             return Ok(id);
         }

@@ -389,7 +389,8 @@ mod tests {
         use Direction::*;
         let rising = goal(Increase, ("2024", 70.0), ("2025", 90.0));
         let falling = goal(Decrease, ("2024", 10.0), ("2025", 4.0));
-        let cases: Vec<(&str, Goal, Vec<(&str, f64)>, &str, Status, Reason)> = vec![
+        type Case<'a> = (&'a str, Goal, Vec<(&'a str, f64)>, &'a str, Status, Reason);
+        let cases: Vec<Case<'_>> = vec![
             (
                 "no readings",
                 rising,

@@ -47,15 +47,15 @@ impl Templates {
         let mut broken: BTreeSet<String> = BTreeSet::new();
         for (name, file) in &files {
             let mut alone = Tera::new();
-            if let Err(error) = alone.add_raw_template(name, &file.text) {
-                if matches!(error.kind(), ErrorKind::SyntaxError(_)) {
-                    diagnostics.extend(
-                        problems(&files, &error, None)
-                            .into_iter()
-                            .map(|p| p.diagnostic),
-                    );
-                    broken.insert(name.clone());
-                }
+            if let Err(error) = alone.add_raw_template(name, &file.text)
+                && matches!(error.kind(), ErrorKind::SyntaxError(_))
+            {
+                diagnostics.extend(
+                    problems(&files, &error, None)
+                        .into_iter()
+                        .map(|p| p.diagnostic),
+                );
+                broken.insert(name.clone());
             }
         }
         loop {

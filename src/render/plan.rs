@@ -88,6 +88,20 @@ impl<'a> PlanView<'a> {
         )
     }
 
+    /// A difference between two readings: `+13,1 điểm %` for percentages, `+3` otherwise.
+    fn change(&self, indicator: &Indicator, change: f64) -> String {
+        let sign = if change > 0.0 { "+" } else { "" };
+        if indicator.measure == crate::content::plan::indicators::Measure::Percent {
+            format!(
+                "{sign}{} {}",
+                format::number(change, 1, self.lang),
+                self.t("percentage_points")
+            )
+        } else {
+            format!("{sign}{}", self.figure(indicator, change))
+        }
+    }
+
     fn period(&self, period: &Period) -> Value {
         Value::from(period.label(self.lang))
     }
@@ -406,10 +420,13 @@ impl<'a> PlanView<'a> {
             ("baseline", figure(indicator.baseline.value)),
             (
                 "baseline_period",
-                indicator.baseline.period.label(self.lang),
+                indicator.baseline.period.label_in_sentence(self.lang),
             ),
             ("target", figure(indicator.target.value)),
-            ("target_period", indicator.target.period.label(self.lang)),
+            (
+                "target_period",
+                indicator.target.period.label_in_sentence(self.lang),
+            ),
             (
                 "latest",
                 latest.map(|p| figure(p.value)).unwrap_or_default(),
@@ -417,7 +434,7 @@ impl<'a> PlanView<'a> {
             (
                 "latest_period",
                 latest
-                    .map(|p| p.period.label(self.lang))
+                    .map(|p| p.period.label_in_sentence(self.lang))
                     .unwrap_or_default(),
             ),
             (
@@ -620,7 +637,7 @@ impl<'a> PlanView<'a> {
         let due_label = task
             .due_date()
             .map(|d| crate::templates::format_date(d, self.lang));
-        let has_page = self.plan.task_pages.iter().any(|t| *t == task.id);
+        let has_page = self.plan.task_pages.contains(&task.id);
         let url = if has_page {
             self.url(&format!("{TASKS_SEGMENT}/{}", slugify(&task.id)))
                 .or_else(|| self.task_page_url(&task.id))
@@ -820,10 +837,7 @@ impl<'a> PlanView<'a> {
                 ("met", Value::from(met)),
                 (
                     "change_label",
-                    Value::from(change.map(|c| {
-                        let sign = if c > 0.0 { "+" } else { "" };
-                        format!("{sign}{}", self.figure(indicator, c))
-                    })),
+                    Value::from(change.map(|c| self.change(indicator, c))),
                 ),
                 ("improved", Value::from(improved)),
             ])

@@ -408,20 +408,20 @@ fn duplicate_indicators(plans: &[Plan]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for plan in plans {
         for indicator in &plan.indicators {
-            if let Some(other) = seen.insert(&indicator.id, plan) {
-                if !std::ptr::eq(other, plan) {
-                    out.push(
-                        Diagnostic::error(
-                            "duplicate-id",
-                            format!("the indicator id `{}` is used by two plans", indicator.id),
-                        )
-                        .in_file(format!("content/{}/{INDICATORS_FILE}", plan.dir))
-                        .with_hint(format!(
-                            "indicator ids are unique across the site; the other is in content/{}/",
-                            other.dir
-                        )),
-                    );
-                }
+            if let Some(other) = seen.insert(&indicator.id, plan)
+                && !std::ptr::eq(other, plan)
+            {
+                out.push(
+                    Diagnostic::error(
+                        "duplicate-id",
+                        format!("the indicator id `{}` is used by two plans", indicator.id),
+                    )
+                    .in_file(format!("content/{}/{INDICATORS_FILE}", plan.dir))
+                    .with_hint(format!(
+                        "indicator ids are unique across the site; the other is in content/{}/",
+                        other.dir
+                    )),
+                );
             }
         }
     }

@@ -105,6 +105,22 @@ impl Period {
     }
 }
 
+impl Period {
+    /// The label as it reads inside a sentence: Vietnamese lowercases `Tháng`/`Quý`
+    /// there (`đến tháng 9/2025`).
+    pub fn label_in_sentence(&self, lang: &str) -> String {
+        let label = self.label(lang);
+        if lang == "vi" {
+            let mut chars = label.chars();
+            chars.next().map_or(label.clone(), |first| {
+                first.to_lowercase().chain(chars).collect()
+            })
+        } else {
+            label
+        }
+    }
+}
+
 impl fmt::Display for Period {
     /// The canonical form, as written in data files.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -171,15 +171,14 @@ pub fn parse(
         if let (Some(start), Some(due)) = (
             start.as_ref().and_then(Deadline::start_date),
             due.as_ref().and_then(Deadline::due_date),
-        ) {
-            if due < start {
-                error(
-                    cell("due"),
-                    "task-dates",
-                    format!("the task is due ({due}) before it starts ({start})"),
-                    "check the start and due dates".into(),
-                );
-            }
+        ) && due < start
+        {
+            error(
+                cell("due"),
+                "task-dates",
+                format!("the task is due ({due}) before it starts ({start})"),
+                "check the start and due dates".into(),
+            );
         }
         let state = state(text("status"));
         if state.is_none() {
