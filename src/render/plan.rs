@@ -408,6 +408,14 @@ impl<'a> PlanView<'a> {
                 "progress_label",
                 Value::from(assessment.progress.map(|p| format::share(p, self.lang))),
             ),
+            (
+                "progress_percent",
+                Value::from(
+                    assessment
+                        .progress
+                        .map(|p| (p * 100.0).clamp(0.0, 100.0).round() as i64),
+                ),
+            ),
             ("reason", Value::from(self.reason(indicator, &assessment))),
         ])
     }

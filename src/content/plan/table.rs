@@ -687,7 +687,8 @@ fn name_key(name: &str) -> String {
 /// in groups of three digits, only where it cannot be a decimal mark: `1.234,5` and
 /// `1.234.567` with a decimal comma, `1,234.5` and `1,234,567` with a decimal dot. A single
 /// group with no decimal mark (`1.234` or `1,234`) could be read either way and is an error,
-/// and so is a decimal written with the other mark (`78,5` in a comma-separated file).
+/// and so is a decimal comma in a comma-separated file (`78,5`). In a `;`-separated file a
+/// dot that cannot be a thousands separator (`8.5`) is read as a decimal dot.
 ///
 /// A leading `-`, `+` or `−` (U+2212) gives the sign; spaces around the number are ignored.
 /// Anything else is an error: `Err((message, hint))`, the hint telling what to write.
@@ -746,6 +747,10 @@ pub fn parse_number(text: &str, decimal_comma: bool) -> Result<f64, (String, Str
             ))
         }
         Err(NumberProblem::Malformed) => match plain_number(body, other, mark) {
+            // A decimal dot in a `;` file cannot be a thousands separator when it is not
+            // followed by a group of three digits, so `8.5` is read as 8.5 (a cell typed as
+            // text in a Vietnamese-locale spreadsheet keeps its dot).
+            Ok(value) if decimal_comma && value.is_finite() => Ok(sign * value + 0.0),
             Ok(value) => {
                 let written = format!("{}{value}", if negative { "-" } else { "" });
                 if decimal_comma {
@@ -1545,10 +1550,9 @@ mod tests {
             "write 78.5, with a dot for decimals (to write decimal commas, save the file as \
              ';'-separated CSV)"
         );
-        assert_eq!(
-            hint("78.5", true),
-            "write 78,5: in a ';'-separated file decimals take a comma"
-        );
+        // A dot that cannot group thousands is a decimal dot, even in a `;` file.
+        assert_eq!(ok("78.5", true), 78.5);
+        assert_eq!(ok("-8.25", true), -8.25);
         assert_eq!(
             hint("-1.234,5", false).split(',').next(),
             Some("write -1234.5")
