@@ -588,7 +588,7 @@ impl<'a> PlanView<'a> {
             ("readings", list(&totals, |r| reading(r))),
             (
                 "breakdown_period_label",
-                Value::from(latest_breakdown_period.map(|p| p.label(self.lang))),
+                Value::from(latest_breakdown_period.map(|p| p.label_in_sentence(self.lang))),
             ),
             ("breakdown_latest", list(&latest_breakdown, |r| reading(r))),
             ("breakdown_readings", list(&broken_down, |r| reading(r))),
