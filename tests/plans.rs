@@ -55,6 +55,13 @@ fn the_plan_page_shows_the_document_and_where_it_stands() {
     );
     assert!(plan.contains("Nhiệm vụ đã hoàn thành: 25%"), "{plan}");
     assert!(plan.contains("Sở Khoa học và Công nghệ : 1"), "{plan}");
+    // The home page shows where the plan stands too.
+    let home = text_of(&site.output("index.html"));
+    assert!(
+        home.contains("Kế hoạch thử nghiệm 2025 99/KH-UBND"),
+        "{home}"
+    );
+    assert!(home.contains("1 Đã đạt 1 Đúng tiến độ"), "{home}");
     // The English plan page exists although only the Vietnamese _index.md is written.
     assert!(text_of(&site.output("en/kh/index.html")).contains("2025 Test Plan"));
 }

@@ -220,16 +220,24 @@ impl<'a> Shared<'a> {
     fn new(input: &RenderInput<'a>) -> Self {
         let site = input.site;
         let languages = &site.config.languages;
-        let bases = languages
-            .iter()
-            .map(|lang| (lang.as_str(), context::site_context(site, lang)))
-            .collect();
         let keys: Vec<(usize, &str)> = (0..site.plans.len())
             .flat_map(|i| languages.iter().map(move |l| (i, l.as_str())))
             .collect();
-        let plans = keys
+        let plans: BTreeMap<(usize, &str), Value> = keys
             .into_par_iter()
             .map(|key| (key, view(input, key.0, key.1).plan()))
+            .collect();
+        // Every page can show the site's plans (the home page shows where they stand).
+        let bases = languages
+            .iter()
+            .map(|lang| {
+                let mut base = context::site_context(site, lang);
+                let list: Vec<Value> = (0..site.plans.len())
+                    .filter_map(|i| plans.get(&(i, lang.as_str())).cloned())
+                    .collect();
+                base.insert_value("plans", Value::from(list));
+                (lang.as_str(), base)
+            })
             .collect();
         Shared { bases, plans }
     }
