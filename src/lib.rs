@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod deps;
 pub mod diag;
 pub mod format;
 pub mod i18n;

@@ -357,6 +357,7 @@ fn new_tera(lookups: Lookups) -> Tera {
                 let id = url_site
                     .find(target, &lang)
                     .map_err(|p| tera::Error::message(p.message))?;
+                crate::render::context::record_pages(&url_site, std::iter::once(id));
                 return Ok(url_site.url(&url_site.pages[id].path));
             }
             if path.contains("://") {
@@ -372,6 +373,7 @@ fn new_tera(lookups: Lookups) -> Tera {
         "get_page",
         move |kwargs: Kwargs, state: &State| -> tera::TeraResult<Value> {
             let id = page_named(&page_site, &kwargs, state)?;
+            crate::render::context::record_pages(&page_site, std::iter::once(id));
             Ok(values[id].clone())
         },
     );
@@ -383,6 +385,11 @@ fn new_tera(lookups: Lookups) -> Tera {
         move |kwargs: Kwargs, state: &State| -> tera::TeraResult<Value> {
             let id = page_named(&section_site, &kwargs, state)?;
             let section = &section_site.pages[id];
+            crate::render::context::record_pages(
+                &section_site,
+                std::iter::once(id)
+                    .chain(section.pages.iter().chain(&section.subsections).copied()),
+            );
             let mut map = values[id].as_map().cloned().unwrap_or_default();
             let pages: Vec<Value> = section.pages.iter().map(|&p| values[p].clone()).collect();
             let subsections: Vec<Value> = section

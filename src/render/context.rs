@@ -51,6 +51,18 @@ pub fn page_context(
     pager: Option<Pager>,
 ) -> Context {
     let page = site.page(id);
+    if crate::deps::is_recording() {
+        crate::deps::record(crate::deps::Dep::Content(page.content.content_path.clone()));
+    }
+    record_pages(
+        site,
+        std::iter::once(id)
+            .chain(page.ancestors.iter().copied())
+            .chain(page.translations.iter().copied()),
+    );
+    if page.is_section() {
+        record_pages(site, page.pages.iter().chain(&page.subsections).copied());
+    }
     let mut this = values[id].as_map().cloned().unwrap_or_default();
     this.insert("content".into(), Value::safe_string(&page.rendered.html));
     this.insert("toc".into(), toc_value(&page.rendered.toc));
@@ -102,6 +114,17 @@ pub fn page_context(
     }
     context.insert_value("translations", translations(site, page));
     context
+}
+
+/// Notes, for `serve`, that the output being rendered shows these pages.
+pub fn record_pages(site: &Site, ids: impl Iterator<Item = PageId>) {
+    if crate::deps::is_recording() {
+        for id in ids {
+            crate::deps::record(crate::deps::Dep::Page(
+                site.page(id).content.content_path.clone(),
+            ));
+        }
+    }
 }
 
 /// The context of a page that belongs to no content file (404).

@@ -14,37 +14,53 @@ use crate::site::Site;
 
 use super::plan::{archive_name, data_folder};
 
-/// One file to publish: its path in the output folder and its bytes.
-pub type Download = (String, Vec<u8>);
+/// One file a plan publishes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum File {
+    ReadingsCsv(String),
+    ReadingsJson(String),
+    TasksCsv,
+    TasksJson,
+    Archive,
+    Catalog,
+}
 
-/// Every download of every plan of the site. `data` holds the source files by their path
-/// inside `content/`.
-pub fn all(site: &Site, data: &BTreeMap<String, Vec<u8>>) -> Vec<Download> {
-    let mut out = Vec::new();
-    for plan in &site.plans {
-        let folder = data_folder(site, plan);
-        let path = |name: &str| format!("{}{name}", folder.trim_start_matches('/'));
-        for indicator in &plan.indicators {
-            let readings: Vec<&Reading> = plan
-                .readings
-                .iter()
-                .filter(|r| r.indicator == indicator.id)
-                .collect();
-            out.push((
-                path(&format!("{}.csv", indicator.id)),
-                readings_csv(&readings),
-            ));
-            out.push((
-                path(&format!("{}.json", indicator.id)),
-                pretty(&indicator_json(site, plan, &indicator.id, &readings)),
-            ));
-        }
-        out.push((path("nhiem-vu.csv"), tasks_csv(plan)));
-        out.push((path("nhiem-vu.json"), pretty(&tasks_json(site, plan))));
-        out.push((path(&archive_name(plan)), archive(site, plan, data)));
-        out.push((path("catalog.json"), pretty(&catalog(site, plan, &folder))));
+/// Every file a plan publishes, with its path in the output folder.
+pub fn files(site: &Site, plan: &Plan) -> Vec<(String, File)> {
+    let folder = data_folder(site, plan);
+    let path = |name: &str| format!("{}{name}", folder.trim_start_matches('/'));
+    let mut out = Vec::with_capacity(plan.indicators.len() * 2 + 4);
+    for indicator in &plan.indicators {
+        out.push((
+            path(&format!("{}.csv", indicator.id)),
+            File::ReadingsCsv(indicator.id.clone()),
+        ));
+        out.push((
+            path(&format!("{}.json", indicator.id)),
+            File::ReadingsJson(indicator.id.clone()),
+        ));
     }
+    out.push((path("nhiem-vu.csv"), File::TasksCsv));
+    out.push((path("nhiem-vu.json"), File::TasksJson));
+    out.push((path(&archive_name(plan)), File::Archive));
+    out.push((path("catalog.json"), File::Catalog));
     out
+}
+
+/// The bytes of one file of a plan. `data` holds the source files by their path inside
+/// `content/`.
+pub fn make(site: &Site, plan: &Plan, file: &File, data: &BTreeMap<String, Vec<u8>>) -> Vec<u8> {
+    let readings = |id: &str| -> Vec<&Reading> {
+        plan.readings.iter().filter(|r| r.indicator == id).collect()
+    };
+    match file {
+        File::ReadingsCsv(id) => readings_csv(&readings(id)),
+        File::ReadingsJson(id) => pretty(&indicator_json(site, plan, id, &readings(id))),
+        File::TasksCsv => tasks_csv(plan),
+        File::TasksJson => pretty(&tasks_json(site, plan)),
+        File::Archive => archive(site, plan, data),
+        File::Catalog => pretty(&catalog(site, plan, &data_folder(site, plan))),
+    }
 }
 
 /// The header of minhbach's layout of progress data.

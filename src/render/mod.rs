@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use tera::Value;
 
 use crate::content::plan::PlanPage;
+use crate::deps::{Dep, record};
 use crate::diag::{Diagnostic, Source};
 use crate::i18n::I18n;
 use crate::markdown::{self, MarkdownOptions};
@@ -99,23 +100,28 @@ pub struct RenderInput<'a> {
     pub data: &'a BTreeMap<String, Vec<u8>>,
 }
 
-enum Job {
+/// One output to make.
+#[derive(Clone, Debug)]
+pub enum Job {
     Page(PageId),
     Pager(PageId, Pager),
     NotFound(String),
     Alias(usize),
     Sitemap,
     Robots,
+    Download(usize, downloads::File),
 }
 
-/// Renders every file of the site into `sink`. Returns the problems found; a page that
-/// fails to render is left out and its error reported.
-pub fn render_site(input: &RenderInput<'_>, sink: Sink<'_>) -> Vec<Diagnostic> {
+/// Every output of the site: what to render (by output path) and what to copy.
+pub struct OutputPlan {
+    pub jobs: Vec<(String, Job)>,
+    pub copies: BTreeMap<String, Bytes>,
+}
+
+/// Lists every output and checks that no two share a path and every template exists.
+pub fn plan_outputs(input: &RenderInput<'_>) -> (OutputPlan, Vec<Diagnostic>) {
     let site = input.site;
     let mut diagnostics = check_templates(site, input.templates);
-    if diagnostics.iter().any(Diagnostic::is_error) {
-        return diagnostics;
-    }
     let mut jobs: Vec<(String, Job)> = Vec::with_capacity(site.pages.len() + 8);
     for page in &site.pages {
         match page.kind {
@@ -148,14 +154,16 @@ pub fn render_site(input: &RenderInput<'_>, sink: Sink<'_>) -> Vec<Diagnostic> {
         jobs.push(("robots.txt".into(), Job::Robots));
     }
     jobs.push(("sitemap.xml".into(), Job::Sitemap));
-    let made = downloads::all(site, input.data);
+    for (index, plan) in site.plans.iter().enumerate() {
+        jobs.extend(
+            downloads::files(site, plan)
+                .into_iter()
+                .map(|(path, file)| (path, Job::Download(index, file))),
+        );
+    }
 
     let mut seen: BTreeSet<&str> = BTreeSet::new();
-    for path in jobs
-        .iter()
-        .map(|(path, _)| path)
-        .chain(made.iter().map(|(path, _)| path))
-    {
+    for (path, _) in &jobs {
         if !seen.insert(path) {
             diagnostics.push(Diagnostic::error(
                 "output-collision",
@@ -174,38 +182,55 @@ pub fn render_site(input: &RenderInput<'_>, sink: Sink<'_>) -> Vec<Diagnostic> {
             );
         }
     }
+    (OutputPlan { jobs, copies }, diagnostics)
+}
+
+/// Renders every file of the site into `sink`. Returns the problems found; a page that
+/// fails to render is left out and its error reported.
+pub fn render_site(input: &RenderInput<'_>, sink: Sink<'_>) -> Vec<Diagnostic> {
+    let (outputs, mut diagnostics) = plan_outputs(input);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return diagnostics;
     }
-
-    let shared = Shared::new(input);
-    let rendered: Vec<Diagnostic> = jobs
-        .into_par_iter()
-        .filter_map(|(path, job)| match render_job(input, &shared, &job) {
-            Ok(text) => {
-                sink(Output {
-                    path,
-                    body: Body::Made(text),
-                });
-                None
-            }
-            Err(diagnostic) => Some(diagnostic),
-        })
-        .collect();
-    diagnostics.extend(collapse_repeats(rendered));
-    for (path, bytes) in made {
+    diagnostics.extend(render_jobs(input, &outputs.jobs, &|path, bytes, _| {
         sink(Output {
-            path,
+            path: path.to_string(),
             body: Body::Made(bytes),
-        });
-    }
-    for (path, bytes) in copies {
+        })
+    }));
+    for (path, bytes) in outputs.copies {
         sink(Output {
             path,
             body: Body::Copy(bytes),
         });
     }
     diagnostics
+}
+
+/// Where a rendered job goes, with the inputs it was made from.
+pub type JobSink<'a> = &'a (dyn Fn(&str, Vec<u8>, BTreeSet<Dep>) + Sync);
+
+/// Renders `jobs` in parallel, recording what each depends on.
+pub fn render_jobs(
+    input: &RenderInput<'_>,
+    jobs: &[(String, Job)],
+    sink: JobSink<'_>,
+) -> Vec<Diagnostic> {
+    let shared = Shared::new(input);
+    let failed: Vec<Diagnostic> = jobs
+        .par_iter()
+        .filter_map(|(path, job)| {
+            let (made, deps) = crate::deps::recording(|| render_job(input, &shared, job));
+            match made {
+                Ok(bytes) => {
+                    sink(path, bytes, deps);
+                    None
+                }
+                Err(diagnostic) => Some(diagnostic),
+            }
+        })
+        .collect();
+    collapse_repeats(failed)
 }
 
 /// What every page of a language shares, made once before the pages render.
@@ -220,26 +245,29 @@ impl<'a> Shared<'a> {
     fn new(input: &RenderInput<'a>) -> Self {
         let site = input.site;
         let languages = &site.config.languages;
+        let bases = languages
+            .iter()
+            .map(|lang| (lang.as_str(), context::site_context(site, lang)))
+            .collect();
         let keys: Vec<(usize, &str)> = (0..site.plans.len())
             .flat_map(|i| languages.iter().map(move |l| (i, l.as_str())))
             .collect();
-        let plans: BTreeMap<(usize, &str), Value> = keys
+        let plans = keys
             .into_par_iter()
             .map(|key| (key, view(input, key.0, key.1).plan()))
             .collect();
-        // Every page can show the site's plans (the home page shows where they stand).
-        let bases = languages
-            .iter()
-            .map(|lang| {
-                let mut base = context::site_context(site, lang);
-                let list: Vec<Value> = (0..site.plans.len())
-                    .filter_map(|i| plans.get(&(i, lang.as_str())).cloned())
-                    .collect();
-                base.insert_value("plans", Value::from(list));
-                (lang.as_str(), base)
+        Shared { bases, plans }
+    }
+
+    /// The site's plans in one language, for the home page.
+    fn plan_list(&self, site: &Site, lang: &str) -> Value {
+        let list: Vec<Value> = (0..site.plans.len())
+            .filter_map(|i| {
+                record(Dep::Plan(site.plans[i].dir.clone()));
+                self.plans.get(&(i, lang)).cloned()
             })
             .collect();
-        Shared { bases, plans }
+        Value::from(list)
     }
 }
 
@@ -260,14 +288,20 @@ fn render_job(
 ) -> Result<Vec<u8>, Diagnostic> {
     let site = input.site;
     let page_job = |id: PageId, pager: Option<Pager>| {
-        let lang = site.page(id).lang();
+        let page = site.page(id);
+        let lang = page.lang();
         let mut context = page_context(site, input.values, &shared.bases[lang], id, pager);
-        if let Some(plan_page) = &site.page(id).content.plan_page {
+        if page.is_section() && page.parent.is_none() {
+            context.insert_value("plans", shared.plan_list(site, lang));
+        }
+        if let Some(plan_page) = &page.content.plan_page {
             add_plan_data(&mut context, input, shared, plan_page, lang);
         }
+        let template = template_name(site, id);
+        record(Dep::Template(template.clone()));
         input
             .templates
-            .render(&template_name(site, id), &context, &describe(site, id))
+            .render(&template, &context, &describe(site, id))
     };
     match job {
         Job::Page(id) => page_job(*id, None),
@@ -279,11 +313,24 @@ fn render_job(
                 format!("/{lang}/404.html")
             };
             let context = context::bare_context(site, &shared.bases[lang.as_str()], &path);
+            record(Dep::Template("404.html".into()));
             input.templates.render("404.html", &context, "the 404 page")
         }
-        Job::Alias(i) => Ok(special::redirect(site, &site.aliases[*i]).into_bytes()),
-        Job::Sitemap => Ok(special::sitemap(site).into_bytes()),
+        Job::Alias(i) => {
+            let alias = &site.aliases[*i];
+            record(Dep::Page(site.page(alias.to).content.content_path.clone()));
+            Ok(special::redirect(site, alias).into_bytes())
+        }
+        Job::Sitemap => {
+            record(Dep::AllPages);
+            Ok(special::sitemap(site).into_bytes())
+        }
         Job::Robots => Ok(special::robots(site).into_bytes()),
+        Job::Download(index, file) => {
+            let plan = &site.plans[*index];
+            record(Dep::Plan(plan.dir.clone()));
+            Ok(downloads::make(site, plan, file, input.data))
+        }
     }
 }
 
@@ -297,16 +344,11 @@ fn add_plan_data(
     lang: &str,
 ) {
     let index = plan_page.plan();
+    record(Dep::Plan(input.site.plans[index].dir.clone()));
     if let Some(value) = shared.plans.get(&(index, lang)) {
         context.insert_value("plan", value.clone());
     }
-    let view = plan::PlanView {
-        site: input.site,
-        plan: &input.site.plans[index],
-        index,
-        lang,
-        i18n: input.i18n,
-    };
+    let view = view(input, index, lang);
     match plan_page {
         PlanPage::Plan(_) | PlanPage::Indicators(_) => {}
         PlanPage::Group { group, .. } => context.insert_value("group", view.group(group)),
