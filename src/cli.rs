@@ -74,6 +74,10 @@ pub struct ServeArgs {
     /// Open the preview in the web browser.
     #[arg(long)]
     pub open: bool,
+    /// Look for changes by polling, for file systems where change events do not arrive
+    /// (network drives, some containers).
+    #[arg(long)]
+    pub poll: bool,
     /// Include pages marked `draft = true`.
     #[arg(long)]
     pub drafts: bool,

@@ -76,10 +76,9 @@ pub fn template_uses<'a>(
                     rest = &rest[found + keyword.len()..];
                     let trimmed = rest.trim_start();
                     if let Some(quote) = trimmed.chars().next().filter(|c| *c == '"' || *c == '\'')
+                        && let Some(end) = trimmed[1..].find(quote)
                     {
-                        if let Some(end) = trimmed[1..].find(quote) {
-                            uses.insert(trimmed[1..1 + end].to_string());
-                        }
+                        uses.insert(trimmed[1..1 + end].to_string());
                     }
                 }
             }

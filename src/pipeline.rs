@@ -92,9 +92,20 @@ pub fn load_config(options: &BuildOptions) -> Result<Config, Vec<Diagnostic>> {
 pub fn prepare(options: &BuildOptions) -> Result<Prepared, Vec<Diagnostic>> {
     let mut timings = Timings::default();
     let config = load_config(options)?;
-    let mut diagnostics = Diagnostics::new();
+    let (sources, found) = timings.time("read", || source::load(&options.root, &config.theme));
+    prepare_from(config, sources, found, options.drafts, timings)
+}
 
-    let (mut sources, found) = timings.time("read", || source::load(&options.root, &config.theme));
+/// Every stage after reading, from sources already in memory (`serve` keeps them and
+/// re-reads only changed files). `found` are the problems met while reading.
+pub fn prepare_from(
+    config: Config,
+    mut sources: SiteSources,
+    found: Vec<Diagnostic>,
+    drafts: bool,
+    mut timings: Timings,
+) -> Result<Prepared, Vec<Diagnostic>> {
+    let mut diagnostics = Diagnostics::new();
     diagnostics.extend(found);
     let mut pages = std::mem::take(&mut sources.pages);
     let plan_pages = plan::take_plan_pages(&mut pages, &plan::plan_dirs(&sources.data));
@@ -117,8 +128,7 @@ pub fn prepare(options: &BuildOptions) -> Result<Prepared, Vec<Diagnostic>> {
     }
 
     let assets: BTreeSet<String> = sources.content_files.keys().cloned().collect();
-    let (mut site, found) =
-        timings.time("link", || site::link(config, pages, assets, options.drafts));
+    let (mut site, found) = timings.time("link", || site::link(config, pages, assets, drafts));
     diagnostics.extend(found);
     site.plans = plans;
     diagnostics.extend(timings.time("markdown", || render::render_markdown(&mut site, &i18n)));

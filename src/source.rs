@@ -68,7 +68,17 @@ pub fn load(root: &Path, theme: &str) -> (SiteSources, Vec<Diagnostic>) {
         root: root.to_path_buf(),
         ..SiteSources::default()
     };
+    load_theme(&mut sources, theme, &mut diagnostics);
+    load_content(&mut sources, &mut diagnostics);
+    (sources, diagnostics)
+}
 
+/// (Re)reads the templates, static files and i18n strings, layer by layer.
+pub fn load_theme(sources: &mut SiteSources, theme: &str, diagnostics: &mut Vec<Diagnostic>) {
+    let root = sources.root.clone();
+    sources.templates.clear();
+    sources.static_files.clear();
+    sources.i18n.clear();
     let theme_dir = root.join(THEMES_DIR).join(theme);
     let builtin = theme == "default";
     if !builtin && !theme_dir.is_dir() {
@@ -83,73 +93,91 @@ pub fn load(root: &Path, theme: &str) -> (SiteSources, Vec<Diagnostic>) {
     if builtin {
         for (rel, bytes) in embedded::DEFAULT_THEME {
             let file = format!("{BUILTIN_PREFIX}/{rel}");
-            add_theme_file(
-                &mut sources,
-                &mut diagnostics,
-                rel,
-                file,
-                Bytes::Embedded(bytes),
-            );
+            add_theme_file(sources, diagnostics, rel, file, Bytes::Embedded(bytes));
         }
     }
-    for layer_root in [theme_dir, root.to_path_buf()] {
+    for layer_root in [theme_dir, root.clone()] {
         for sub in [TEMPLATES_DIR, STATIC_DIR, I18N_DIR] {
             let dir = layer_root.join(sub);
-            let (files, problems) = walk_files(&dir, root);
+            let (files, problems) = walk_files(&dir, &root);
             diagnostics.extend(problems);
             for path in files {
                 let rel = relative(&layer_root, &path);
-                let file = relative(root, &path);
-                add_theme_file(
-                    &mut sources,
-                    &mut diagnostics,
-                    &rel,
-                    file,
-                    Bytes::Disk(path),
-                );
+                let file = relative(&root, &path);
+                add_theme_file(sources, diagnostics, &rel, file, Bytes::Disk(path));
+            }
+        }
+    }
+}
+
+/// Reads every file of `content/`.
+fn load_content(sources: &mut SiteSources, diagnostics: &mut Vec<Diagnostic>) {
+    let root = sources.root.clone();
+    let content_dir = root.join(CONTENT_DIR);
+    let (files, problems) = walk_files(&content_dir, &root);
+    diagnostics.extend(problems);
+    let read: Vec<(String, Result<ContentFile, Diagnostic>)> = files
+        .par_iter()
+        .map(|path| (relative(&content_dir, path), read_content_file(&root, path)))
+        .collect();
+    for (rel, file) in read {
+        match file {
+            Ok(file) => sources.put(rel, file),
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+}
+
+/// A file of `content/` as read.
+pub enum ContentFile {
+    Markdown(TextFile),
+    /// A data file (`.toml`, `.csv`, `.xlsx`): read for plans, and published as is.
+    Data(Vec<u8>, PathBuf),
+    /// Any other file, published as is.
+    Asset(PathBuf),
+}
+
+/// Reads one file of `content/` (Markdown and data are read now, assets when copied).
+pub fn read_content_file(root: &Path, path: &Path) -> Result<ContentFile, Diagnostic> {
+    let file = relative(root, path);
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    if extension == "md" {
+        return read_text(path, &file).map(|text| ContentFile::Markdown(TextFile { file, text }));
+    }
+    if DATA_EXTENSIONS.contains(&extension) {
+        return match std::fs::read(path) {
+            Ok(bytes) => Ok(ContentFile::Data(bytes, path.to_path_buf())),
+            Err(error) => Err(read_error(&error, &file)),
+        };
+    }
+    Ok(ContentFile::Asset(path.to_path_buf()))
+}
+
+impl SiteSources {
+    /// Puts a file of `content/` (by its path inside it) in its place, replacing any earlier
+    /// version.
+    pub fn put(&mut self, rel: String, file: ContentFile) {
+        self.forget(&rel);
+        match file {
+            ContentFile::Markdown(text) => {
+                self.pages.insert(rel, text);
+            }
+            ContentFile::Data(bytes, path) => {
+                self.data.insert(rel.clone(), bytes);
+                self.content_files.insert(rel, Bytes::Disk(path));
+            }
+            ContentFile::Asset(path) => {
+                self.content_files.insert(rel, Bytes::Disk(path));
             }
         }
     }
 
-    let content_dir = root.join(CONTENT_DIR);
-    let (files, problems) = walk_files(&content_dir, root);
-    diagnostics.extend(problems);
-    let (markdown, others): (Vec<PathBuf>, Vec<PathBuf>) = files
-        .into_iter()
-        .partition(|p| p.extension().is_some_and(|e| e == "md"));
-    let read: Vec<(String, Result<String, Diagnostic>)> = markdown
-        .par_iter()
-        .map(|path| {
-            let file = relative(root, path);
-            let text = read_text(path, &file);
-            (relative(&content_dir, path), text)
-        })
-        .collect();
-    for (rel, text) in read {
-        match text {
-            Ok(text) => {
-                let file = format!("{CONTENT_DIR}/{rel}");
-                sources.pages.insert(rel, TextFile { file, text });
-            }
-            Err(diagnostic) => diagnostics.push(diagnostic),
-        }
+    /// Forgets a file of `content/` that was deleted.
+    pub fn forget(&mut self, rel: &str) {
+        self.pages.remove(rel);
+        self.data.remove(rel);
+        self.content_files.remove(rel);
     }
-    for path in others {
-        let rel = relative(&content_dir, &path);
-        if DATA_EXTENSIONS
-            .iter()
-            .any(|e| path.extension().is_some_and(|x| x == *e))
-        {
-            match std::fs::read(&path) {
-                Ok(bytes) => {
-                    sources.data.insert(rel.clone(), bytes);
-                }
-                Err(error) => diagnostics.push(read_error(&error, &relative(root, &path))),
-            }
-        }
-        sources.content_files.insert(rel, Bytes::Disk(path));
-    }
-    (sources, diagnostics)
 }
 
 fn add_theme_file(

@@ -31,7 +31,8 @@ fn start(site: &Site) -> Server {
         .expect("start serve");
     let stdout = child.stdout.take().unwrap();
     let mut address = None;
-    for line in BufReader::new(stdout).lines() {
+    let mut lines = BufReader::new(stdout).lines();
+    for line in lines.by_ref() {
         let line = line.unwrap();
         if let Some(rest) = line.strip_prefix("Serving the site at http://") {
             address = Some(rest.split('/').next().unwrap().to_string());
@@ -39,6 +40,8 @@ fn start(site: &Site) -> Server {
         }
     }
     let address = address.expect("serve printed its address");
+    // Keep reading what it prints, as a terminal would.
+    std::thread::spawn(move || for _ in lines {});
     Server { child, address }
 }
 
@@ -98,4 +101,150 @@ fn serves_pages_the_404_page_and_refuses_paths_outside_the_site() {
     }
     // `serve` never touches the site's own output folder.
     assert!(!site.path("public").exists());
+}
+
+/// Polls `check` until it holds, for at most ten seconds.
+fn eventually(what: &str, mut check: impl FnMut() -> bool) {
+    let started = std::time::Instant::now();
+    while started.elapsed() < std::time::Duration::from_secs(10) {
+        if check() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    panic!("{what} did not happen within 10 s");
+}
+
+#[test]
+fn saved_changes_are_served_and_errors_show_over_the_last_good_site() {
+    let site = Site::fixture("basic");
+    let server = start(&site);
+
+    let page = std::fs::read_to_string(site.path("content/gioi-thieu.md")).unwrap();
+    site.write(
+        "content/gioi-thieu.md",
+        &page.replace("Đoạn mở đầu.", "Đoạn mở đầu đã sửa."),
+    );
+    eventually("the edited page is served", || {
+        request(&server, "GET", "/gioi-thieu/")
+            .2
+            .contains("Đoạn mở đầu đã sửa.")
+    });
+
+    site.write("templates/page.html", "{% extends \"base.html\" %}{% block main %}<p class=\"tpl-mark\">{{ page.title }}</p>{% endblock main %}");
+    eventually("the new template is used", || {
+        request(&server, "GET", "/gioi-thieu/")
+            .2
+            .contains("tpl-mark")
+    });
+
+    site.remove("content/tin-tuc/tin-1.md");
+    eventually("a deleted page is gone", || {
+        request(&server, "GET", "/tin-tuc/tin-1/").0 == 404
+    });
+
+    site.write("content/hong.md", "+++\ntitle = \"Hỏng\ndate = 2025\n+++\n");
+    eventually("the error is shown over the page", || {
+        let body = request(&server, "GET", "/gioi-thieu/").2;
+        body.contains("<div id=\"minhbach-overlay\" role=\"alert\"")
+            && body.contains("content/hong.md:2")
+    });
+    // The last good version is still what is served under the overlay.
+    assert!(
+        request(&server, "GET", "/gioi-thieu/")
+            .2
+            .contains("tpl-mark")
+    );
+
+    site.write("content/hong.md", "+++\ntitle = \"Đã sửa\"\n+++\n");
+    eventually("the overlay is gone after the fix", || {
+        let body = request(&server, "GET", "/hong/").2;
+        !body.contains("<div id=\"minhbach-overlay\"") && body.contains("Đã sửa")
+    });
+}
+
+#[test]
+fn a_changed_data_file_re_renders_its_indicator() {
+    let site = Site::fixture("plan");
+    let server = start(&site);
+    assert!(
+        request(&server, "GET", "/kh/chi-tieu/dvc/")
+            .2
+            .contains("85%")
+    );
+    let data = std::fs::read_to_string(site.path("content/kh/data/tien-do.csv")).unwrap();
+    site.write(
+        "content/kh/data/tien-do.csv",
+        &data.replace("dvc,2025-09,85,,Quý 3,", "dvc,2025-09,91,,Quý 3,"),
+    );
+    eventually("the new reading is served", || {
+        let body = request(&server, "GET", "/kh/chi-tieu/dvc/").2;
+        body.contains("91%") && body.contains("Đã đạt")
+    });
+}
+
+#[test]
+fn open_pages_are_told_to_reload() {
+    let site = Site::fixture("basic");
+    let server = start(&site);
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    write!(
+        stream,
+        "GET /__minhbach/live HTTP/1.1\r\nHost: {}\r\n\r\n",
+        server.address
+    )
+    .unwrap();
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .unwrap();
+    let mut reader = BufReader::new(stream);
+    let mut line = String::new();
+    reader.read_line(&mut line).unwrap();
+    assert!(line.starts_with("HTTP/1.1 200"), "{line}");
+    // The page's script is added as pages are served, never written to the site.
+    assert!(request(&server, "GET", "/").2.contains("/__minhbach/live"));
+    let page = std::fs::read_to_string(site.path("content/gioi-thieu.md")).unwrap();
+    site.write(
+        "content/gioi-thieu.md",
+        &page.replace("Đoạn mở đầu.", "Mới."),
+    );
+    let mut seen = String::new();
+    while !seen.contains("event: reload") {
+        line.clear();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 {
+            break;
+        }
+        seen.push_str(&line);
+    }
+    assert!(seen.contains("event: reload"), "{seen}");
+}
+
+#[test]
+fn fifty_clients_at_once_are_all_answered() {
+    let site = Site::fixture("basic");
+    let server = start(&site);
+    let address = server.address.clone();
+    let threads: Vec<_> = (0..50)
+        .map(|i| {
+            let address = address.clone();
+            std::thread::spawn(move || {
+                let path = if i % 2 == 0 {
+                    "/gioi-thieu/"
+                } else {
+                    "/css/main.css"
+                };
+                let mut stream = TcpStream::connect(&address).unwrap();
+                write!(stream, "GET {path} HTTP/1.0\r\nHost: {address}\r\n\r\n").unwrap();
+                let mut response = String::new();
+                stream.read_to_string(&mut response).unwrap();
+                response.starts_with("HTTP/1.1 200") || response.starts_with("HTTP/1.0 200")
+            })
+        })
+        .collect();
+    let answered = threads
+        .into_iter()
+        .map(|t| t.join())
+        .filter(|r| matches!(r, Ok(true)))
+        .count();
+    assert_eq!(answered, 50);
 }

@@ -39,24 +39,25 @@ pub enum Body {
 /// Where a rendered output goes: a folder on disk, or a test's list.
 pub type Sink<'a> = &'a (dyn Fn(Output) + Sync);
 
+/// How Markdown is rendered for pages in `lang`: the site's settings and the theme's labels.
+pub fn markdown_options(site: &Site, i18n: &I18n, lang: &str) -> MarkdownOptions {
+    let label = |key: &str, fallback: &str| i18n.get(lang, key).unwrap_or(fallback).to_string();
+    MarkdownOptions {
+        allow_raw_html: site.config.markdown.allow_raw_html,
+        smart_punctuation: site.config.markdown.smart_punctuation,
+        heading_anchors: site.config.markdown.heading_anchors,
+        anchor_label: label("heading_anchor", "Link to this section"),
+        table_label: label("table_region", "Table"),
+    }
+}
+
 /// Renders the Markdown of every page (in parallel), then checks links to `#anchors`.
 pub fn render_markdown(site: &mut Site, i18n: &I18n) -> Vec<Diagnostic> {
     let options: BTreeMap<String, MarkdownOptions> = site
         .config
         .languages
         .iter()
-        .map(|lang| {
-            let label =
-                |key: &str, fallback: &str| i18n.get(lang, key).unwrap_or(fallback).to_string();
-            let options = MarkdownOptions {
-                allow_raw_html: site.config.markdown.allow_raw_html,
-                smart_punctuation: site.config.markdown.smart_punctuation,
-                heading_anchors: site.config.markdown.heading_anchors,
-                anchor_label: label("heading_anchor", "Link to this section"),
-                table_label: label("table_region", "Table"),
-            };
-            (lang.clone(), options)
-        })
+        .map(|lang| (lang.clone(), markdown_options(site, i18n, lang)))
         .collect();
     let shared: &Site = site;
     let rendered: Vec<markdown::Rendered> = shared

@@ -1,140 +1,37 @@
-//! `minhbach serve`: builds the site into a private folder and serves it over HTTP on this
-//! computer (I/O). The request-to-file mapping is a pure function, tested on its own.
+//! The preview server's HTTP side (I/O): files of the output folder with the right
+//! Content-Type, the site's 404 page, no caching, live-reload events; paths that could leave
+//! the folder are refused. The request-to-file mapping is a pure function, tested alone.
 
-use std::net::{IpAddr, SocketAddr};
+use std::io::Write;
 use std::path::{Component, Path, PathBuf};
-use std::process::ExitCode;
 use std::sync::Arc;
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::Duration;
 
 use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 
-use crate::cli::{ServeArgs, finish};
-use crate::pipeline::{self, BuildOptions};
+use super::live::{self, Hub};
 
-const WORKERS: usize = 4;
-const SERVE_FOLDER_PREFIX: &str = "minhbach-serve-";
-const PORT_ATTEMPTS: u16 = 20;
+/// Threads answering ordinary requests; each open page's event stream gets its own thread.
+const WORKERS: usize = 8;
+/// How often an idle event stream sends a comment, so closed pages are noticed.
+const HEARTBEAT: Duration = Duration::from_secs(15);
 
-pub fn run(root: PathBuf, args: &ServeArgs) -> ExitCode {
-    let ip: IpAddr = match args.bind.parse() {
-        Ok(ip) => ip,
-        Err(_) => {
-            eprintln!(
-                "error: --bind `{}` is not an IP address (for example 127.0.0.1)",
-                args.bind
-            );
-            return ExitCode::from(2);
-        }
-    };
-    let (server, address) = match bind(ip, args.port) {
-        Ok(bound) => bound,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return ExitCode::from(2);
-        }
-    };
-    if args.port != 0 && address.port() != args.port {
-        println!(
-            "Port {} is taken; using {} instead.",
-            args.port,
-            address.port()
-        );
-    }
-    remove_stale_folders();
-    let folder = std::env::temp_dir().join(format!("{SERVE_FOLDER_PREFIX}{}", std::process::id()));
-    let options = BuildOptions {
-        root,
-        output: Some(folder.clone()),
-        base_url: Some(format!("http://{address}")),
-        drafts: args.drafts,
-    };
-    let code = finish(pipeline::build(&options), |report| {
-        format!(
-            "Built {} pages ({} files) in {} ms.",
-            report.pages,
-            report.files,
-            report.elapsed.as_millis()
-        )
-    });
-    if code != ExitCode::SUCCESS {
-        return code;
-    }
-    println!("Serving the site at http://{address}/ (press Ctrl-C to stop).");
-    if args.open {
-        open_browser(&format!("http://{address}/"));
-    }
-    serve_folder(Arc::new(server), folder);
-    ExitCode::SUCCESS
+/// What the server serves from.
+pub struct Served {
+    pub folder: PathBuf,
+    pub hub: Hub,
 }
 
-/// Removes the preview folders of earlier `serve` runs that were stopped without cleaning
-/// up (a killed process cannot), so they do not pile up in the temp folder. A folder is
-/// stale when the process named in it no longer runs (known on Linux through /proc).
-fn remove_stale_folders() {
-    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let Some(pid) = name
-            .strip_prefix(SERVE_FOLDER_PREFIX)
-            .and_then(|p| p.parse::<u32>().ok())
-        else {
-            continue;
-        };
-        let proc_root = Path::new("/proc");
-        if proc_root.is_dir() && !proc_root.join(pid.to_string()).exists() {
-            let _ = std::fs::remove_dir_all(entry.path());
-        }
-    }
-}
-
-fn bind(ip: IpAddr, port: u16) -> Result<(Server, SocketAddr), String> {
-    let attempts = if port == 0 { 1 } else { PORT_ATTEMPTS };
-    let mut last_error = String::new();
-    for offset in 0..attempts {
-        let Some(candidate) = port.checked_add(offset) else {
-            break;
-        };
-        match Server::http(SocketAddr::new(ip, candidate)) {
-            Ok(server) => {
-                let address = server
-                    .server_addr()
-                    .to_ip()
-                    .unwrap_or(SocketAddr::new(ip, candidate));
-                return Ok((server, address));
-            }
-            Err(error) => last_error = error.to_string(),
-        }
-    }
-    Err(format!(
-        "could not listen on {ip} from port {port}: {last_error}"
-    ))
-}
-
-fn open_browser(url: &str) {
-    let opener = if cfg!(target_os = "macos") {
-        "open"
-    } else if cfg!(windows) {
-        "explorer"
-    } else {
-        "xdg-open"
-    };
-    if std::process::Command::new(opener).arg(url).spawn().is_err() {
-        println!("Open {url} in your browser.");
-    }
-}
-
-/// Answers requests from `folder` on a few threads until the process ends.
-pub fn serve_folder(server: Arc<Server>, folder: PathBuf) {
-    let folder = Arc::new(folder);
+/// Answers requests until the process ends.
+pub fn serve(server: Arc<Server>, served: Arc<Served>) {
     let workers: Vec<_> = (0..WORKERS)
         .map(|_| {
             let server = Arc::clone(&server);
-            let folder = Arc::clone(&folder);
+            let served = Arc::clone(&served);
             std::thread::spawn(move || {
                 while let Ok(request) = server.recv() {
-                    respond(&folder, request);
+                    respond(&served, request);
                 }
             })
         })
@@ -144,26 +41,74 @@ pub fn serve_folder(server: Arc<Server>, folder: PathBuf) {
     }
 }
 
-fn respond(folder: &Path, request: Request) {
+fn respond(served: &Arc<Served>, request: Request) {
     let head = *request.method() == Method::Head;
     if !matches!(request.method(), Method::Get | Method::Head) {
         let _ = request.respond(Response::from_string("Method not allowed").with_status_code(405));
         return;
     }
-    let (status, file) = match resolve(folder, request.url()) {
+    if request.url().split('?').next() == Some(live::EVENTS_PATH) {
+        let events = served.hub.subscribe();
+        // An event stream stays open as long as the page does: it gets a thread of its own,
+        // and writes straight to the socket so each event leaves at once.
+        std::thread::spawn(move || stream_events(request, events));
+        return;
+    }
+    let (status, file) = match resolve(&served.folder, request.url()) {
         Some(file) => (200, file),
-        None => (404, folder.join("404.html")),
+        None => (404, served.folder.join("404.html")),
     };
-    let body = std::fs::read(&file).unwrap_or_else(|_| b"Not found".to_vec());
+    let mut body = std::fs::read(&file).unwrap_or_else(|_| {
+        b"<!DOCTYPE html><title>Not found</title><body><h1>Not found</h1></body>".to_vec()
+    });
+    let content_type = if file.is_file() {
+        content_type(&file)
+    } else {
+        "text/html; charset=utf-8"
+    };
+    if content_type.starts_with("text/html") {
+        body = live::inject(
+            &String::from_utf8_lossy(&body),
+            served.hub.errors().as_deref(),
+        )
+        .into_bytes();
+    }
     let length = body.len();
     let mut response = Response::from_data(if head { Vec::new() } else { body })
         .with_status_code(StatusCode(status))
-        .with_header(header("Content-Type", content_type(&file)))
+        .with_header(header("Content-Type", content_type))
         .with_header(header("Cache-Control", "no-store"));
     if head {
         response = response.with_header(header("Content-Length", &length.to_string()));
     }
     let _ = request.respond(response);
+}
+
+/// Sends one open page its events until it goes away.
+fn stream_events(request: Request, events: Receiver<String>) {
+    let mut socket = request.into_writer();
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n";
+    if socket
+        .write_all(head.as_bytes())
+        .and_then(|()| socket.flush())
+        .is_err()
+    {
+        return;
+    }
+    loop {
+        let message = match events.recv_timeout(HEARTBEAT) {
+            Ok(message) => message,
+            Err(RecvTimeoutError::Timeout) => ": still here\n\n".to_string(),
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        if socket
+            .write_all(message.as_bytes())
+            .and_then(|()| socket.flush())
+            .is_err()
+        {
+            return;
+        }
+    }
 }
 
 fn header(name: &str, value: &str) -> Header {

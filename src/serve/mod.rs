@@ -1,0 +1,235 @@
+//! `minhbach serve`: builds the site into a private folder, serves it on this computer, and
+//! rebuilds what changed as files are saved, telling open pages to reload or to show the
+//! errors over the last good version (I/O; the parts that decide are pure and tested alone).
+
+pub mod http;
+pub mod live;
+pub mod session;
+pub mod watch;
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use tiny_http::Server;
+
+use crate::cli::{ServeArgs, print_diagnostics};
+use crate::diag::Diagnostic;
+use crate::pipeline::BuildOptions;
+use live::{Event, Hub};
+use session::{Session, StartError};
+
+const PORT_ATTEMPTS: u16 = 20;
+
+/// Prints a line, ignoring a closed terminal: a preview server whose output is no longer
+/// read (piped into a program that quit) keeps serving instead of stopping on the error.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+macro_rules! say_err {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+const SERVE_FOLDER_PREFIX: &str = "minhbach-serve-";
+
+pub fn run(root: PathBuf, args: &ServeArgs) -> ExitCode {
+    let ip: IpAddr = match args.bind.parse() {
+        Ok(ip) => ip,
+        Err(_) => {
+            say_err!(
+                "error: --bind `{}` is not an IP address (for example 127.0.0.1)",
+                args.bind
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let (server, address) = match bind(ip, args.port) {
+        Ok(bound) => bound,
+        Err(message) => {
+            say_err!("error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    if args.port != 0 && address.port() != args.port {
+        say!(
+            "Port {} is taken; using {} instead.",
+            args.port,
+            address.port()
+        );
+    }
+    remove_stale_folders();
+    let folder = std::env::temp_dir().join(format!("{SERVE_FOLDER_PREFIX}{}", std::process::id()));
+    let cleanup = folder.clone();
+    let _ = ctrlc::set_handler(move || {
+        let _ = std::fs::remove_dir_all(&cleanup);
+        say!("\nStopped.");
+        std::process::exit(0);
+    });
+    let options = BuildOptions {
+        root: root.clone(),
+        output: Some(folder.clone()),
+        base_url: Some(format!("http://{address}")),
+        drafts: args.drafts,
+    };
+    let served = Arc::new(http::Served {
+        folder: folder.clone(),
+        hub: Hub::default(),
+    });
+    let mut session = start(&options, &served.hub);
+
+    let (_watcher, batches) = match watch::watch(&root, args.poll) {
+        Ok(watching) => watching,
+        Err(error) => {
+            say_err!(
+                "error: cannot watch {} for changes: {error} (try --poll)",
+                root.display()
+            );
+            let _ = std::fs::remove_dir_all(&folder);
+            return ExitCode::from(2);
+        }
+    };
+    let server = Arc::new(server);
+    {
+        let served = Arc::clone(&served);
+        let server = Arc::clone(&server);
+        std::thread::spawn(move || http::serve(server, served));
+    }
+    say!("Serving the site at http://{address}/ (press Ctrl-C to stop).");
+    if args.open {
+        open_browser(&format!("http://{address}/"));
+    }
+    for batch in batches {
+        session = match session {
+            Some(mut running) => {
+                apply(&mut running, &batch, &served.hub);
+                Some(running)
+            }
+            // The first build failed: try again from the start after each change.
+            None => start(&options, &served.hub),
+        };
+    }
+    ExitCode::SUCCESS
+}
+
+/// The first full build; its errors are shown like any later ones.
+fn start(options: &BuildOptions, hub: &Hub) -> Option<Session> {
+    match Session::start(options.clone()) {
+        Ok((session, update)) => {
+            say!(
+                "Built the site ({} files) in {} ms.",
+                update.written,
+                update.took.as_millis()
+            );
+            hub.broadcast(&Event::Reload);
+            Some(session)
+        }
+        Err(StartError::Site(diagnostics)) => {
+            report(&diagnostics, hub);
+            None
+        }
+        Err(StartError::Internal(message)) => {
+            say_err!("error: {message}");
+            None
+        }
+    }
+}
+
+fn apply(session: &mut Session, batch: &[String], hub: &Hub) {
+    match session.apply(batch) {
+        Ok(update) if update.written == 0 && update.removed == 0 => {
+            if hub.errors().is_some() {
+                hub.broadcast(&Event::Fixed);
+            }
+        }
+        Ok(update) => {
+            say!(
+                "Rebuilt in {} ms: {} rendered, {} written, {} removed.",
+                update.took.as_millis(),
+                update.rendered,
+                update.written,
+                update.removed
+            );
+            hub.broadcast(if update.css_only {
+                &Event::Css
+            } else {
+                &Event::Reload
+            });
+        }
+        Err(diagnostics) => report(&diagnostics, hub),
+    }
+}
+
+fn report(diagnostics: &[Diagnostic], hub: &Hub) {
+    print_diagnostics(diagnostics);
+    say_err!("The last good version of the site is still served.");
+    let text: String = diagnostics
+        .iter()
+        .map(Diagnostic::render)
+        .collect::<Vec<_>>()
+        .join("\n");
+    hub.broadcast(&Event::Errors(text));
+}
+
+fn bind(ip: IpAddr, port: u16) -> Result<(Server, SocketAddr), String> {
+    let attempts = if port == 0 { 1 } else { PORT_ATTEMPTS };
+    let mut last_error = String::new();
+    for offset in 0..attempts {
+        let Some(candidate) = port.checked_add(offset) else {
+            break;
+        };
+        match Server::http(SocketAddr::new(ip, candidate)) {
+            Ok(server) => {
+                let address = server
+                    .server_addr()
+                    .to_ip()
+                    .unwrap_or(SocketAddr::new(ip, candidate));
+                return Ok((server, address));
+            }
+            Err(error) => last_error = error.to_string(),
+        }
+    }
+    Err(format!(
+        "could not listen on {ip} from port {port}: {last_error}"
+    ))
+}
+
+/// Removes the preview folders of earlier `serve` runs that were stopped without cleaning
+/// up (a killed process cannot), so they do not pile up in the temp folder. A folder is
+/// stale when the process named in it no longer runs (known on Linux through /proc).
+fn remove_stale_folders() {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name
+            .strip_prefix(SERVE_FOLDER_PREFIX)
+            .and_then(|p| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let proc_root = Path::new("/proc");
+        if proc_root.is_dir() && !proc_root.join(pid.to_string()).exists() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(opener).arg(url).spawn().is_err() {
+        say!("Open {url} in your browser.");
+    }
+}

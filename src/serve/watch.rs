@@ -1,0 +1,75 @@
+//! Watching the site folder for `serve` (I/O): file events from the system (or from polling,
+//! where events are unreliable), gathered into batches. A burst — an editor's save through a
+//! temporary file, a `git checkout` touching a thousand files — becomes one batch; changes
+//! that arrive while a batch is being built wait for the next one.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::time::{Duration, Instant};
+
+use notify::{Event, EventKind, RecursiveMode, Watcher};
+
+use crate::source::relative;
+
+/// Quiet time that ends a burst of events.
+const SETTLE: Duration = Duration::from_millis(60);
+/// A burst that never goes quiet is still built this often.
+const LONGEST_WAIT: Duration = Duration::from_millis(1500);
+const POLL_INTERVAL: Duration = Duration::from_millis(500);
+
+/// A running watcher (dropped, it stops) and the batches it sends.
+pub type Watching = (Box<dyn Watcher + Send>, Receiver<Vec<String>>);
+
+/// Watches `root` and sends batches of changed paths (relative to `root`, `/`-separated,
+/// sorted) on the returned channel. The watcher lives as long as the returned handle.
+pub fn watch(root: &Path, poll: bool) -> notify::Result<Watching> {
+    let (raw_sender, raw) = channel::<PathBuf>();
+    let handler = move |event: notify::Result<Event>| {
+        if let Ok(event) = event {
+            if matches!(event.kind, EventKind::Access(_)) {
+                return;
+            }
+            for path in event.paths {
+                let _ = raw_sender.send(path);
+            }
+        }
+    };
+    let mut watcher: Box<dyn Watcher + Send> = if poll {
+        Box::new(notify::PollWatcher::new(
+            handler,
+            notify::Config::default().with_poll_interval(POLL_INTERVAL),
+        )?)
+    } else {
+        Box::new(notify::recommended_watcher(handler)?)
+    };
+    watcher.watch(root, RecursiveMode::Recursive)?;
+    let (batches, receiver) = channel();
+    let root = root.to_path_buf();
+    std::thread::spawn(move || gather(&root, &raw, &batches));
+    Ok((watcher, receiver))
+}
+
+/// Turns single events into batches until either channel closes.
+fn gather(root: &Path, raw: &Receiver<PathBuf>, batches: &Sender<Vec<String>>) {
+    while let Ok(first) = raw.recv() {
+        let mut batch = BTreeSet::new();
+        batch.insert(relative(root, &first));
+        let started = Instant::now();
+        loop {
+            match raw.recv_timeout(SETTLE) {
+                Ok(path) => {
+                    batch.insert(relative(root, &path));
+                    if started.elapsed() > LONGEST_WAIT {
+                        break;
+                    }
+                }
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => return,
+            }
+        }
+        if batches.send(batch.into_iter().collect()).is_err() {
+            return;
+        }
+    }
+}

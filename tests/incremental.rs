@@ -1,0 +1,250 @@
+//! An incremental rebuild must give byte-identical output to a fresh full build. A scripted
+//! sequence of edits — bodies, front matter, new and deleted pages, templates, static files,
+//! plan data, a broken page and its fix — is applied to a `serve` session, and after each the
+//! session's folder is compared with a full build of the same files.
+
+mod common;
+
+use std::path::Path;
+
+use common::Site;
+use minhbach::pipeline::{self, BuildOptions};
+use minhbach::serve::session::Session;
+
+fn full_build(site: &Site, output: &Path) {
+    let options = BuildOptions {
+        root: site.root.clone(),
+        output: Some(output.to_path_buf()),
+        base_url: Some("http://127.0.0.1:1111".into()),
+        drafts: false,
+    };
+    let _ = std::fs::remove_dir_all(output);
+    pipeline::build(&options)
+        .map_err(|e| format!("{e:?}"))
+        .expect("full build");
+}
+
+/// The files of a folder with their bytes, leaving out the marker of `build`'s folders.
+fn files(folder: &Path) -> Vec<(String, Vec<u8>)> {
+    site_files(folder)
+        .into_iter()
+        .filter(|(path, _)| path != ".minhbach-output")
+        .collect()
+}
+
+fn site_files(folder: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for entry in walk(folder) {
+        let relative = entry
+            .strip_prefix(folder)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        out.push((relative, std::fs::read(&entry).unwrap()));
+    }
+    out.sort();
+    out
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+struct Harness {
+    site: Site,
+    session: Session,
+    reference: tempfile::TempDir,
+}
+
+impl Harness {
+    fn new(fixture: &str) -> Harness {
+        let site = Site::fixture(fixture);
+        let serve_folder = site.path("../serve-out");
+        let options = BuildOptions {
+            root: site.root.clone(),
+            output: Some(serve_folder),
+            base_url: Some("http://127.0.0.1:1111".into()),
+            drafts: false,
+        };
+        let (session, _) = match Session::start(options) {
+            Ok(started) => started,
+            Err(_) => panic!("the fixture builds"),
+        };
+        Harness {
+            site,
+            session,
+            reference: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    /// Applies changed paths and checks the session's folder equals a full build.
+    fn step(&mut self, what: &str, changed: &[&str]) -> minhbach::serve::session::Update {
+        let changed: Vec<String> = changed.iter().map(|s| s.to_string()).collect();
+        let update = self
+            .session
+            .apply(&changed)
+            .unwrap_or_else(|d| panic!("{what}: {d:#?}"));
+        let reference = self.reference.path().join("public");
+        full_build(&self.site, &reference);
+        let incremental = files(self.session.output());
+        let full = files(&reference);
+        let names =
+            |list: &[(String, Vec<u8>)]| list.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&incremental), names(&full), "{what}: the same files");
+        for ((path, a), (_, b)) in incremental.iter().zip(&full) {
+            assert!(
+                a == b,
+                "{what}: {path} differs from a full build:\n--- incremental\n{}\n--- full\n{}",
+                String::from_utf8_lossy(a),
+                String::from_utf8_lossy(b)
+            );
+        }
+        update
+    }
+}
+
+#[test]
+fn every_edit_gives_what_a_full_build_gives() {
+    let mut h = Harness::new("basic");
+    let site = &h.site;
+
+    // A body edit re-renders the page and what lists it, not the whole site.
+    let page = std::fs::read_to_string(site.path("content/tin-tuc/tin-2.md")).unwrap();
+    site.write(
+        "content/tin-tuc/tin-2.md",
+        &page.replace("Nội dung tin số 2.", "Nội dung mới của tin số 2."),
+    );
+    let update = h.step("body edit", &["content/tin-tuc/tin-2.md"]);
+    assert!(
+        update.rendered < 10,
+        "a body edit rendered {} outputs",
+        update.rendered
+    );
+    assert!(update.written >= 1);
+
+    // An edit that changes nothing renders nothing.
+    let update = h.step("no change", &["content/tin-tuc/tin-2.md"]);
+    assert_eq!(update.written, 0);
+
+    let site = &h.site;
+    // Front matter: a new title moves the page in its section's list and the nav.
+    site.write(
+        "content/tin-tuc/tin-1.md",
+        "+++\ntitle = \"Tin đã đổi tên\"\ndate = 2025-05-10\n+++\n\nNội dung.\n",
+    );
+    h.step("front matter edit", &["content/tin-tuc/tin-1.md"]);
+
+    let site = &h.site;
+    site.write(
+        "content/tin-tuc/tin-moi.md",
+        "+++\ntitle = \"Tin mới\"\ndate = 2025-08-01\n+++\n\nMới.\n",
+    );
+    h.step("new page", &["content/tin-tuc/tin-moi.md"]);
+
+    let site = &h.site;
+    site.remove("content/tin-tuc/tin-3.md");
+    let update = h.step("deleted page", &["content/tin-tuc/tin-3.md"]);
+    assert!(update.removed >= 1);
+
+    let site = &h.site;
+    site.write("templates/page.html", "{% extends \"base.html\" %}{% block main %}<article class=\"own\">{{ page.content }}</article>{% endblock main %}");
+    h.step("new site template", &["templates/page.html"]);
+
+    let site = &h.site;
+    site.write("static/css/extra.css", "p { color: black; }\n");
+    h.step("new static file", &["static/css/extra.css"]);
+
+    let site = &h.site;
+    site.write(
+        "content/gioi-thieu.en.md",
+        "+++\ntitle = \"About us\"\nslug = \"about\"\n+++\n\nChanged.\n",
+    );
+    h.step("translation edit", &["content/gioi-thieu.en.md"]);
+
+    // A broken page is an error and nothing is written; its fix brings the site back in line.
+    let site = &h.site;
+    site.write(
+        "content/hong.md",
+        "+++\ntitle = \"Hỏng\"\n+++\n\nSee [x](@/khong-co.md).\n",
+    );
+    let broken = h.session.apply(&["content/hong.md".to_string()]);
+    assert!(broken.is_err());
+    let site = &h.site;
+    site.write(
+        "content/hong.md",
+        "+++\ntitle = \"Đã sửa\"\n+++\n\nSee [x](@/gioi-thieu.md).\n",
+    );
+    h.step("fixed page", &["content/hong.md"]);
+
+    let site = &h.site;
+    let config = std::fs::read_to_string(site.path("site-config.toml")).unwrap();
+    site.write(
+        "site-config.toml",
+        &config.replace("paginate_by = 2", "paginate_by = 3"),
+    );
+    h.step("config edit", &["site-config.toml"]);
+}
+
+#[test]
+fn plan_data_edits_give_what_a_full_build_gives() {
+    let mut h = Harness::new("plan");
+    let site = &h.site;
+    let data = std::fs::read_to_string(site.path("content/kh/data/tien-do.csv")).unwrap();
+    site.write(
+        "content/kh/data/tien-do.csv",
+        &data.replace("dvc,2025-09,85,,Quý 3,", "dvc,2025-09,91,,Quý 3,"),
+    );
+    h.step("a reading changes", &["content/kh/data/tien-do.csv"]);
+
+    let site = &h.site;
+    let tasks = std::fs::read_to_string(site.path("content/kh/tasks.csv")).unwrap();
+    site.write(
+        "content/kh/tasks.csv",
+        &tasks.replace("in_progress,60", "done,100"),
+    );
+    h.step("a task is done", &["content/kh/tasks.csv"]);
+
+    let site = &h.site;
+    let group = std::fs::read_to_string(site.path("content/kh/groups/02-ha-tang.md")).unwrap();
+    site.write(
+        "content/kh/groups/02-ha-tang.md",
+        &group.replace("Phủ sóng băng rộng.", "Phủ sóng băng rộng khắp tỉnh."),
+    );
+    h.step("a group's narrative", &["content/kh/groups/02-ha-tang.md"]);
+
+    let site = &h.site;
+    site.write(
+        "content/kh/data/them.csv",
+        "indicator,period,value\nngay-xu-ly,2025-09-30,7.5\n",
+    );
+    h.step("a new data file", &["content/kh/data/them.csv"]);
+}
+
+#[test]
+fn a_template_edit_re_renders_only_the_pages_that_use_it() {
+    let mut h = Harness::new("basic");
+    let site = &h.site;
+    site.write(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block main %}<h1>404</h1>{% endblock main %}",
+    );
+    h.step("404 template", &["templates/404.html"]);
+    let site = &h.site;
+    site.write(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block main %}<h1>Không thấy</h1>{% endblock main %}",
+    );
+    let update = h.step("404 template edit", &["templates/404.html"]);
+    // Only the two 404 pages (one per language) use it.
+    assert_eq!(update.rendered, 2, "{update:?}");
+    assert_eq!(h.session.template_of("404.html"), Some("404.html"));
+}
