@@ -1,0 +1,534 @@
+//! Charts as inline SVG (pure): data in, an SVG string out, for indicator pages (trend,
+//! breakdown), cards (bullet), the home and group pages (sparkline) and plan summaries
+//! (stacked status bar). No disk, no templates, no clock.
+//!
+//! # Why written by hand
+//! The chart crates do not meet the accessibility points of the issue: plotters' SVG backend
+//! writes fixed `width`/`height` in pixels and a `font-family` on every `<text>`, and has no
+//! `<title>`, `<desc>`, `role` or classes to restyle; charming renders through ECharts'
+//! JavaScript (or a headless image renderer) and its SVG has the same gaps. Neither shows a
+//! status by shape or pattern, nor formats numbers and periods for Vietnamese. What these
+//! charts need (lines, bars, a few markers, text) is small enough to write directly.
+//!
+//! # What every chart guarantees
+//! - The root is `<svg xmlns=… viewBox="0 0 W H" role="img" aria-labelledby="ID-title
+//!   ID-desc" class="chart chart-KIND" preserveAspectRatio="xMidYMid meet">` with `<title>`
+//!   and `<desc>` first, and no `width`/`height`: the theme makes it fluid
+//!   (`.chart { width: 100%; height: auto }`). All charts but the sparkline share one width
+//!   (400 user units) so their text renders at one size side by side: 14 units, which is
+//!   11.5 px on a 360 px phone (328 px of content) and 16 px in a 460 px column; a theme that
+//!   caps `.chart` at about 28rem keeps chart text at body size on wide screens.
+//! - Everything drawn sits in one `<g aria-hidden="true">`: screen readers read the title and
+//!   the description (the finding in words); the numbers are in the HTML table beside it.
+//! - No fonts, scripts or `<style>`: text inherits the page's font, neutral ink is
+//!   `currentColor` (so dark mode and forced colours follow the page's text), and every other
+//!   colour is a presentation attribute (WCAG contrast on white: ≥ 3:1 for graphics) that the
+//!   theme restyles through the classes listed below.
+//! - A status is never colour alone: trend, bullet and sparkline end in the status's shape
+//!   (the theme's badges: ✔ circle achieved, ● on track, ▲ at risk, ✖ off track, ○ no data);
+//!   the stacked bar fills each status with its own pattern and names it with its count in a
+//!   text legend. Lines differ by dash too (target dashed, path dotted), so greyscale print and
+//!   forced colours keep every distinction.
+//! - Output is deterministic: coordinates have one decimal, numbers go through `format`.
+//! - Text width is estimated from the characters (see `text_width`: DejaVu Sans advances,
+//!   the widest usual default font) since there are no font metrics; labels are placed,
+//!   wrapped and thinned with that estimate so that they stay inside the viewBox and do not
+//!   overlap.
+//! - Nothing panics: non-finite values are skipped, empty data draws an empty frame with the
+//!   "no data" words, equal values get a non-zero range.
+//!
+//! # Classes the theme styles
+//! Scope the rules under `.chart`; these are the hooks (property the default sets):
+//! - status, fill: `status-KEY` for KEY in achieved, on_track, at_risk, off_track, no_data,
+//!   done, in_progress, not_started, overdue, cancelled: on markers (`marker status-KEY`),
+//!   the bullet's bar (`bullet-bar status-KEY`) and the background of the stacked bar's
+//!   patterns;
+//! - lines, stroke: `series` (readings), `target` (target lines and ticks), `target-marker`,
+//!   `milestone`, `path` (path to target), `baseline` (baseline marker and tick), `grid`,
+//!   `axis`, `zero`, `track` (also fill), `swatch`;
+//! - fills: `reading` (dots), `target-dot`, `bar` (breakdown bars);
+//! - background colour: `halo` (stroke: outlines of text and of lines over bars), `knockout`
+//!   (fill: hollow markers), `marker` (stroke: outline of status markers), `marker-ink`
+//!   (stroke: the check in the achieved marker), `pattern-ink` (stroke: pattern lines),
+//!   `segment` (stroke: gaps between segments);
+//! - text (fill `currentColor`): `tick`, `unit`, `label` (with `target-label`,
+//!   `baseline-label`, `milestone-label`), `value`, `legend`, `no-data`.
+//!
+//! Other hooks: `chart-KIND` on the root (trend, breakdown, bullet, sparkline, status-bar;
+//! the sparkline has no text and wants a fixed size, e.g. `.chart-sparkline { width:
+//! 7.5em }`), `row` (a breakdown row, with the full name in its `<title>`),
+//! `segment-KEY`. In forced colours the theme sets `status-*`, `bar`, `target*`,
+//! `milestone`, `path`, `series` to `CanvasText` and the background hooks to `Canvas`;
+//! shapes, dashes and patterns then carry every distinction.
+//!
+//! # Golden files
+//! Tests compare representative charts with `src/charts/golden/NAME.svg` (one element per
+//! line so that a change reads as a small diff). After an intended change, rewrite them with
+//! `UPDATE_GOLDEN=1 cargo test --lib charts` and review the diff.
+
+mod axis;
+mod breakdown;
+mod progress;
+mod summary;
+mod trend;
+
+#[cfg(test)]
+mod tests;
+
+pub use breakdown::{Bar, BreakdownChart, breakdown};
+pub use progress::{BulletChart, Sparkline, bullet, sparkline};
+pub use summary::{Segment, StatusBar, status_bar};
+pub use trend::{TrendChart, trend};
+
+use std::fmt::Write as _;
+
+use crate::status::Status;
+
+/// Words a chart shows, already in the page's language (the caller takes them from the
+/// theme's i18n files).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Labels {
+    /// "Giá trị cơ sở" / "Baseline".
+    pub baseline: String,
+    /// "Mục tiêu" / "Target".
+    pub target: String,
+    /// The straight path from baseline to target: "Lộ trình" / "Path to target".
+    pub path: String,
+    /// "Mốc trung gian" / "Milestone".
+    pub milestone: String,
+    /// "Chưa có số liệu" / "No data".
+    pub no_data: String,
+}
+
+/// The width of every chart but the sparkline, in user units.
+pub(crate) const WIDTH: f64 = 400.0;
+/// Text size of labels and ticks, in user units: 11.5 px on a 360 px phone.
+pub(crate) const FONT: f64 = 14.0;
+/// The widest a single figure or unit may be drawn; longer ones (a 400-digit number) are
+/// shortened rather than pushed out of the viewBox.
+pub(crate) const MAX_FIGURE: f64 = 150.0;
+/// Moves a text's baseline down so that the text centres on a given y.
+pub(crate) const CENTRE: f64 = FONT * 0.35;
+
+/// Presentation defaults, chosen for contrast on white; the theme overrides them by class.
+pub(crate) mod ink {
+    /// Neutral lines and text follow the page's text colour.
+    pub const TEXT: &str = "currentColor";
+    pub const GRID: &str = "#d5d8dc";
+    /// The theme's link blue (8:1 on white).
+    pub const TARGET: &str = "#0b4f9c";
+    pub const PATH: &str = "#555b63";
+    pub const BAR: &str = "#4f5b66";
+    pub const TRACK: &str = "#e9ecef";
+    pub const TRACK_EDGE: &str = "#6b7280";
+    pub const BACKGROUND: &str = "#ffffff";
+}
+
+/// A status key's default fill: the theme's status colours (all ≥ 4.5:1 on white).
+pub(crate) fn status_colour(key: &str) -> &'static str {
+    match key {
+        "achieved" | "done" => "#0b6e3a",
+        "on_track" | "in_progress" => "#1d5fa8",
+        "at_risk" => "#8a4b00",
+        "off_track" | "overdue" => "#b3141d",
+        "no_data" | "not_started" | "cancelled" => "#555b63",
+        _ => ink::BAR,
+    }
+}
+
+/// Writes SVG one element per line.
+pub(crate) struct Svg {
+    out: String,
+    id: String,
+}
+
+impl Svg {
+    /// Opens the root element with its title and description, and the hidden drawing group.
+    pub(crate) fn new(kind: &str, id: &str, size: (f64, f64), title: &str, desc: &str) -> Svg {
+        let id = element_id(id);
+        let title = title.trim();
+        let desc = desc.trim();
+        // Both must say something: each stands in for the other when one is left empty.
+        let (title, desc) = match (title.is_empty(), desc.is_empty()) {
+            (true, false) => (desc, desc),
+            (false, true) => (title, title),
+            _ => (title, desc),
+        };
+        let mut out = String::with_capacity(4096);
+        let _ = writeln!(
+            out,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" role="img" aria-labelledby="{id}-title {id}-desc" class="chart chart-{kind}" preserveAspectRatio="xMidYMid meet">"#,
+            num(size.0),
+            num(size.1),
+        );
+        let _ = writeln!(out, r#"<title id="{id}-title">{}</title>"#, escape(title));
+        let _ = writeln!(out, r#"<desc id="{id}-desc">{}</desc>"#, escape(desc));
+        Svg { out, id }
+    }
+
+    /// The chart's id, made safe for ids and references.
+    pub(crate) fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// Starts an element; finish it with `end`, `open` or `text`.
+    pub(crate) fn tag(&mut self, name: &'static str) -> Tag<'_> {
+        self.out.push('<');
+        self.out.push_str(name);
+        Tag {
+            out: &mut self.out,
+            name,
+        }
+    }
+
+    pub(crate) fn close(&mut self, name: &str) {
+        let _ = writeln!(self.out, "</{name}>");
+    }
+
+    /// Opens the group that holds everything drawn, hidden from assistive technology.
+    pub(crate) fn open_drawing(&mut self, font_size: f64) {
+        self.tag("g")
+            .attr("aria-hidden", "true")
+            .num("font-size", font_size)
+            .open();
+    }
+
+    pub(crate) fn finish(mut self) -> String {
+        self.out.push_str("</svg>\n");
+        self.out
+    }
+}
+
+pub(crate) struct Tag<'a> {
+    out: &'a mut String,
+    name: &'static str,
+}
+
+impl Tag<'_> {
+    pub(crate) fn attr(self, key: &str, value: &str) -> Self {
+        let _ = write!(self.out, r#" {key}="{}""#, escape(value));
+        self
+    }
+
+    pub(crate) fn num(self, key: &str, value: f64) -> Self {
+        let _ = write!(self.out, r#" {key}="{}""#, num(value));
+        self
+    }
+
+    pub(crate) fn class(self, value: &str) -> Self {
+        self.attr("class", value)
+    }
+
+    /// An empty element.
+    pub(crate) fn end(self) {
+        self.out.push_str("/>\n");
+    }
+
+    /// A container; close it with `Svg::close`.
+    pub(crate) fn open(self) {
+        self.out.push_str(">\n");
+    }
+
+    pub(crate) fn text(self, content: &str) {
+        let _ = writeln!(self.out, ">{}</{}>", escape(content), self.name);
+    }
+}
+
+/// A coordinate or length with one decimal at most, so output is the same on every machine.
+pub(crate) fn num(value: f64) -> String {
+    if !value.is_finite() {
+        return String::from("0");
+    }
+    let text = format!("{:.1}", value);
+    let text = text.strip_suffix(".0").unwrap_or(&text);
+    if text == "-0" {
+        String::from("0")
+    } else {
+        text.to_string()
+    }
+}
+
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // Control characters are not allowed in XML 1.0.
+            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A chart id usable in `id` attributes and in `aria-labelledby` (a space-separated list)
+/// and `url(#…)`: letters, digits, `-` and `_`, starting with a letter.
+pub(crate) fn element_id(id: &str) -> String {
+    let mut out: String = id
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if !out.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        out.insert_str(0, "chart-");
+    }
+    out
+}
+
+/// The width of `text` at `size`, estimated from its characters: advances as in DejaVu Sans,
+/// the widest of the usual default UI fonts (Arial, Roboto, Segoe UI and San Francisco are
+/// narrower), so a label placed with it fits whatever the page's font. Combining marks
+/// (decomposed Vietnamese) take no width.
+pub(crate) fn text_width(text: &str, size: f64) -> f64 {
+    let ems: f64 = text
+        .chars()
+        .map(|c| match c {
+            '\u{300}'..='\u{36f}' => 0.0,
+            ' ' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | 'i' | 'l' | 'j' | 'I' | 'í' | 'ì'
+            | 'ỉ' | 'ĩ' | 'ị' => 0.32,
+            '(' | ')' | '/' | 'f' | 't' | 'r' | '-' => 0.4,
+            'm' | 'w' | 'M' | 'W' | '%' | '…' | '—' => 0.95,
+            '0'..='9' => 0.64,
+            c if c.is_uppercase() => 0.72,
+            _ => 0.6,
+        })
+        .sum();
+    ems * size
+}
+
+/// Whether a value can be drawn: finite, and small enough that differences between values
+/// stay finite too. Others are skipped like missing data.
+pub(crate) fn usable(value: f64) -> bool {
+    value.is_finite() && value.abs() <= 1e300
+}
+
+/// A value as the page writes it (`84,1%`), kept to `MAX_FIGURE`.
+pub(crate) fn figure(value: f64, percent: bool, lang: &str) -> String {
+    fit(
+        &crate::format::measured(value, percent, lang),
+        FONT,
+        MAX_FIGURE,
+    )
+}
+
+/// Shortens `text` to fit `width` at `size`, ending it with an ellipsis when cut.
+pub(crate) fn fit(text: &str, size: f64, width: f64) -> String {
+    if text_width(text, size) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        out.push(c);
+        if text_width(&out, size) + text_width("…", size) > width {
+            out.pop();
+            break;
+        }
+    }
+    let mut out = out.trim_end().to_string();
+    out.push('…');
+    out
+}
+
+/// Splits `text` into at most `lines` lines of `width`, word by word; the last line ends in
+/// an ellipsis when the text does not fit.
+pub(crate) fn wrap(text: &str, size: f64, width: f64, lines: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for (i, word) in words.iter().enumerate() {
+        let candidate = if current.is_empty() {
+            word.to_string()
+        } else {
+            format!("{current} {word}")
+        };
+        if current.is_empty() || text_width(&candidate, size) <= width {
+            current = candidate;
+            continue;
+        }
+        if out.len() + 1 == lines {
+            // The last line takes the rest and is cut to fit.
+            let rest = words[i..].join(" ");
+            out.push(fit(&format!("{current} {rest}"), size, width));
+            return out;
+        }
+        out.push(std::mem::take(&mut current));
+        current = word.to_string();
+    }
+    if !current.is_empty() {
+        out.push(fit(&current, size, width));
+    }
+    out
+}
+
+/// Draws the marker of `status` centred on (x, y), about `r` in radius: the same shapes as
+/// the theme's status badges, so the status reads without its colour.
+pub(crate) fn status_marker(svg: &mut Svg, status: Status, x: f64, y: f64, r: f64) {
+    let key = status.key();
+    let class = format!("marker status-{key}");
+    let fill = status_colour(key);
+    let outline = (r * 0.25).max(1.0);
+    match status {
+        Status::OnTrack => {
+            svg.tag("circle")
+                .class(&class)
+                .num("cx", x)
+                .num("cy", y)
+                .num("r", r)
+                .attr("fill", fill)
+                .attr("stroke", ink::BACKGROUND)
+                .num("stroke-width", outline)
+                .end();
+        }
+        Status::Achieved => {
+            svg.tag("circle")
+                .class(&class)
+                .num("cx", x)
+                .num("cy", y)
+                .num("r", r * 1.1)
+                .attr("fill", fill)
+                .attr("stroke", ink::BACKGROUND)
+                .num("stroke-width", outline)
+                .end();
+            let d = format!(
+                "M{},{}L{},{}L{},{}",
+                num(x - r * 0.5),
+                num(y),
+                num(x - r * 0.12),
+                num(y + r * 0.4),
+                num(x + r * 0.55),
+                num(y - r * 0.45)
+            );
+            svg.tag("path")
+                .class("marker-ink")
+                .attr("d", &d)
+                .attr("fill", "none")
+                .attr("stroke", ink::BACKGROUND)
+                .num("stroke-width", (r * 0.3).max(1.0))
+                .attr("stroke-linecap", "round")
+                .attr("stroke-linejoin", "round")
+                .end();
+        }
+        Status::AtRisk => {
+            let d = format!(
+                "M{},{}L{},{}L{},{}Z",
+                num(x),
+                num(y - r * 1.3),
+                num(x + r * 1.2),
+                num(y + r * 0.8),
+                num(x - r * 1.2),
+                num(y + r * 0.8)
+            );
+            svg.tag("path")
+                .class(&class)
+                .attr("d", &d)
+                .attr("fill", fill)
+                .attr("stroke", ink::BACKGROUND)
+                .num("stroke-width", outline)
+                .attr("stroke-linejoin", "round")
+                .end();
+        }
+        Status::OffTrack => {
+            // A plus of arm half-width a and half-length b, turned 45°.
+            let (a, b) = (r * 0.38, r * 1.2);
+            let plus = [
+                (-a, -b),
+                (a, -b),
+                (a, -a),
+                (b, -a),
+                (b, a),
+                (a, a),
+                (a, b),
+                (-a, b),
+                (-a, a),
+                (-b, a),
+                (-b, -a),
+                (-a, -a),
+            ];
+            let s = std::f64::consts::FRAC_1_SQRT_2;
+            let mut d = String::new();
+            for (i, (px, py)) in plus.iter().enumerate() {
+                let (rx, ry) = ((px - py) * s, (px + py) * s);
+                let _ = write!(
+                    d,
+                    "{}{},{}",
+                    if i == 0 { "M" } else { "L" },
+                    num(x + rx),
+                    num(y + ry)
+                );
+            }
+            d.push('Z');
+            svg.tag("path")
+                .class(&class)
+                .attr("d", &d)
+                .attr("fill", fill)
+                .attr("stroke", ink::BACKGROUND)
+                .num("stroke-width", outline)
+                .attr("stroke-linejoin", "round")
+                .end();
+        }
+        Status::NoData => {
+            // A ring, drawn as one filled shape so that the status class sets its colour.
+            let inner = r * 0.55;
+            let d = format!(
+                "M{x0},{y}a{r},{r} 0 1,0 {d},0a{r},{r} 0 1,0 -{d},0ZM{x1},{y}a{i},{i} 0 1,1 {di},0a{i},{i} 0 1,1 -{di},0Z",
+                x0 = num(x - r),
+                y = num(y),
+                r = num(r),
+                d = num(2.0 * r),
+                x1 = num(x - inner),
+                i = num(inner),
+                di = num(2.0 * inner),
+            );
+            svg.tag("path")
+                .class(&class)
+                .attr("d", &d)
+                .attr("fill", fill)
+                .attr("fill-rule", "evenodd")
+                .attr("stroke", ink::BACKGROUND)
+                .num("stroke-width", outline)
+                .end();
+        }
+    }
+}
+
+/// Text with an outline in the background colour, readable where it crosses a line.
+pub(crate) fn halo_text(svg: &mut Svg, class: &str, x: f64, y: f64, anchor: &str, content: &str) {
+    let mut tag = svg
+        .tag("text")
+        .class(&format!("{class} halo"))
+        .num("x", x)
+        .num("y", y);
+    if anchor != "start" {
+        tag = tag.attr("text-anchor", anchor);
+    }
+    tag.attr("fill", ink::TEXT)
+        .attr("stroke", ink::BACKGROUND)
+        .attr("stroke-width", "3")
+        .attr("stroke-linejoin", "round")
+        .attr("paint-order", "stroke")
+        .text(content);
+}
+
+/// Plain text in the page's text colour.
+pub(crate) fn plain_text(svg: &mut Svg, class: &str, x: f64, y: f64, anchor: &str, content: &str) {
+    let mut tag = svg.tag("text").class(class).num("x", x).num("y", y);
+    if anchor != "start" {
+        tag = tag.attr("text-anchor", anchor);
+    }
+    tag.attr("fill", ink::TEXT).text(content);
+}
+
+/// The left edge of a label of `width` centred on `x`, moved inside [`min`, `max`].
+pub(crate) fn clamp_left(x: f64, width: f64, min: f64, max: f64) -> f64 {
+    (x - width / 2.0).min(max - width).max(min)
+}

@@ -1,0 +1,227 @@
+//! A plan at a glance: targets (or tasks) by status as one stacked bar with a text legend.
+
+use super::{CENTRE, FONT, Svg, WIDTH, fit, ink, plain_text, status_colour, text_width};
+use crate::format;
+
+pub struct Segment<'a> {
+    /// The status's key ("achieved", "on_track", "overdue"…): sets the colour class and the
+    /// pattern.
+    pub key: &'a str,
+    /// The status in words, as the page says it.
+    pub label: &'a str,
+    pub count: usize,
+}
+
+pub struct StatusBar<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    /// The finding in words; made from the legend when empty.
+    pub description: &'a str,
+    pub lang: &'a str,
+    /// In the order to show, left to right; segments with no count stay in the legend only.
+    pub segments: &'a [Segment<'a>],
+}
+
+const BAR_TOP: f64 = 4.0;
+const BAR_HEIGHT: f64 = 28.0;
+const EDGE: f64 = 2.0;
+/// The narrowest a non-empty segment gets, so that a single overdue task still shows.
+const MIN_SEGMENT: f64 = 6.0;
+const SWATCH: f64 = 16.0;
+const LEGEND_ROW: f64 = 24.0;
+const LEGEND_GAP: f64 = 18.0;
+
+/// How a status fills its segment besides its colour: patterns keep statuses apart in
+/// greyscale print and forced colours, and match the theme's badge shapes in spirit (solid
+/// for done, a cross-hatch for overdue).
+#[derive(Clone, Copy)]
+enum Fill {
+    Solid,
+    Stripes,
+    Dots,
+    CrossHatch,
+    Horizontal,
+    Vertical,
+}
+
+const FILLS: [Fill; 6] = [
+    Fill::Solid,
+    Fill::Stripes,
+    Fill::Dots,
+    Fill::CrossHatch,
+    Fill::Horizontal,
+    Fill::Vertical,
+];
+
+fn fill_for(key: &str, index: usize) -> Fill {
+    match key {
+        "achieved" | "done" => Fill::Solid,
+        "on_track" | "in_progress" => Fill::Stripes,
+        "at_risk" => Fill::Dots,
+        "off_track" | "overdue" => Fill::CrossHatch,
+        "no_data" | "not_started" => Fill::Horizontal,
+        "cancelled" => Fill::Vertical,
+        _ => FILLS[index % FILLS.len()],
+    }
+}
+
+/// The pattern's lines within an 8×8 tile, drawn in the background colour.
+fn ink_path(fill: Fill) -> Option<&'static str> {
+    match fill {
+        Fill::Solid => None,
+        Fill::Stripes => Some("M-2,2L2,-2M0,8L8,0M6,10L10,6"),
+        Fill::Dots => Some("M2,2h0.1M6,6h0.1"),
+        Fill::CrossHatch => Some("M-2,2L2,-2M0,8L8,0M6,10L10,6M-2,6L2,10M0,0L8,8M6,-2L10,2"),
+        Fill::Horizontal => Some("M0,2H8M0,6H8"),
+        Fill::Vertical => Some("M2,0V8M6,0V8"),
+    }
+}
+
+/// One stacked bar of counts by status, with a legend naming each status and its count.
+pub fn status_bar(chart: &StatusBar) -> String {
+    let lang = chart.lang;
+    let items: Vec<String> = chart
+        .segments
+        .iter()
+        .map(|s| {
+            let count = format::number(s.count as f64, 0, lang);
+            let item = format!("{}: {count}", s.label.trim());
+            fit(&item, FONT, WIDTH - 2.0 * EDGE - SWATCH - 6.0)
+        })
+        .collect();
+
+    // The legend flows in rows across the width.
+    let mut places: Vec<(f64, f64)> = Vec::new();
+    let (mut lx, mut row) = (EDGE, 0.0);
+    for item in &items {
+        let width = SWATCH + 6.0 + text_width(item, FONT);
+        if lx > EDGE && lx + width > WIDTH - EDGE {
+            lx = EDGE;
+            row += 1.0;
+        }
+        places.push((lx, row));
+        lx += width + LEGEND_GAP;
+    }
+    let legend_top = BAR_TOP + BAR_HEIGHT + 12.0;
+    let rows = if items.is_empty() { 0.0 } else { row + 1.0 };
+    let height = legend_top + rows * LEGEND_ROW + 2.0;
+
+    let description = if chart.description.trim().is_empty() {
+        items.join("; ")
+    } else {
+        chart.description.to_string()
+    };
+    let mut svg = Svg::new(
+        "status-bar",
+        chart.id,
+        (WIDTH, height),
+        chart.title,
+        &description,
+    );
+    let id = svg.id().to_string();
+    svg.open_drawing(FONT);
+
+    let classes: Vec<String> = chart.segments.iter().map(|s| class_key(s.key)).collect();
+    svg.tag("defs").open();
+    for (i, segment) in chart.segments.iter().enumerate() {
+        svg.tag("pattern")
+            .attr("id", &format!("{id}-pattern-{i}"))
+            .attr("width", "8")
+            .attr("height", "8")
+            .attr("patternUnits", "userSpaceOnUse")
+            .open();
+        svg.tag("rect")
+            .class(&format!("status-{}", classes[i]))
+            .attr("width", "8")
+            .attr("height", "8")
+            .attr("fill", status_colour(segment.key))
+            .end();
+        if let Some(d) = ink_path(fill_for(segment.key, i)) {
+            svg.tag("path")
+                .class("pattern-ink")
+                .attr("d", d)
+                .attr("fill", "none")
+                .attr("stroke", ink::BACKGROUND)
+                .attr("stroke-width", "2")
+                .attr("stroke-linecap", "round")
+                .end();
+        }
+        svg.close("pattern");
+    }
+    svg.close("defs");
+
+    svg.tag("rect")
+        .class("track")
+        .num("x", EDGE)
+        .num("y", BAR_TOP)
+        .num("width", WIDTH - 2.0 * EDGE)
+        .num("height", BAR_HEIGHT)
+        .attr("fill", ink::TRACK)
+        .attr("stroke", ink::TRACK_EDGE)
+        .end();
+    let total: usize = chart.segments.iter().map(|s| s.count).sum();
+    let shown = chart.segments.iter().filter(|s| s.count > 0).count();
+    let room = WIDTH - 2.0 * EDGE - MIN_SEGMENT * shown as f64;
+    let mut x = EDGE;
+    for (i, segment) in chart.segments.iter().enumerate() {
+        if segment.count == 0 {
+            continue;
+        }
+        let width = MIN_SEGMENT + room * segment.count as f64 / total as f64;
+        svg.tag("rect")
+            .class(&format!("segment segment-{}", classes[i]))
+            .num("x", x)
+            .num("y", BAR_TOP)
+            .num("width", width)
+            .num("height", BAR_HEIGHT)
+            .attr("fill", &format!("url(#{id}-pattern-{i})"))
+            .attr("stroke", ink::BACKGROUND)
+            .attr("stroke-width", "2")
+            .end();
+        x += width;
+    }
+
+    for (i, (item, (lx, row))) in items.iter().zip(&places).enumerate() {
+        let top = legend_top + row * LEGEND_ROW;
+        svg.tag("rect")
+            .class("swatch")
+            .num("x", *lx)
+            .num("y", top)
+            .num("width", SWATCH)
+            .num("height", SWATCH)
+            .attr("fill", &format!("url(#{id}-pattern-{i})"))
+            .attr("stroke", ink::TEXT)
+            .end();
+        plain_text(
+            &mut svg,
+            "legend",
+            lx + SWATCH + 6.0,
+            top + SWATCH / 2.0 + CENTRE,
+            "start",
+            item,
+        );
+    }
+
+    svg.close("g");
+    svg.finish()
+}
+
+/// A status key as a class name.
+fn class_key(key: &str) -> String {
+    let key: String = key
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if key.is_empty() {
+        String::from("unknown")
+    } else {
+        key
+    }
+}

@@ -1,0 +1,1035 @@
+//! Golden files for representative charts, and checks every chart must pass: well-formed XML,
+//! named by its title and description, fluid, script-free, labels inside the viewBox.
+
+use super::*;
+use crate::content::plan::period::Period;
+use crate::status::{Direction, Point, Status};
+
+fn labels(lang: &str) -> Labels {
+    let words = |vi: &str, en: &str| String::from(if lang == "vi" { vi } else { en });
+    Labels {
+        baseline: words("Giá trị cơ sở", "Baseline"),
+        target: words("Mục tiêu", "Target"),
+        path: words("Lộ trình", "Path to target"),
+        milestone: words("Mốc trung gian", "Milestone"),
+        no_data: words("Chưa có số liệu", "No data"),
+    }
+}
+
+fn point(period: &str, value: f64) -> Point {
+    Point {
+        period: Period::parse(period).unwrap_or_else(|| panic!("period {period}")),
+        value,
+    }
+}
+
+fn points(list: &[(&str, f64)]) -> Vec<Point> {
+    list.iter().map(|(p, v)| point(p, *v)).collect()
+}
+
+struct Trend {
+    lang: &'static str,
+    percent: bool,
+    unit: &'static str,
+    direction: Direction,
+    baseline: Point,
+    target: Point,
+    milestones: Vec<Point>,
+    readings: Vec<Point>,
+    status: Status,
+    title: &'static str,
+    description: &'static str,
+}
+
+impl Trend {
+    fn render(&self, id: &str) -> String {
+        let labels = labels(self.lang);
+        trend(&TrendChart {
+            id,
+            title: self.title,
+            description: self.description,
+            lang: self.lang,
+            percent: self.percent,
+            unit_label: self.unit,
+            direction: self.direction,
+            baseline: self.baseline,
+            target: self.target,
+            milestones: &self.milestones,
+            readings: &self.readings,
+            status: self.status,
+            labels: &labels,
+        })
+    }
+}
+
+fn rising_monthly() -> Trend {
+    Trend {
+        lang: "vi",
+        percent: true,
+        unit: "",
+        direction: Direction::Increase,
+        baseline: point("2024", 72.5),
+        target: point("2025", 90.0),
+        milestones: points(&[("2025-Q2", 80.0)]),
+        readings: points(&[
+            ("2025-03", 77.0),
+            ("2025-01", 74.2),
+            ("2025-02", 75.8),
+            ("2025-04", 78.3),
+            ("2025-05", 79.9),
+            ("2025-06", 80.6),
+            ("2025-07", 81.7),
+            ("2025-08", 83.0),
+            ("2025-09", 84.1),
+        ]),
+        status: Status::OnTrack,
+        title: "Tỷ lệ hồ sơ thủ tục hành chính giải quyết trực tuyến toàn trình",
+        description: "Tăng từ 72,5% (2024) lên 84,1% (Tháng 9/2025); mục tiêu 90% vào cuối 2025; đúng tiến độ.",
+    }
+}
+
+fn falling_quarterly() -> Trend {
+    Trend {
+        lang: "en",
+        percent: false,
+        unit: "days",
+        direction: Direction::Decrease,
+        baseline: point("2023", 12.0),
+        target: point("2025-Q4", 5.0),
+        milestones: points(&[("2024", 8.5)]),
+        readings: points(&[
+            ("2024-Q1", 11.6),
+            ("2024-Q2", 10.9),
+            ("2024-Q3", 10.1),
+            ("2024-Q4", 9.4),
+            ("2025-Q1", 8.8),
+            ("2025-Q2", 8.1),
+            ("2025-Q3", 7.6),
+        ]),
+        status: Status::AtRisk,
+        title: "Average days to register a business",
+        description: "Down from 12 days (2023) to 7.6 days (Q3 2025); target 5 days by Q4 2025; at risk.",
+    }
+}
+
+fn gap_mixed() -> Trend {
+    Trend {
+        lang: "vi",
+        percent: true,
+        unit: "",
+        direction: Direction::Increase,
+        baseline: point("2022", 41.0),
+        target: point("2025", 70.0),
+        milestones: points(&[("2023", 50.0), ("2024", 60.0)]),
+        readings: points(&[
+            ("2022", 41.0),
+            ("2023", 47.5),
+            ("2024-Q1", 50.2),
+            ("2024-Q2", 52.0),
+            // 2024-Q3 missing: the line breaks.
+            ("2024-Q4", 55.4),
+            ("2025-01", 56.0),
+            ("2025-02", 56.9),
+            // 2025-03 missing: the line breaks again.
+            ("2025-04", 58.1),
+            ("2025-05", 58.8),
+            ("2025-06", 59.5),
+        ]),
+        status: Status::AtRisk,
+        title: "Tỷ lệ doanh nghiệp sử dụng hóa đơn điện tử",
+        description: "Tăng từ 41% (2022) lên 59,5% (Tháng 6/2025), thiếu số liệu Quý 3/2024 và Tháng 3/2025; mục tiêu 70% vào cuối 2025; có nguy cơ chậm.",
+    }
+}
+
+fn single_reading() -> Trend {
+    Trend {
+        lang: "en",
+        percent: false,
+        unit: "systems",
+        direction: Direction::Increase,
+        baseline: point("2024", 40.0),
+        target: point("2026", 60.0),
+        milestones: Vec::new(),
+        readings: points(&[("2025-Q1", 45.0)]),
+        status: Status::OnTrack,
+        title: "Information systems connected to the provincial data platform",
+        description: "45 systems in Q1 2025, up from 40 (2024); target 60 by the end of 2026; on track.",
+    }
+}
+
+fn negative_values() -> Trend {
+    Trend {
+        lang: "vi",
+        percent: false,
+        unit: "tỷ đồng",
+        direction: Direction::Increase,
+        baseline: point("2023", -8.0),
+        target: point("2025", 0.0),
+        milestones: Vec::new(),
+        readings: points(&[
+            ("2024-Q1", -6.5),
+            ("2024-Q2", -3.8),
+            ("2024-Q3", -1.2),
+            ("2024-Q4", 1.5),
+            ("2025-Q1", 2.25),
+        ]),
+        status: Status::Achieved,
+        title: "Cân đối thu chi của quỹ đầu tư phát triển",
+        description: "Từ −8 tỷ đồng (2023) lên 2,25 tỷ đồng (Quý 1/2025); mục tiêu 0 tỷ đồng vào cuối 2025; đã đạt.",
+    }
+}
+
+const DEPARTMENTS: [(&str, f64); 10] = [
+    ("Sở Nông nghiệp và Phát triển nông thôn", 78.4),
+    ("Sở Tài nguyên và Môi trường", 91.2),
+    ("Ban Quản lý các khu công nghiệp tỉnh", 66.0),
+    ("Sở Lao động – Thương binh và Xã hội", 88.9),
+    ("Sở Văn hóa, Thể thao và Du lịch", 95.5),
+    ("Sở Kế hoạch và Đầu tư", 99.1),
+    ("Sở Giao thông vận tải", 72.3),
+    (
+        "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh",
+        84.0,
+    ),
+    ("Sở Thông tin và Truyền thông", 97.8),
+    ("Sở Y tế", 59.6),
+];
+
+fn breakdown_departments() -> String {
+    let labels = labels("vi");
+    let bars: Vec<Bar> = DEPARTMENTS
+        .iter()
+        .map(|(label, value)| Bar {
+            label,
+            value: *value,
+        })
+        .collect();
+    breakdown(&BreakdownChart {
+        id: "by-department",
+        title: "Tỷ lệ hồ sơ giải quyết đúng hạn theo sở, ngành, Quý 3/2025",
+        description: "Cao nhất Sở Kế hoạch và Đầu tư 99,1%, thấp nhất Sở Y tế 59,6%; 4 trên 10 đơn vị đạt mục tiêu 90%.",
+        lang: "vi",
+        percent: true,
+        unit_label: "",
+        bars: &bars,
+        target: Some(90.0),
+        labels: &labels,
+    })
+}
+
+fn bullet_card() -> String {
+    let labels = labels("vi");
+    bullet(&BulletChart {
+        id: "card-online",
+        title: "Tỷ lệ hồ sơ trực tuyến toàn trình",
+        description: "84,1% (Tháng 9/2025), đã đi được 67% chặng đường từ 72,5% đến mục tiêu 90%; đúng tiến độ.",
+        lang: "vi",
+        percent: true,
+        direction: Direction::Increase,
+        baseline: 72.5,
+        target: 90.0,
+        latest: Some(84.1),
+        status: Status::OnTrack,
+        labels: &labels,
+    })
+}
+
+fn sparkline_home() -> String {
+    let readings = points(&[
+        ("2024-10", 61.0),
+        ("2024-11", 62.5),
+        ("2024-12", 62.0),
+        ("2025-02", 64.8),
+        ("2025-03", 65.1),
+        ("2025-04", 66.9),
+        ("2025-05", 66.0),
+        ("2025-06", 67.2),
+    ]);
+    sparkline(&Sparkline {
+        id: "spark-3",
+        title: "Tỷ lệ hộ gia đình có hợp đồng điện tử",
+        description: "67,2% (Tháng 6/2025); mục tiêu 80%; có nguy cơ chậm.",
+        readings: &readings,
+        target: Some(80.0),
+        status: Status::AtRisk,
+    })
+}
+
+fn status_bar_targets() -> String {
+    let segments = [
+        Segment {
+            key: "achieved",
+            label: "Đã đạt",
+            count: 3,
+        },
+        Segment {
+            key: "on_track",
+            label: "Đúng tiến độ",
+            count: 5,
+        },
+        Segment {
+            key: "at_risk",
+            label: "Có nguy cơ chậm",
+            count: 2,
+        },
+        Segment {
+            key: "off_track",
+            label: "Chậm tiến độ",
+            count: 1,
+        },
+        Segment {
+            key: "no_data",
+            label: "Chưa có số liệu",
+            count: 1,
+        },
+    ];
+    status_bar(&StatusBar {
+        id: "plan-targets",
+        title: "Chỉ tiêu theo tình trạng",
+        description: "12 chỉ tiêu: 3 đã đạt, 5 đúng tiến độ, 2 có nguy cơ chậm, 1 chậm tiến độ, 1 chưa có số liệu.",
+        lang: "vi",
+        segments: &segments,
+    })
+}
+
+fn status_bar_tasks() -> String {
+    let segments = [
+        Segment {
+            key: "done",
+            label: "Done",
+            count: 1240,
+        },
+        Segment {
+            key: "in_progress",
+            label: "In progress",
+            count: 806,
+        },
+        Segment {
+            key: "not_started",
+            label: "Not started",
+            count: 152,
+        },
+        Segment {
+            key: "overdue",
+            label: "Overdue",
+            count: 3,
+        },
+        Segment {
+            key: "cancelled",
+            label: "Cancelled",
+            count: 0,
+        },
+    ];
+    status_bar(&StatusBar {
+        id: "plan-tasks",
+        title: "Tasks by status",
+        description: "2,201 tasks: 1,240 done, 806 in progress, 152 not started, 3 overdue.",
+        lang: "en",
+        segments: &segments,
+    })
+}
+
+fn golden_cases() -> Vec<(&'static str, String)> {
+    vec![
+        (
+            "trend-rising-monthly-vi",
+            rising_monthly().render("trend-online"),
+        ),
+        (
+            "trend-falling-quarterly-en",
+            falling_quarterly().render("trend-days"),
+        ),
+        (
+            "trend-gap-mixed-periods-vi",
+            gap_mixed().render("trend-einvoice"),
+        ),
+        (
+            "trend-single-reading-en",
+            single_reading().render("trend-systems"),
+        ),
+        (
+            "trend-negative-vi",
+            negative_values().render("trend-balance"),
+        ),
+        ("breakdown-departments-vi", breakdown_departments()),
+        ("bullet-vi", bullet_card()),
+        ("sparkline", sparkline_home()),
+        ("status-bar-targets-vi", status_bar_targets()),
+        ("status-bar-tasks-en", status_bar_tasks()),
+    ]
+}
+
+#[test]
+fn golden_files_match() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/charts/golden");
+    let update = std::env::var("UPDATE_GOLDEN").is_ok_and(|v| v == "1");
+    let mut failures = Vec::new();
+    for (name, svg) in golden_cases() {
+        let path = dir.join(format!("{name}.svg"));
+        if update {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(&path, &svg).unwrap();
+            continue;
+        }
+        let Ok(expected) = std::fs::read_to_string(&path) else {
+            failures.push(format!(
+                "{name}: no golden file; run UPDATE_GOLDEN=1 cargo test --lib charts"
+            ));
+            continue;
+        };
+        if expected != svg {
+            failures.push(format!("{name}:\n{}", first_difference(&expected, &svg)));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "charts differ from their golden files (UPDATE_GOLDEN=1 rewrites them):\n{}",
+        failures.join("\n")
+    );
+}
+
+/// The first lines that differ, as a reader would want to see them.
+fn first_difference(expected: &str, actual: &str) -> String {
+    let (a, b): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), actual.lines().collect());
+    let i = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    format!(
+        "  line {}\n  - {}\n  + {}",
+        i + 1,
+        a.get(i).unwrap_or(&"(end)"),
+        b.get(i).unwrap_or(&"(end)")
+    )
+}
+
+/// Everything a chart must be, whatever its data.
+fn assert_valid(name: &str, svg: &str) {
+    let doc = roxmltree::Document::parse(svg)
+        .unwrap_or_else(|e| panic!("{name}: not well-formed XML: {e}\n{svg}"));
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "svg", "{name}");
+    assert_eq!(
+        root.tag_name().namespace(),
+        Some("http://www.w3.org/2000/svg"),
+        "{name}"
+    );
+    assert_eq!(root.attribute("role"), Some("img"), "{name}");
+    assert_eq!(
+        root.attribute("preserveAspectRatio"),
+        Some("xMidYMid meet"),
+        "{name}"
+    );
+    assert!(
+        root.attribute("width").is_none() && root.attribute("height").is_none(),
+        "{name}: fixed size"
+    );
+    assert!(
+        root.attribute("class")
+            .unwrap_or("")
+            .starts_with("chart chart-"),
+        "{name}"
+    );
+    let view_box: Vec<f64> = root
+        .attribute("viewBox")
+        .unwrap_or_else(|| panic!("{name}: no viewBox"))
+        .split(' ')
+        .map(|n| n.parse().unwrap())
+        .collect();
+    let (width, height) = (view_box[2], view_box[3]);
+    assert!(width > 0.0 && height > 0.0, "{name}: {view_box:?}");
+
+    let children: Vec<_> = root.children().filter(|n| n.is_element()).collect();
+    assert_eq!(children[0].tag_name().name(), "title", "{name}");
+    assert_eq!(children[1].tag_name().name(), "desc", "{name}");
+    let ids = root.attribute("aria-labelledby").unwrap_or("");
+    let ids: Vec<&str> = ids.split(' ').collect();
+    assert_eq!(ids.len(), 2, "{name}");
+    for (id, node) in ids.iter().zip(&children[..2]) {
+        assert_eq!(node.attribute("id"), Some(*id), "{name}");
+        let text = node.text().unwrap_or("").trim();
+        assert!(!text.is_empty(), "{name}: empty {}", node.tag_name().name());
+    }
+    assert_eq!(
+        children[2].attribute("aria-hidden"),
+        Some("true"),
+        "{name}: the drawing is hidden from screen readers"
+    );
+
+    for node in doc.descendants().filter(|n| n.is_element()) {
+        let tag = node.tag_name().name();
+        assert!(
+            !matches!(tag, "script" | "style" | "foreignObject" | "image" | "font"),
+            "{name}: <{tag}>"
+        );
+        for attr in node.attributes() {
+            assert!(
+                !matches!(attr.name(), "font-family" | "style" | "href")
+                    && !attr.name().starts_with("on"),
+                "{name}: {tag} has {}",
+                attr.name()
+            );
+            assert!(
+                !attr.value().contains("NaN") && !attr.value().contains("inf"),
+                "{name}: {tag} {}={}",
+                attr.name(),
+                attr.value()
+            );
+        }
+        if let Some(url) = node.attribute("fill").and_then(|f| f.strip_prefix("url(#")) {
+            let id = url.trim_end_matches(')');
+            assert!(
+                doc.descendants().any(|n| n.attribute("id") == Some(id)),
+                "{name}: {id} is not defined"
+            );
+        }
+        if tag == "text" {
+            assert_text_inside(name, node, width, height);
+        }
+    }
+}
+
+/// A label's estimated box lies within the viewBox.
+fn assert_text_inside(name: &str, node: roxmltree::Node, width: f64, height: f64) {
+    let number = |attr: &str| node.attribute(attr).and_then(|v| v.parse::<f64>().ok());
+    let size = node
+        .ancestors()
+        .find_map(|n| n.attribute("font-size"))
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(FONT);
+    let content = node.text().unwrap_or("");
+    let (x, y) = (number("x").unwrap_or(0.0), number("y").unwrap_or(0.0));
+    let w = text_width(content, size);
+    let left = match node.attribute("text-anchor") {
+        Some("middle") => x - w / 2.0,
+        Some("end") => x - w,
+        _ => x,
+    };
+    assert!(
+        left >= 0.0 && left + w <= width + 0.5,
+        "{name}: {content:?} spans {left:.1}..{:.1} of {width}",
+        left + w
+    );
+    assert!(
+        y - size * 0.75 >= 0.0 && y + size * 0.25 <= height,
+        "{name}: {content:?} at y {y} of {height}"
+    );
+}
+
+#[test]
+fn golden_charts_are_valid_and_deterministic() {
+    let again = golden_cases();
+    for ((name, svg), (_, twice)) in golden_cases().into_iter().zip(again) {
+        assert_valid(name, &svg);
+        assert_eq!(svg, twice, "{name}: not deterministic");
+    }
+}
+
+fn desc_of(svg: &str) -> String {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    doc.descendants()
+        .find(|n| n.has_tag_name("desc"))
+        .and_then(|n| n.text())
+        .unwrap_or("")
+        .to_string()
+}
+
+#[test]
+fn descriptions_name_the_latest_value_the_target_and_the_status() {
+    let cases = [
+        (rising_monthly(), ["84,1%", "90%", "đúng tiến độ"]),
+        (falling_quarterly(), ["7.6 days", "5 days", "at risk"]),
+        (gap_mixed(), ["59,5%", "70%", "có nguy cơ chậm"]),
+        (single_reading(), ["45 systems", "60", "on track"]),
+        (negative_values(), ["2,25", "0 tỷ đồng", "đã đạt"]),
+    ];
+    for (case, words) in cases {
+        let desc = desc_of(&case.render("t"));
+        for word in words {
+            assert!(desc.contains(word), "{desc:?} lacks {word:?}");
+        }
+    }
+    // Left empty by the caller, the description still names the latest value and target.
+    let mut plain = rising_monthly();
+    plain.description = "";
+    let desc = desc_of(&plain.render("t"));
+    assert!(desc.contains("84,1% (Tháng 9/2025)"), "{desc}");
+    assert!(desc.contains("Mục tiêu 90% (2025)"), "{desc}");
+}
+
+#[test]
+fn the_trend_line_breaks_at_missing_periods() {
+    let svg = gap_mixed().render("t");
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let series = doc
+        .descendants()
+        .find(|n| n.attribute("class") == Some("series"))
+        .unwrap();
+    let d = series.attribute("d").unwrap();
+    // 2022 → 2023 → Q1 → Q2 | Q4 → Jan → Feb | Apr → May → Jun.
+    assert_eq!(d.matches('M').count(), 3, "{d}");
+    assert_eq!(d.matches('L').count(), 7, "{d}");
+    // One status marker (at risk: a triangle), and a dot for every other reading.
+    let readings = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("reading"))
+        .count();
+    assert_eq!(readings, 9);
+    assert_eq!(
+        doc.descendants()
+            .filter(|n| n.attribute("class") == Some("marker status-at_risk"))
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn labels_follow_the_language() {
+    let vi = rising_monthly().render("t");
+    assert!(vi.contains(">Mục tiêu 90% (2025)<"), "{vi}");
+    assert!(vi.contains(">Giá trị cơ sở 72,5% (2024)<"), "{vi}");
+    assert!(vi.contains(">84,1%<"), "{vi}");
+    assert!(vi.contains(">Tháng 9/2025<"), "{vi}");
+    let en = falling_quarterly().render("t");
+    assert!(en.contains(">Target 5 (Q4 2025)<"), "{en}");
+    assert!(en.contains(">Q3 2025<"), "{en}");
+    assert!(en.contains(">7.6<"), "{en}");
+    assert!(en.contains(">days<"), "{en}");
+    let tasks = status_bar_tasks();
+    assert!(tasks.contains(">Done: 1,240<"), "{tasks}");
+    assert!(tasks.contains(">Cancelled: 0<"), "{tasks}");
+}
+
+#[test]
+fn long_names_wrap_and_keep_the_full_name_in_a_title() {
+    let svg = breakdown_departments();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let rows: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("row"))
+        .collect();
+    assert_eq!(rows.len(), 10);
+    let titles: Vec<&str> = rows
+        .iter()
+        .map(|r| r.children().find(|c| c.has_tag_name("title")).unwrap())
+        .map(|t| t.text().unwrap())
+        .collect();
+    // Largest first.
+    assert_eq!(titles[0], "Sở Kế hoạch và Đầu tư: 99,1%");
+    assert_eq!(titles[9], "Sở Y tế: 59,6%");
+    assert!(
+        titles.contains(&"Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh: 84%"),
+        "{titles:?}"
+    );
+    assert!(svg.contains(">Mục tiêu 90%<"));
+
+    // Past two lines a name is shortened, and still whole in the row's title.
+    let long = "Ban Chỉ đạo thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới và giảm nghèo bền vững giai đoạn 2021–2025 của tỉnh";
+    let labels = labels("vi");
+    let svg = breakdown(&BreakdownChart {
+        id: "b",
+        title: "t",
+        description: "d",
+        lang: "vi",
+        percent: true,
+        unit_label: "",
+        bars: &[Bar {
+            label: long,
+            value: 50.0,
+        }],
+        target: None,
+        labels: &labels,
+    });
+    assert!(svg.contains("…</text>"), "{svg}");
+    assert!(
+        svg.contains(&format!("<title>{long}: 50%</title>")),
+        "{svg}"
+    );
+    assert_valid("long name", &svg);
+}
+
+/// A change to a trend's data.
+type Change = Box<dyn Fn(&mut Trend)>;
+
+/// Charts from awkward data: each must still be valid, and none may panic.
+fn edge_cases() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let base = rising_monthly();
+    let variants: Vec<(&str, Change)> = vec![
+        ("no readings", Box::new(|t| t.readings.clear())),
+        (
+            "non-finite values",
+            Box::new(|t| {
+                t.readings.push(point("2025-10", f64::NAN));
+                t.readings.push(point("2025-11", f64::INFINITY));
+                t.milestones.push(point("2025-Q3", f64::NEG_INFINITY));
+            }),
+        ),
+        (
+            "everything non-finite",
+            Box::new(|t| {
+                t.readings = points(&[("2025-01", f64::NAN)]);
+                t.baseline.value = f64::NAN;
+                t.target.value = f64::INFINITY;
+                t.milestones.clear();
+            }),
+        ),
+        (
+            "target equals baseline",
+            Box::new(|t| {
+                t.direction = Direction::Maintain;
+                t.target = point("2025", 72.5);
+                t.milestones.clear();
+            }),
+        ),
+        (
+            "all values equal",
+            Box::new(|t| {
+                t.baseline = point("2024", 50.0);
+                t.target = point("2025", 50.0);
+                t.milestones.clear();
+                t.readings = points(&[("2025-01", 50.0), ("2025-02", 50.0)]);
+            }),
+        ),
+        (
+            "all zero, counted",
+            Box::new(|t| {
+                t.percent = false;
+                t.unit = "vụ";
+                t.baseline = point("2025-06", 0.0);
+                t.target = point("2025-06", 0.0);
+                t.milestones.clear();
+                t.readings = points(&[("2025-06", 0.0)]);
+            }),
+        ),
+        (
+            "falling to zero percent",
+            Box::new(|t| {
+                t.direction = Direction::Decrease;
+                t.baseline = point("2024", 12.0);
+                t.target = point("2025", 0.0);
+                t.milestones.clear();
+                t.readings = points(&[("2025-Q1", 9.0), ("2025-Q2", 6.5)]);
+            }),
+        ),
+        (
+            "huge counts",
+            Box::new(|t| {
+                t.percent = false;
+                t.unit = "VND";
+                t.baseline = point("2023", 1_250_000_000.0);
+                t.target = point("2030", 9_800_000_000.0);
+                t.milestones.clear();
+                t.readings = points(&[("2024", 2_100_000_000.0), ("2025-Q2", 3_333_333_333.3)]);
+            }),
+        ),
+        (
+            "extreme magnitudes",
+            Box::new(|t| {
+                t.percent = false;
+                t.baseline = point("2024", -1e308);
+                t.target = point("2025", 1e308);
+                t.readings = points(&[("2025-01", 1e-300), ("2025-02", 2e-300)]);
+            }),
+        ),
+        (
+            "tiny range",
+            Box::new(|t| {
+                t.percent = false;
+                t.baseline = point("2024", 1e-300);
+                t.target = point("2025", 3e-300);
+                t.milestones.clear();
+                t.readings = points(&[("2025-01", 2e-300)]);
+            }),
+        ),
+        (
+            "daily readings, one far off",
+            Box::new(|t| {
+                t.readings = points(&[
+                    ("2025-03-01", 73.0),
+                    ("2025-03-02", 74.0),
+                    ("2025-09-30", 84.0),
+                ]);
+            }),
+        ),
+        (
+            "readings past the target",
+            Box::new(|t| {
+                t.readings = points(&[("2026-03", 95.0), ("2024-06", 60.0)]);
+                t.status = Status::Achieved;
+            }),
+        ),
+        (
+            "odd id and text",
+            Box::new(|t| {
+                t.title = "A & B <c> \"d\" 'e'";
+                t.description = "   ";
+            }),
+        ),
+        ("no data status", Box::new(|t| t.status = Status::NoData)),
+        (
+            "off track status",
+            Box::new(|t| t.status = Status::OffTrack),
+        ),
+        ("achieved status", Box::new(|t| t.status = Status::Achieved)),
+    ];
+    for (name, change) in variants {
+        let mut t = Trend {
+            milestones: base.milestones.clone(),
+            readings: base.readings.clone(),
+            ..base
+        };
+        change(&mut t);
+        out.push((format!("trend: {name}"), t.render("9 odd id&")));
+    }
+
+    let labels = labels("en");
+    let bar_sets: Vec<(&str, Vec<Bar>, Option<f64>)> = vec![
+        ("no bars", vec![], Some(90.0)),
+        (
+            "one bar",
+            vec![Bar {
+                label: "Commune",
+                value: 12.0,
+            }],
+            None,
+        ),
+        (
+            "negative and missing",
+            vec![
+                Bar {
+                    label: "North",
+                    value: -4.5,
+                },
+                Bar {
+                    label: "South",
+                    value: f64::NAN,
+                },
+                Bar {
+                    label: "East",
+                    value: 7.25,
+                },
+                Bar {
+                    label: "",
+                    value: 0.0,
+                },
+            ],
+            Some(f64::NAN),
+        ),
+        (
+            "equal values",
+            vec![
+                Bar {
+                    label: "A",
+                    value: 3.0,
+                },
+                Bar {
+                    label: "B",
+                    value: 3.0,
+                },
+            ],
+            Some(3.0),
+        ),
+        (
+            "one unbreakable name",
+            vec![Bar {
+                label: "ỦybannhândânxãPhướcHưnghuyệnLongĐiềntỉnhBàRịa–VũngTàu",
+                value: 1_000_000.0,
+            }],
+            Some(2_500_000.0),
+        ),
+    ];
+    for (name, bars, target) in bar_sets {
+        for percent in [false, true] {
+            out.push((
+                format!("breakdown: {name}, percent {percent}"),
+                breakdown(&BreakdownChart {
+                    id: "b",
+                    title: "By commune",
+                    description: "",
+                    lang: "en",
+                    percent,
+                    unit_label: if percent { "" } else { "households" },
+                    bars: &bars,
+                    target,
+                    labels: &labels,
+                }),
+            ));
+        }
+    }
+
+    let bullets = [
+        ("no reading", 72.5, 90.0, None, Direction::Increase),
+        ("equal ends", 50.0, 50.0, Some(49.0), Direction::Increase),
+        ("maintain", 100.0, 100.0, Some(100.0), Direction::Maintain),
+        ("falling", 12.0, 5.0, Some(7.6), Direction::Decrease),
+        (
+            "beyond target",
+            10.0,
+            20.0,
+            Some(400.0),
+            Direction::Increase,
+        ),
+        ("wrong way", 10.0, 20.0, Some(-300.0), Direction::Increase),
+        (
+            "non-finite",
+            f64::NAN,
+            f64::INFINITY,
+            Some(f64::NAN),
+            Direction::Increase,
+        ),
+        ("zeros", 0.0, 0.0, Some(0.0), Direction::Maintain),
+    ];
+    for (name, baseline, target, latest, direction) in bullets {
+        for status in Status::ALL {
+            out.push((
+                format!("bullet: {name} {status:?}"),
+                bullet(&BulletChart {
+                    id: "c",
+                    title: "Card",
+                    description: "",
+                    lang: "vi",
+                    percent: true,
+                    direction,
+                    baseline,
+                    target,
+                    latest,
+                    status,
+                    labels: &labels,
+                }),
+            ));
+        }
+    }
+
+    let sparks: Vec<(&str, Vec<Point>, Option<f64>)> = vec![
+        ("empty", vec![], None),
+        ("empty with target", vec![], Some(3.0)),
+        ("single", points(&[("2025", 4.0)]), Some(4.0)),
+        ("equal", points(&[("2024", 4.0), ("2025", 4.0)]), None),
+        (
+            "non-finite",
+            points(&[("2024", f64::NAN), ("2025", 1.0)]),
+            Some(f64::NAN),
+        ),
+    ];
+    for (name, readings, target) in sparks {
+        out.push((
+            format!("sparkline: {name}"),
+            sparkline(&Sparkline {
+                id: "",
+                title: "",
+                description: "",
+                readings: &readings,
+                target,
+                status: Status::NoData,
+            }),
+        ));
+    }
+
+    let segment_sets: Vec<(&str, Vec<Segment>)> = vec![
+        ("no segments", vec![]),
+        (
+            "all zero",
+            vec![
+                Segment {
+                    key: "done",
+                    label: "Done",
+                    count: 0,
+                },
+                Segment {
+                    key: "overdue",
+                    label: "Overdue",
+                    count: 0,
+                },
+            ],
+        ),
+        (
+            "unknown keys",
+            vec![
+                Segment {
+                    key: "weird key\"<>",
+                    label: "Weird & odd",
+                    count: 1,
+                },
+                Segment {
+                    key: "",
+                    label: "",
+                    count: 1_000_000,
+                },
+            ],
+        ),
+    ];
+    for (name, segments) in segment_sets {
+        out.push((
+            format!("status bar: {name}"),
+            status_bar(&StatusBar {
+                id: "s",
+                title: "Targets",
+                description: "",
+                lang: "en",
+                segments: &segments,
+            }),
+        ));
+    }
+    out
+}
+
+#[test]
+fn awkward_data_still_makes_valid_charts() {
+    for (name, svg) in edge_cases() {
+        assert_valid(&name, &svg);
+    }
+}
+
+#[test]
+fn text_is_escaped_and_ids_are_safe() {
+    let mut t = rising_monthly();
+    t.title = "A & B <c> \"d\" 'e'";
+    let svg = t.render("9 odd id&");
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let title = doc.descendants().find(|n| n.has_tag_name("title")).unwrap();
+    assert_eq!(title.text(), Some("A & B <c> \"d\" 'e'"));
+    assert_eq!(title.attribute("id"), Some("chart-9-odd-id--title"));
+}
+
+#[test]
+fn status_is_shown_by_shape_and_pattern() {
+    // Each status has its own marker shape: its drawing differs from every other's.
+    let mut shapes = Vec::new();
+    for status in Status::ALL {
+        let mut t = single_reading();
+        t.status = status;
+        let svg = t.render("t");
+        let start = svg.find(&format!("status-{}", status.key())).unwrap();
+        let element = &svg[svg[..start].rfind('<').unwrap()..];
+        let element = &element[..element.find('>').unwrap()];
+        let shape = element
+            .replace(status.key(), "")
+            .replace(status_colour(status.key()), "");
+        assert!(
+            !shapes.contains(&shape),
+            "{status:?} looks like another status"
+        );
+        shapes.push(shape);
+    }
+    // Each status in the stacked bar has its own pattern, and its count in words.
+    let svg = status_bar_targets();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let inks: Vec<Option<&str>> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("pattern"))
+        .map(|p| {
+            p.children()
+                .find(|c| c.attribute("class") == Some("pattern-ink"))
+                .and_then(|c| c.attribute("d"))
+        })
+        .collect();
+    let distinct: std::collections::BTreeSet<_> = inks.iter().collect();
+    assert_eq!(inks.len(), 5);
+    assert_eq!(distinct.len(), inks.len(), "patterns repeat: {inks:?}");
+    for words in [
+        "Đã đạt: 3",
+        "Đúng tiến độ: 5",
+        "Có nguy cơ chậm: 2",
+        "Chậm tiến độ: 1",
+    ] {
+        assert!(svg.contains(words), "{words}");
+    }
+}
