@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use rayon::prelude::*;
 use tera::Value;
 
 use crate::config::{CONFIG_FILE, Config};
@@ -378,7 +379,22 @@ impl Session {
         if diagnostics.iter().any(Diagnostic::is_error) {
             return Err(diagnostics);
         }
-        Ok(self.changed_prints())
+        // The site's shape is unchanged: only the edited pages can have moved.
+        let mut changed = BTreeSet::new();
+        for &id in &touched {
+            let key = self.site.pages[id].content.content_path.clone();
+            let (list, content) = self.page_print(id);
+            let (old_list, old_content) = self.prints.pages.get(&key).copied().unwrap_or_default();
+            if list != old_list {
+                changed.insert(Dep::Page(key.clone()));
+                changed.insert(Dep::AllPages);
+            }
+            if content != old_content {
+                changed.insert(Dep::Content(key.clone()));
+            }
+            self.prints.pages.insert(key, (list, content));
+        }
+        Ok(changed)
     }
 
     /// Fingerprints everything, compares with the last written state, and keeps the new
@@ -444,32 +460,14 @@ impl Session {
 
     fn fingerprint(&self) -> Prints {
         let site = &self.site;
-        let mut prints = Prints::default();
-        for (page, value) in site.pages.iter().zip(self.values.iter()) {
-            let mut list = hasher();
-            hash_value(value, &mut list);
-            page.path.hash(&mut list);
-            for id in page
-                .ancestors
-                .iter()
-                .chain(&page.pages)
-                .chain(&page.subsections)
-                .chain(&page.translations)
-            {
-                site.pages[*id].content.content_path.hash(&mut list);
-            }
-            page.paginate_by.hash(&mut list);
-            page.front().template.hash(&mut list);
-            let mut content = hasher();
-            page.rendered.html.hash(&mut content);
-            for entry in &page.rendered.toc {
-                format!("{entry:?}").hash(&mut content);
-            }
-            prints.pages.insert(
-                page.content.content_path.clone(),
-                (list.finish(), content.finish()),
-            );
-        }
+        let mut prints = Prints {
+            pages: site
+                .pages
+                .par_iter()
+                .map(|page| (page.content.content_path.clone(), self.page_print(page.id)))
+                .collect(),
+            ..Prints::default()
+        };
         for plan in &site.plans {
             let mut print = hasher();
             for path in plan.sources.iter().chain([
@@ -491,6 +489,32 @@ impl Session {
             prints.templates.insert(name.clone(), print.finish());
         }
         prints
+    }
+
+    /// A page's fingerprints: its list form and place, and its own content.
+    fn page_print(&self, id: usize) -> (u64, u64) {
+        let site = &self.site;
+        let page = &site.pages[id];
+        let mut list = hasher();
+        hash_value(&self.values[id], &mut list);
+        page.path.hash(&mut list);
+        for other in page
+            .ancestors
+            .iter()
+            .chain(&page.pages)
+            .chain(&page.subsections)
+            .chain(&page.translations)
+        {
+            site.pages[*other].content.content_path.hash(&mut list);
+        }
+        page.paginate_by.hash(&mut list);
+        page.front().template.hash(&mut list);
+        let mut content = hasher();
+        page.rendered.html.hash(&mut content);
+        for entry in &page.rendered.toc {
+            format!("{entry:?}").hash(&mut content);
+        }
+        (list.finish(), content.finish())
     }
 
     /// Renders the outputs that depend on `changed` (all when `None`), writes those whose
@@ -536,18 +560,31 @@ impl Session {
             ..Update::default()
         };
         let mut write_error = None;
-        for (path, bytes, deps) in made.into_inner().unwrap_or_else(|e| e.into_inner()) {
-            let hash = hash_bytes(&bytes);
+        // Nothing is written until every output rendered, so a failed batch leaves the last
+        // good site whole; then the changed files are written in parallel.
+        let made = made.into_inner().unwrap_or_else(|e| e.into_inner());
+        let written: Vec<(u64, bool, Option<String>)> = made
+            .par_iter()
+            .map(|(path, bytes, _)| {
+                let hash = hash_bytes(bytes);
+                if self.outputs.get(path).map(|m| m.hash) == Some(hash) {
+                    return (hash, false, None);
+                }
+                let error = write_file(&self.output, path, bytes)
+                    .err()
+                    .map(|e| format!("cannot write {path}: {e}"));
+                (hash, true, error)
+            })
+            .collect();
+        for ((path, _, deps), (hash, wrote, error)) in made.into_iter().zip(written) {
+            if let Some(error) = error {
+                write_error.get_or_insert(error);
+            }
+            update.written += usize::from(wrote);
             let template = deps.iter().find_map(|d| match d {
                 Dep::Template(name) => Some(name.clone()),
                 _ => None,
             });
-            if self.outputs.get(&path).map(|m| m.hash) != Some(hash) {
-                if let Err(error) = write_file(&self.output, &path, &bytes) {
-                    write_error.get_or_insert(format!("cannot write {path}: {error}"));
-                }
-                update.written += 1;
-            }
             self.outputs.insert(
                 path,
                 Made {

@@ -13,7 +13,7 @@ use notify::{Event, EventKind, RecursiveMode, Watcher};
 use crate::source::relative;
 
 /// Quiet time that ends a burst of events.
-const SETTLE: Duration = Duration::from_millis(60);
+const SETTLE: Duration = Duration::from_millis(25);
 /// A burst that never goes quiet is still built this often.
 const LONGEST_WAIT: Duration = Duration::from_millis(1500);
 const POLL_INTERVAL: Duration = Duration::from_millis(500);
