@@ -38,6 +38,19 @@ pub trait LinkResolver {
     /// `target` is the path after `@/`, without the `#anchor`. Returns the URL and, for a
     /// page, an opaque id naming it, for checking anchors once every page is rendered.
     fn resolve(&self, target: &str) -> Result<(String, Option<usize>), LinkProblem>;
+
+    /// The HTML of a shortcode written alone in a paragraph (`{{ chart(kind="trend") }}`):
+    /// the HTML is trusted, placed after raw HTML is sanitised.
+    fn shortcode(
+        &self,
+        name: &str,
+        _arguments: &[(String, String)],
+    ) -> Result<String, LinkProblem> {
+        Err(LinkProblem {
+            message: format!("there is no shortcode `{name}`"),
+            hint: None,
+        })
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -111,6 +124,8 @@ pub fn render(source: &Source<'_>, config: &MarkdownOptions, links: &dyn LinkRes
     let mut has_raw_html = false;
     let mut summary_cut: Option<usize> = None;
     let mut first_paragraph: Option<Range<usize>> = None;
+    // The HTML of each shortcode, put in place of its token once the page is HTML.
+    let mut shortcodes: Vec<String> = Vec::new();
     let mut paragraph_start = 0;
 
     // Where the last link was found: link positions are looked up in the text only when a
@@ -125,6 +140,16 @@ pub fn render(source: &Source<'_>, config: &MarkdownOptions, links: &dyn LinkRes
             Event::Html(_) | Event::InlineHtml(_) => has_raw_html = true,
             Event::Start(Tag::Paragraph) => paragraph_start = events.len(),
             Event::End(TagEnd::Paragraph) => {
+                if let Some(token) = shortcode(
+                    source,
+                    &events[paragraph_start..],
+                    links,
+                    &mut shortcodes,
+                    &mut out,
+                ) {
+                    events.truncate(paragraph_start + 1);
+                    events.push(Event::Text(CowStr::from(token)));
+                }
                 first_paragraph.get_or_insert(paragraph_start..events.len() + 1);
             }
             _ => {}
@@ -173,9 +198,58 @@ pub fn render(source: &Source<'_>, config: &MarkdownOptions, links: &dyn LinkRes
     out.html = to_html(
         Decorated::new(events, inserts),
         sanitize,
-        source.text.len() * 3 / 2,
+        source.text.len() * 3 / 2 + shortcodes.iter().map(String::len).sum::<usize>(),
     );
+    for (index, html) in shortcodes.iter().enumerate() {
+        let token = shortcode_token(index);
+        out.summary_html = out.summary_html.replace(&format!("<p>{token}</p>"), html);
+        out.html = out.html.replace(&format!("<p>{token}</p>"), html);
+    }
     out
+}
+
+/// Stands for a shortcode's HTML until the page is HTML: private-use characters that no
+/// text contains and that sanitising keeps.
+fn shortcode_token(index: usize) -> String {
+    format!("\u{E000}shortcode-{index}\u{E000}")
+}
+
+/// If the paragraph's events (from its start) are a shortcode call and nothing else,
+/// resolves it and returns the token that stands for it.
+fn shortcode(
+    source: &Source<'_>,
+    paragraph: &[Event<'_>],
+    links: &dyn LinkResolver,
+    shortcodes: &mut Vec<String>,
+    out: &mut Rendered,
+) -> Option<String> {
+    let mut text = String::new();
+    for event in paragraph.iter().skip(1) {
+        match event {
+            Event::Text(t) => text.push_str(t),
+            Event::SoftBreak => text.push(' '),
+            _ => return None,
+        }
+    }
+    let (name, arguments) = crate::render::charts::parse_shortcode(&text)?;
+    match links.shortcode(&name, &arguments) {
+        Ok(html) => {
+            shortcodes.push(html);
+            Some(shortcode_token(shortcodes.len() - 1))
+        }
+        Err(problem) => {
+            let at = source
+                .text
+                .find(&format!("{name}("))
+                .map_or(0..0, |i| i..i + name.len());
+            let mut diagnostic = Diagnostic::error("shortcode", problem.message).at(source, at);
+            diagnostic.hint = problem.hint.or_else(|| {
+                Some("write it like {{ chart(indicator=\"ID\", kind=\"trend\") }}".to_string())
+            });
+            out.diagnostics.push(diagnostic);
+            None
+        }
+    }
 }
 
 fn to_html<'a>(events: impl Iterator<Item = Event<'a>>, sanitize: bool, capacity: usize) -> String {

@@ -322,6 +322,7 @@ fn new_tera(lookups: Lookups) -> Tera {
         page_values,
         i18n,
     } = lookups;
+    let chart_words = Arc::clone(&i18n);
 
     tera.register_function(
         "t",
@@ -400,6 +401,37 @@ fn new_tera(lookups: Lookups) -> Tera {
             map.insert("pages".into(), Value::from(pages));
             map.insert("subsections".into(), Value::from(subsections));
             Ok(Value::from(map))
+        },
+    );
+
+    // `chart(indicator="ID", kind="trend")` or `chart(plan="ID", kind="targets")`: an
+    // accessible SVG chart of plan data, in the page's language.
+    let chart_site = Arc::clone(&site);
+    let chart_i18n = Arc::clone(&chart_words);
+    tera.register_function(
+        "chart",
+        move |kwargs: Kwargs, state: &State| -> tera::TeraResult<Value> {
+            let lang = language(&kwargs, state)?;
+            let kind: Option<&str> = kwargs.get("kind")?;
+            let indicator: Option<&str> = kwargs.get("indicator")?;
+            let plan: Option<&str> = kwargs.get("plan")?;
+            let request = crate::render::charts::ChartRequest {
+                site: &chart_site,
+                i18n: &chart_i18n,
+                lang: &lang,
+                kind: kind.unwrap_or(if indicator.is_some() {
+                    "trend"
+                } else {
+                    "targets"
+                }),
+            };
+            let svg = match (indicator, plan) {
+                (Some(id), _) => request.indicator(id),
+                (None, Some(id)) => request.plan(id),
+                (None, None) => Err("chart() needs indicator=\"ID\" or plan=\"ID\"".to_string()),
+            };
+            svg.map(|svg| Value::safe_string(&svg))
+                .map_err(tera::Error::message)
         },
     );
 

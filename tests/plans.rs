@@ -323,3 +323,83 @@ fn a_data_file_that_is_not_a_table_names_the_sheet_and_cell() {
     );
     assert!(run.stderr.contains('%'), "{}", run.stderr);
 }
+
+/// Every `<svg>…</svg>` in a page.
+fn svgs(html: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<svg") {
+        let end = rest[start..]
+            .find("</svg>")
+            .map_or(rest.len(), |e| start + e + "</svg>".len());
+        out.push(&rest[start..end]);
+        rest = &rest[end..];
+    }
+    out
+}
+
+#[test]
+fn indicator_pages_have_charts_that_say_what_they_show() {
+    let site = built();
+    let html = site.output("kh/chi-tieu/dvc/index.html");
+    let charts = svgs(&html);
+    assert!(charts.len() >= 2, "a trend and a breakdown chart");
+    for svg in &charts {
+        let document = roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("{e}: {svg}"));
+        let root = document.root_element();
+        assert_eq!(root.attribute("role"), Some("img"));
+        for id in root.attribute("aria-labelledby").unwrap().split(' ') {
+            assert!(
+                document
+                    .descendants()
+                    .any(|n| n.attribute("id") == Some(id)),
+                "{id}"
+            );
+        }
+        assert!(root.attribute("width").is_none() && root.attribute("viewBox").is_some());
+    }
+    let trend = roxmltree::Document::parse(charts[0]).unwrap();
+    let desc = trend
+        .descendants()
+        .find(|n| n.has_tag_name("desc"))
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(
+        desc.contains("85%") && desc.contains("90%") && desc.contains("đúng tiến độ"),
+        "{desc}"
+    );
+    // Every value the trend plots is in the table beside it.
+    let table = text_of(&html);
+    for value in ["70%", "76%", "80%", "85%"] {
+        assert!(table.contains(&format!(" {value} ")), "{value}");
+    }
+    // The plan page shows targets and tasks by status as charts too.
+    assert_eq!(svgs(&site.output("kh/index.html")).len(), 2);
+}
+
+#[test]
+fn markdown_pages_embed_charts_by_shortcode() {
+    let site = Site::fixture("plan");
+    site.write("content/bai-viet.md", "+++\ntitle = \"Bài viết\"\n+++\n\nMở đầu.\n\n{{ chart(indicator=\"dvc\", kind=\"trend\") }}\n\nKết.\n");
+    site.build().assert_ok();
+    let page = site.output("bai-viet/index.html");
+    assert!(
+        main_of(&page).contains("<figure class=\"chart-figure\"><svg"),
+        "{page}"
+    );
+    assert!(!page.contains("{{ chart"));
+
+    site.write(
+        "content/bai-viet.md",
+        "+++\ntitle = \"Bài viết\"\n+++\n\n{{ chart(indicator=\"dvx\") }}\n",
+    );
+    let run = site.build();
+    run.assert_fails(1);
+    assert!(
+        run.stderr.contains("content/bai-viet.md:5:4"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("did you mean `dvc`?"), "{}", run.stderr);
+}

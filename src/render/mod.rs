@@ -2,6 +2,7 @@
 //! rayon. Outputs go to a sink as they are made, so a large site is never held whole in
 //! memory, and tests can collect them without a disk.
 
+pub mod charts;
 pub mod context;
 pub mod downloads;
 pub mod plan;
@@ -64,7 +65,12 @@ pub fn render_markdown(site: &mut Site, i18n: &I18n) -> Vec<Diagnostic> {
         .pages
         .par_iter()
         .map(|page| {
-            let links = shared.resolver(page.lang());
+            let links = PageLinks {
+                links: shared.resolver(page.lang()),
+                site: shared,
+                i18n,
+                lang: page.lang(),
+            };
             markdown::render(&page.content.body_source(), &options[page.lang()], &links)
         })
         .collect();
@@ -78,6 +84,59 @@ pub fn render_markdown(site: &mut Site, i18n: &I18n) -> Vec<Diagnostic> {
         .par_iter_mut()
         .for_each(|page| page.content.release_body());
     diagnostics
+}
+
+/// What a page's Markdown can refer to: other pages (`@/` links) and, through shortcodes,
+/// charts of plan data.
+pub struct PageLinks<'a> {
+    pub links: crate::site::SiteLinks<'a>,
+    pub site: &'a Site,
+    pub i18n: &'a I18n,
+    pub lang: &'a str,
+}
+
+impl markdown::LinkResolver for PageLinks<'_> {
+    fn resolve(&self, target: &str) -> Result<(String, Option<usize>), markdown::LinkProblem> {
+        self.links.resolve(target)
+    }
+
+    fn shortcode(
+        &self,
+        name: &str,
+        arguments: &[(String, String)],
+    ) -> Result<String, markdown::LinkProblem> {
+        let argument = |key: &str| {
+            arguments
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.as_str())
+        };
+        if name != "chart" {
+            return Err(markdown::LinkProblem {
+                message: format!("there is no shortcode `{name}`"),
+                hint: Some("the shortcode is chart(indicator=\"ID\", kind=\"trend\")".into()),
+            });
+        }
+        let request = charts::ChartRequest {
+            site: self.site,
+            i18n: self.i18n,
+            lang: self.lang,
+            kind: argument("kind").unwrap_or("trend"),
+        };
+        let chart = match (argument("indicator"), argument("plan")) {
+            (Some(id), _) => request.indicator(id),
+            (None, Some(plan)) => request.plan(plan),
+            (None, None) => Err(
+                "the chart names no indicator (indicator=\"ID\") or plan (plan=\"ID\")".to_string(),
+            ),
+        };
+        chart
+            .map(|svg| format!("<figure class=\"chart-figure\">{svg}</figure>"))
+            .map_err(|message| markdown::LinkProblem {
+                message,
+                hint: None,
+            })
+    }
 }
 
 /// The list form of every page, by page id (built once, shared by every list).

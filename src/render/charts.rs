@@ -1,0 +1,386 @@
+//! Charts of a plan's data in one language (pure): picks the data, the theme's words and the
+//! finding in words (the chart's `<desc>`), and hands them to `crate::charts`. Used by the
+//! `chart()` template function and by the `{{ chart(…) }}` shortcode in Markdown.
+
+use crate::charts::{self, Bar, Labels, Segment};
+use crate::content::plan::indicators::{Indicator, Measure};
+use crate::content::plan::period::Period;
+use crate::deps::{Dep, record};
+use crate::format;
+use crate::i18n::I18n;
+use crate::site::Site;
+use crate::status::{Assessment, Point, Status, TaskStatus};
+
+/// The kinds of chart of one indicator.
+pub const INDICATOR_KINDS: [&str; 4] = ["trend", "breakdown", "bullet", "sparkline"];
+/// The kinds of chart of a whole plan.
+pub const PLAN_KINDS: [&str; 2] = ["targets", "tasks"];
+
+/// One chart in one language.
+pub struct ChartRequest<'a> {
+    pub site: &'a Site,
+    pub i18n: &'a I18n,
+    pub lang: &'a str,
+    pub kind: &'a str,
+}
+
+impl ChartRequest<'_> {
+    fn t(&self, key: &str) -> String {
+        self.i18n.get(self.lang, key).unwrap_or(key).to_string()
+    }
+
+    fn labels(&self) -> Labels {
+        Labels {
+            baseline: self.t("baseline"),
+            target: self.t("target"),
+            path: self.t("chart_path"),
+            milestone: self.t("milestones"),
+            no_data: self.t("status_no_data"),
+        }
+    }
+
+    /// A chart of the indicator `id` (of whichever plan has it), or why there is none.
+    pub fn indicator(&self, id: &str) -> Result<String, String> {
+        let Some((plan, indicator)) = self
+            .site
+            .plans
+            .iter()
+            .find_map(|plan| plan.indicator(id).map(|indicator| (plan, indicator)))
+        else {
+            let known = self
+                .site
+                .plans
+                .iter()
+                .flat_map(|p| p.indicators.iter().map(|i| i.id.as_str()));
+            return Err(match crate::diag::did_you_mean(id, known) {
+                Some(close) => format!("there is no indicator `{id}` (did you mean `{close}`?)"),
+                None => format!("there is no indicator `{id}`"),
+            });
+        };
+        record(Dep::Plan(plan.dir.clone()));
+        let default = self.site.config.default_language.as_str();
+        let assessment = plan
+            .assessments
+            .get(id)
+            .copied()
+            .unwrap_or_else(Assessment::no_data);
+        let title = indicator.name.get(self.lang, default);
+        let percent = indicator.measure == Measure::Percent;
+        let unit_label = if percent {
+            String::new()
+        } else {
+            self.t(&format!("unit_{}", indicator.measure.key()))
+        };
+        let readings: Vec<Point> = plan
+            .totals(id)
+            .iter()
+            .map(|r| Point {
+                period: r.period,
+                value: r.value,
+            })
+            .collect();
+        let description = self.description(indicator, &assessment);
+        let chart_id = format!("chart-{}-{id}", self.kind);
+        let labels = self.labels();
+        Ok(match self.kind {
+            "trend" => charts::trend(&charts::TrendChart {
+                id: &chart_id,
+                title,
+                description: &description,
+                lang: self.lang,
+                percent,
+                unit_label: &unit_label,
+                direction: indicator.direction,
+                baseline: indicator.baseline,
+                target: indicator.target,
+                milestones: &indicator.milestones,
+                readings: &readings,
+                status: assessment.status,
+                labels: &labels,
+            }),
+            "breakdown" => {
+                let latest = plan
+                    .readings
+                    .iter()
+                    .filter(|r| r.indicator == id && r.breakdown.is_some())
+                    .map(|r| r.period)
+                    .max();
+                let Some(latest) = latest else {
+                    return Err(format!(
+                        "`{id}` has no readings broken down by department or commune"
+                    ));
+                };
+                let kind = indicator.breakdown.map(|b| b.registry_kind());
+                let rows: Vec<(String, f64)> = plan
+                    .readings
+                    .iter()
+                    .filter(|r| r.indicator == id && r.period == latest)
+                    .filter_map(|r| {
+                        let entry = r.breakdown.as_deref()?;
+                        let name = kind.and_then(|k| plan.registry.find(k, entry)).map_or_else(
+                            || entry.to_string(),
+                            |e| {
+                                e.name_on(Some(latest.end()))
+                                    .get(self.lang, default)
+                                    .to_string()
+                            },
+                        );
+                        Some((name, r.value))
+                    })
+                    .collect();
+                let mut bars: Vec<Bar<'_>> = rows
+                    .iter()
+                    .map(|(label, value)| Bar {
+                        label,
+                        value: *value,
+                    })
+                    .collect();
+                bars.sort_by(|a, b| b.value.total_cmp(&a.value));
+                let breakdown_title = format!("{title} — {}", latest.label(self.lang));
+                charts::breakdown(&charts::BreakdownChart {
+                    id: &chart_id,
+                    title: &breakdown_title,
+                    description: &self.breakdown_description(indicator, &bars, latest),
+                    lang: self.lang,
+                    percent,
+                    unit_label: &unit_label,
+                    bars: &bars,
+                    target: Some(indicator.target.value),
+                    labels: &labels,
+                })
+            }
+            "bullet" => charts::bullet(&charts::BulletChart {
+                id: &chart_id,
+                title,
+                description: &description,
+                lang: self.lang,
+                percent,
+                direction: indicator.direction,
+                baseline: indicator.baseline.value,
+                target: indicator.target.value,
+                latest: assessment.latest.map(|p| p.value),
+                status: assessment.status,
+                labels: &labels,
+            }),
+            "sparkline" => charts::sparkline(&charts::Sparkline {
+                id: &chart_id,
+                title,
+                description: &description,
+                readings: &readings,
+                target: Some(indicator.target.value),
+                status: assessment.status,
+            }),
+            other => return Err(unknown_kind(other, &INDICATOR_KINDS)),
+        })
+    }
+
+    /// A chart of a whole plan (by its `id` in plan.toml, or the only plan when empty).
+    pub fn plan(&self, id: &str) -> Result<String, String> {
+        let plan = if id.is_empty() && self.site.plans.len() == 1 {
+            &self.site.plans[0]
+        } else {
+            self.site
+                .plans
+                .iter()
+                .find(|p| p.document.id == id)
+                .ok_or_else(|| format!("there is no plan `{id}`"))?
+        };
+        record(Dep::Plan(plan.dir.clone()));
+        let chart_id = format!("chart-{}-{}", self.kind, plan.document.id);
+        let (title, segments): (String, Vec<(String, String, usize)>) = match self.kind {
+            "targets" => (
+                self.t("targets_by_status"),
+                Status::ALL
+                    .iter()
+                    .map(|s| {
+                        let count = plan.assessments.values().filter(|a| a.status == *s).count();
+                        (
+                            s.key().to_string(),
+                            self.t(&format!("status_{}", s.key())),
+                            count,
+                        )
+                    })
+                    .collect(),
+            ),
+            "tasks" => (
+                self.t("tasks_by_status"),
+                TaskStatus::ALL
+                    .iter()
+                    .map(|s| {
+                        let count = plan.task_statuses.iter().filter(|t| *t == s).count();
+                        (
+                            s.key().to_string(),
+                            self.t(&format!("task_{}", s.key())),
+                            count,
+                        )
+                    })
+                    .collect(),
+            ),
+            other => return Err(unknown_kind(other, &PLAN_KINDS)),
+        };
+        let parts: Vec<String> = segments
+            .iter()
+            .filter(|(_, _, n)| *n > 0)
+            .map(|(_, label, n)| format!("{label}: {n}"))
+            .collect();
+        let description = format!("{title}: {}.", parts.join("; "));
+        let segments: Vec<Segment<'_>> = segments
+            .iter()
+            .map(|(key, label, count)| Segment {
+                key,
+                label,
+                count: *count,
+            })
+            .collect();
+        Ok(charts::status_bar(&charts::StatusBar {
+            id: &chart_id,
+            title: &title,
+            description: &description,
+            lang: self.lang,
+            segments: &segments,
+        }))
+    }
+
+    fn figure(&self, indicator: &Indicator, value: f64) -> String {
+        format::measured(value, indicator.measure == Measure::Percent, self.lang)
+    }
+
+    /// The finding in words: "Tăng từ 72,5% (2024) lên 84,1% (quý 3/2025); mục tiêu 90% vào
+    /// 2025; đúng tiến độ."
+    fn description(&self, indicator: &Indicator, assessment: &Assessment) -> String {
+        let status = self
+            .t(&format!("status_{}", assessment.status.key()))
+            .to_lowercase();
+        let target = self.figure(indicator, indicator.target.value);
+        let target_period = indicator.target.period.label_in_sentence(self.lang);
+        let Some(latest) = assessment
+            .latest
+            .filter(|p| p.period > indicator.baseline.period)
+        else {
+            return self.i18n.format(
+                self.lang,
+                "chart_desc_no_data",
+                &[
+                    ("target", &target),
+                    ("target_period", &target_period),
+                    ("status", &status),
+                ],
+            );
+        };
+        let key = if latest.value > indicator.baseline.value {
+            "chart_desc_rose"
+        } else if latest.value < indicator.baseline.value {
+            "chart_desc_fell"
+        } else {
+            "chart_desc_flat"
+        };
+        let args = [
+            ("baseline", self.figure(indicator, indicator.baseline.value)),
+            (
+                "baseline_period",
+                indicator.baseline.period.label_in_sentence(self.lang),
+            ),
+            ("latest", self.figure(indicator, latest.value)),
+            ("latest_period", latest.period.label_in_sentence(self.lang)),
+            ("target", target),
+            ("target_period", target_period),
+            ("status", status),
+        ];
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.i18n.format(self.lang, key, &args)
+    }
+
+    fn breakdown_description(
+        &self,
+        indicator: &Indicator,
+        bars: &[Bar<'_>],
+        period: Period,
+    ) -> String {
+        let (Some(top), Some(bottom)) = (bars.first(), bars.last()) else {
+            return String::new();
+        };
+        let args = [
+            ("period", period.label_in_sentence(self.lang)),
+            ("top", top.label.to_string()),
+            ("top_value", self.figure(indicator, top.value)),
+            ("bottom", bottom.label.to_string()),
+            ("bottom_value", self.figure(indicator, bottom.value)),
+            ("target", self.figure(indicator, indicator.target.value)),
+            (
+                "reached",
+                bars.iter()
+                    .filter(|b| meets(indicator, b.value))
+                    .count()
+                    .to_string(),
+            ),
+            ("count", bars.len().to_string()),
+        ];
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.i18n.format(self.lang, "chart_desc_breakdown", &args)
+    }
+}
+
+fn meets(indicator: &Indicator, value: f64) -> bool {
+    match indicator.direction {
+        crate::status::Direction::Decrease => value <= indicator.target.value,
+        _ => value >= indicator.target.value,
+    }
+}
+
+fn unknown_kind(kind: &str, kinds: &[&str]) -> String {
+    match crate::diag::did_you_mean(kind, kinds.iter().copied()) {
+        Some(close) => format!("there is no chart kind `{kind}` (did you mean `{close}`?)"),
+        None => format!(
+            "there is no chart kind `{kind}`; the kinds are {}",
+            kinds.join(", ")
+        ),
+    }
+}
+
+/// A shortcode call written alone in a paragraph: `{{ chart(indicator="dvc", kind="trend") }}`.
+/// Returns the name and the arguments; quotes may be straight or curly (smart punctuation).
+pub fn parse_shortcode(text: &str) -> Option<(String, Vec<(String, String)>)> {
+    let inner = text.trim().strip_prefix("{{")?.strip_suffix("}}")?.trim();
+    let (name, rest) = inner.split_once('(')?;
+    let arguments = rest.trim().strip_suffix(')')?;
+    let name = name.trim();
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return None;
+    }
+    let mut out = Vec::new();
+    for part in arguments
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let (key, value) = part.split_once('=')?;
+        let value = value
+            .trim()
+            .trim_matches(|c| matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’'));
+        out.push((key.trim().to_string(), value.to_string()));
+    }
+    Some((name.to_string(), out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_shortcode;
+
+    #[test]
+    fn shortcodes_are_read_with_straight_or_curly_quotes() {
+        let (name, args) =
+            parse_shortcode("{{ chart(indicator=\"dvc\", kind=\"trend\") }}").unwrap();
+        assert_eq!(name, "chart");
+        assert_eq!(
+            args,
+            [
+                ("indicator".to_string(), "dvc".to_string()),
+                ("kind".to_string(), "trend".to_string())
+            ]
+        );
+        let (_, args) = parse_shortcode("{{chart(indicator=“dvc”)}}").unwrap();
+        assert_eq!(args[0].1, "dvc");
+        assert!(parse_shortcode("{{ not a call }}").is_none());
+        assert!(parse_shortcode("text {{ chart() }}").is_none());
+    }
+}
