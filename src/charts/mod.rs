@@ -515,7 +515,7 @@ pub(crate) fn halo_text(svg: &mut Svg, class: &str, x: f64, y: f64, anchor: &str
         .attr("stroke", ink::BACKGROUND)
         .attr("stroke-width", "3")
         .attr("stroke-linejoin", "round")
-        .attr("paint-order", "stroke")
+        .attr("style", "paint-order:stroke")
         .text(content);
 }
 

@@ -388,7 +388,7 @@ pub fn trend(chart: &TrendChart) -> String {
                 .attr("stroke", ink::BACKGROUND)
                 .attr("stroke-width", "3")
                 .attr("stroke-linejoin", "round")
-                .attr("paint-order", "stroke")
+                .attr("style", "paint-order:stroke")
                 .text(&text);
         }
     }
