@@ -109,7 +109,11 @@ pub fn parts<'a>(compound: &'a str, mut f: impl FnMut(usize, &'a str)) {
             }
             continue;
         }
-        let digit = c.is_numeric();
+        let digit = if c.is_ascii() {
+            c.is_ascii_digit()
+        } else {
+            lookup(c).map_or_else(|| c.is_numeric(), |f| f.numeric)
+        };
         match start {
             Some((s, was_digit)) if was_digit != digit => {
                 f(s, &compound[s..i]);
@@ -134,6 +138,7 @@ struct Folding {
     shape: char,
     /// The tone mark, or `'\0'`.
     tone: char,
+    numeric: bool,
 }
 
 const TABLE_RANGES: [(u32, u32); 2] = [(0x0000, 0x0250), (0x1E00, 0x1F00)];
@@ -148,6 +153,7 @@ fn table() -> &'static [Vec<Folding>; 2] {
                         folded: '\0',
                         shape: '\0',
                         tone: '\0',
+                        numeric: false,
                     };
                     let Some(c) = char::from_u32(code) else {
                         return slow;
@@ -180,6 +186,7 @@ fn table() -> &'static [Vec<Folding>; 2] {
                             folded,
                             shape,
                             tone: tone.unwrap_or('\0'),
+                            numeric: c.is_numeric(),
                         },
                         _ => slow,
                     }

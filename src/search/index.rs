@@ -9,14 +9,19 @@
 //! an entry depends only on the documents holding its term, so an update re-encodes just
 //! the entries of the changed page's terms and rewrites just their files.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 use serde::Serialize;
 
 use super::codec::{self, FxMap, digit, encode_set, fnv1a, fnv1a64, push_varint};
 use super::fold::{self, MAX_JOINED_PARTS, MAX_TERM_CHARS};
-use super::{BIG_ENTRY_BYTES, DOCS_PER_BUCKET, Document, EXCERPT_CHARS, HEAD, Kind};
+use super::{
+    BIG_ENTRY_BYTES, DOCS_PER_BUCKET, DOCS_PER_PAIR_BUCKET, Document, EXCERPT_CHARS, HEAD, Kind,
+};
 
 /// How far into a page's text the excerpt looks for sentences.
 const EXCERPT_SCAN_BYTES: usize = 8000;
@@ -27,7 +32,9 @@ const EXCERPT_SCAN_BYTES: usize = 8000;
 pub struct Limits {
     pub head: usize,
     pub big_entry_bytes: usize,
+    /// Documents per bucket of words, and of pairs (each rounded to a power of two).
     pub docs_per_bucket: usize,
+    pub docs_per_pair_bucket: usize,
 }
 
 impl Default for Limits {
@@ -36,6 +43,7 @@ impl Default for Limits {
             head: HEAD,
             big_entry_bytes: BIG_ENTRY_BYTES,
             docs_per_bucket: DOCS_PER_BUCKET,
+            docs_per_pair_bucket: DOCS_PER_PAIR_BUCKET,
         }
     }
 }
@@ -80,9 +88,69 @@ impl Interner {
     }
 }
 
-/// A document tokenised on its own, before its terms get global ids.
+/// The words of the documents being analysed, shared by the threads: shards of
+/// folded term -> (shard-local index, spellings). Ids depend on which thread came first,
+/// so nothing in the output may depend on them (entries are keyed and sorted by text).
+struct SharedVocab {
+    shards: Vec<Mutex<Shard>>,
+    /// Tells this vocabulary's entries in the threads' caches from an earlier one's.
+    generation: u64,
+}
+
+/// A spelling as the vocabulary knows it: shared id, spelling bit, whether it is a topic
+/// word (for excerpts).
+type Known = (u32, Option<u8>, bool);
+
+static GENERATION: AtomicU64 = AtomicU64::new(0);
+
+thread_local! {
+    /// Each thread's cache of the spellings it has met (raw text -> `Known`), kept across
+    /// documents, so a word is folded and interned once per thread rather than per page.
+    static SEEN: RefCell<(u64, FxMap<String, Known>)> = RefCell::new((0, FxMap::default()));
+}
+
+/// Folded term -> (index in the shard, spellings in the order first seen).
+type Shard = FxMap<String, (u32, Vec<String>)>;
+
+const SHARD_BITS: u32 = 6;
+const LOCAL_BITS: u32 = 32 - SHARD_BITS;
+
+impl SharedVocab {
+    fn new() -> Self {
+        SharedVocab {
+            shards: (0..1 << SHARD_BITS)
+                .map(|_| Mutex::new(FxMap::default()))
+                .collect(),
+            generation: GENERATION.fetch_add(1, Ordering::Relaxed) + 1,
+        }
+    }
+
+    /// The term's shared id (shard, index) and the bit of its spelling `key`.
+    fn intern(&self, folded: &str, key: &str) -> (u32, Option<u8>) {
+        let shard = (fnv1a(folded) >> (32 - SHARD_BITS)) as usize;
+        let mut map = self.shards[shard]
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let next = map.len() as u32;
+        let slot = match map.get_mut(folded) {
+            Some(slot) => slot,
+            None => map.entry(folded.to_string()).or_insert((next, Vec::new())),
+        };
+        let bit = match slot.1.iter().position(|k| k == key) {
+            Some(bit) => Some(bit as u8),
+            None if slot.1.len() < MAX_VARIANTS => {
+                slot.1.push(key.to_string());
+                Some((slot.1.len() - 1) as u8)
+            }
+            None => None,
+        };
+        (((shard as u32) << LOCAL_BITS) | slot.0, bit)
+    }
+}
+
+/// A document tokenised, its terms named by shared ids.
 struct Analysed {
-    /// Local terms: folded form, count, in the title, exact keys.
+    /// Local terms: shared id, count, in the title, spellings (bits).
     vocab: Vec<LocalTerm>,
     /// Local ids of the parts in order, `BREAK` between phrases.
     sequence: Vec<u32>,
@@ -92,10 +160,36 @@ struct Analysed {
 }
 
 struct LocalTerm {
-    folded: String,
+    shared: u32,
     count: u32,
     in_title: bool,
-    keys: Vec<String>,
+    variants: u64,
+}
+
+/// From shared ids to the index's term ids, and from shared spelling bits to its bits.
+struct Absorbed {
+    offsets: Vec<u32>,
+    ids: Vec<u32>,
+    bits: Vec<Vec<u8>>,
+}
+
+impl Absorbed {
+    fn id(&self, shared: u32) -> usize {
+        (self.offsets[(shared >> LOCAL_BITS) as usize] + (shared & ((1 << LOCAL_BITS) - 1)))
+            as usize
+    }
+
+    fn remap(&self, shared: u32, variants: u64) -> (u32, u64) {
+        let i = self.id(shared);
+        let bits = &self.bits[i];
+        let mut mask = 0u64;
+        for (bit, &to) in bits.iter().enumerate() {
+            if variants & (1 << bit) != 0 && to != u8::MAX {
+                mask |= 1 << to;
+            }
+        }
+        (self.ids[i], mask)
+    }
 }
 
 /// The index of one language, kept in memory so that a changed page updates only its part.
@@ -108,11 +202,12 @@ pub struct Index {
     excerpts: Vec<String>,
     doc_terms: Vec<DocTerms>,
     terms: Interner,
-    keys: Interner,
-    /// Per term id: its spellings (key ids), in the order first seen.
-    variants: Vec<Vec<u32>>,
+    /// Per term id: its spellings (exact keys), in the order first seen.
+    variants: Vec<Vec<String>>,
     postings: Vec<Vec<Posting>>,
     pairs: FxMap<u64, Vec<u32>>,
+    /// Buckets of words, then buckets of pairs (`bucket_count` in all).
+    word_buckets: u32,
     bucket_count: u32,
     /// Encoded entries of small terms, by bucket then term.
     buckets: Vec<BTreeMap<String, String>>,
@@ -138,7 +233,9 @@ impl Index {
     pub fn build_with(mut documents: Vec<Document>, lang: &str, limits: Limits) -> Index {
         documents.sort_by(|a, b| a.url.cmp(&b.url));
         documents.dedup_by(|a, b| a.url == b.url);
-        let analysed: Vec<Analysed> = documents.par_iter().map(analyse).collect();
+        let vocab = SharedVocab::new();
+        let analysed: Vec<Analysed> = documents.par_iter().map(|d| analyse(d, &vocab)).collect();
+        forget_seen();
         let n = documents.len();
         let mut index = Index {
             lang: lang.to_string(),
@@ -152,17 +249,22 @@ impl Index {
             excerpts: Vec::with_capacity(n),
             doc_terms: Vec::with_capacity(n),
             terms: Interner::default(),
-            keys: Interner::default(),
             variants: Vec::new(),
             postings: Vec::new(),
             pairs: FxMap::default(),
-            bucket_count: bucket_count(n, limits.docs_per_bucket),
+            word_buckets: bucket_count(n, limits.docs_per_bucket),
+            bucket_count: bucket_count(n, limits.docs_per_bucket)
+                + bucket_count(n, limits.docs_per_pair_bucket),
             buckets: Vec::new(),
             big: BTreeMap::new(),
             hashes: BTreeMap::new(),
         };
-        for (doc, analysed) in analysed.into_iter().enumerate() {
-            let (terms, excerpt) = index.intern(analysed);
+        let absorbed = index.absorb(vocab);
+        let done: Vec<(DocTerms, String)> = analysed
+            .into_par_iter()
+            .map(|a| doc_terms(a, &absorbed))
+            .collect();
+        for (doc, (terms, excerpt)) in done.into_iter().enumerate() {
             for &(term, impact, variants) in &terms.terms {
                 index.postings[term as usize].push(Posting {
                     doc: doc as u32,
@@ -173,61 +275,48 @@ impl Index {
             index.doc_terms.push(terms);
             index.excerpts.push(excerpt);
         }
-        index.pairs = group_pairs(&index.doc_terms);
+        index.pairs = group_pairs(&index.doc_terms, index.postings.len());
         index.encode_all();
         index
     }
 
-    /// Gives a document's terms global ids (interning new terms and spellings).
-    fn intern(&mut self, analysed: Analysed) -> (DocTerms, String) {
-        let local_ids: Vec<u32> = analysed
-            .vocab
-            .iter()
-            .map(|t| {
-                let id = self.terms.intern(&t.folded);
+    /// Gives the shared vocabulary's terms and spellings the index's ids and bits.
+    fn absorb(&mut self, vocab: SharedVocab) -> Absorbed {
+        let mut absorbed = Absorbed {
+            offsets: Vec::with_capacity(vocab.shards.len()),
+            ids: Vec::new(),
+            bits: Vec::new(),
+        };
+        for shard in vocab.shards {
+            let map = shard
+                .into_inner()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            absorbed.offsets.push(absorbed.ids.len() as u32);
+            let mut slots: Vec<(String, (u32, Vec<String>))> = map.into_iter().collect();
+            slots.sort_unstable_by_key(|slot| (slot.1).0);
+            for (folded, (_, keys)) in slots {
+                let id = self.terms.intern(&folded);
                 if id as usize == self.postings.len() {
                     self.postings.push(Vec::new());
                     self.variants.push(Vec::new());
                 }
-                id
-            })
-            .collect();
-        let mut terms: Vec<(u32, u8, u64)> = analysed
-            .vocab
-            .iter()
-            .zip(&local_ids)
-            .map(|(t, &id)| {
-                let mut mask = 0u64;
-                for key in &t.keys {
-                    let key_id = self.keys.intern(key);
-                    let table = &mut self.variants[id as usize];
-                    let bit = match table.iter().position(|&k| k == key_id) {
-                        Some(bit) => Some(bit),
+                let table = &mut self.variants[id as usize];
+                let bits = keys
+                    .into_iter()
+                    .map(|key| match table.iter().position(|k| *k == key) {
+                        Some(bit) => bit as u8,
                         None if table.len() < MAX_VARIANTS => {
-                            table.push(key_id);
-                            Some(table.len() - 1)
+                            table.push(key);
+                            (table.len() - 1) as u8
                         }
-                        None => None,
-                    };
-                    if let Some(bit) = bit {
-                        mask |= 1 << bit;
-                    }
-                }
-                (id, impact(t.count, t.in_title, analysed.length), mask)
-            })
-            .collect();
-        terms.sort_unstable_by_key(|t| t.0);
-        let mut pairs: Vec<u64> = analysed
-            .sequence
-            .windows(2)
-            .filter(|w| w[0] != BREAK && w[1] != BREAK)
-            .map(|w| {
-                (u64::from(local_ids[w[0] as usize]) << 32) | u64::from(local_ids[w[1] as usize])
-            })
-            .collect();
-        pairs.sort_unstable();
-        pairs.dedup();
-        (DocTerms { terms, pairs }, analysed.excerpt)
+                        None => u8::MAX,
+                    })
+                    .collect();
+                absorbed.ids.push(id);
+                absorbed.bits.push(bits);
+            }
+        }
+        absorbed
     }
 
     fn pair_name(&self, pair: u64) -> String {
@@ -244,7 +333,6 @@ impl Index {
             encode_term(
                 postings,
                 &self.variants[term as usize],
-                &self.keys.names,
                 self.docs.len() as u32,
                 self.limits.head,
             )
@@ -294,8 +382,14 @@ impl Index {
         }
     }
 
+    /// A word's bucket, or a pair's (a name with a space) after the words' buckets.
     fn bucket_of(&self, name: &str) -> u32 {
-        fnv1a(name) & (self.bucket_count - 1)
+        if name.contains(' ') {
+            let pairs = self.bucket_count - self.word_buckets;
+            self.word_buckets + (fnv1a(name) & (pairs - 1))
+        } else {
+            fnv1a(name) & (self.word_buckets - 1)
+        }
     }
 
     fn base(&self) -> String {
@@ -303,7 +397,10 @@ impl Index {
     }
 
     fn bucket_path(&self, bucket: u32) -> String {
-        format!("{}idx/{bucket}.json", self.base())
+        match bucket.checked_sub(self.word_buckets) {
+            None => format!("{}idx/{bucket}.json", self.base()),
+            Some(pair) => format!("{}idx/p/{pair}.json", self.base()),
+        }
     }
 
     fn big_path(&self, term: &str) -> String {
@@ -341,11 +438,11 @@ impl Index {
                 .find(|(t, _)| codec::term_file_name(t) == name)?;
             return Some(entries_json([(term, entry)]));
         }
-        let bucket: u32 = rest
-            .strip_prefix("idx/")?
-            .strip_suffix(".json")?
-            .parse()
-            .ok()?;
+        let name = rest.strip_prefix("idx/")?.strip_suffix(".json")?;
+        let bucket: u32 = match name.strip_prefix("p/") {
+            Some(pair) => self.word_buckets + pair.parse::<u32>().ok()?,
+            None => name.parse().ok()?,
+        };
         Some(entries_json(self.buckets.get(bucket as usize)?.iter()))
     }
 
@@ -418,6 +515,7 @@ impl Index {
             lang: &'a str,
             docs: usize,
             buckets: u32,
+            pair_buckets: u32,
             head: usize,
             kinds: Vec<&'static str>,
             kind: String,
@@ -460,7 +558,8 @@ impl Index {
             version: self.version(),
             lang: &self.lang,
             docs: self.docs.len(),
-            buckets: self.bucket_count,
+            buckets: self.word_buckets,
+            pair_buckets: self.bucket_count - self.word_buckets,
             head: self.limits.head,
             kinds: Kind::ALL.iter().map(|k| k.as_str()).collect(),
             kind,
@@ -480,8 +579,11 @@ impl Index {
             documents.push(document);
             return self.rebuild(documents);
         };
-        let analysed = analyse(&document);
-        let (new_terms, excerpt) = self.intern(analysed);
+        let vocab = SharedVocab::new();
+        let analysed = analyse(&document, &vocab);
+        forget_seen();
+        let absorbed = self.absorb(vocab);
+        let (new_terms, excerpt) = doc_terms(analysed, &absorbed);
         let old_terms = std::mem::take(&mut self.doc_terms[doc as usize]);
         self.docs[doc as usize] = document;
         self.excerpts[doc as usize] = excerpt;
@@ -603,6 +705,31 @@ impl Index {
     }
 }
 
+/// A document's terms with the index's ids, its impacts and its pairs.
+fn doc_terms(analysed: Analysed, absorbed: &Absorbed) -> (DocTerms, String) {
+    let ids: Vec<(u32, u64)> = analysed
+        .vocab
+        .iter()
+        .map(|t| absorbed.remap(t.shared, t.variants))
+        .collect();
+    let mut terms: Vec<(u32, u8, u64)> = analysed
+        .vocab
+        .iter()
+        .zip(&ids)
+        .map(|(t, &(id, mask))| (id, impact(t.count, t.in_title, analysed.length), mask))
+        .collect();
+    terms.sort_unstable_by_key(|t| t.0);
+    let mut pairs: Vec<u64> = analysed
+        .sequence
+        .windows(2)
+        .filter(|w| w[0] != BREAK && w[1] != BREAK)
+        .map(|w| (u64::from(ids[w[0] as usize].0) << 32) | u64::from(ids[w[1] as usize].0))
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    (DocTerms { terms, pairs }, analysed.excerpt)
+}
+
 /// Buckets for `n` documents: a power of two, so that a page's update keeps it.
 fn bucket_count(n: usize, docs_per_bucket: usize) -> u32 {
     (n.div_ceil(docs_per_bucket).max(1) as u32).next_power_of_two()
@@ -622,13 +749,7 @@ pub fn impact(count: u32, in_title: bool, length: u32) -> u8 {
     q | (u8::from(in_title) << 5)
 }
 
-fn encode_term(
-    postings: &[Posting],
-    variants: &[u32],
-    key_names: &[String],
-    n: u32,
-    head_size: usize,
-) -> String {
+fn encode_term(postings: &[Posting], variants: &[String], n: u32, head_size: usize) -> String {
     let docs: Vec<u32> = postings.iter().map(|p| p.doc).collect();
     let mut out = String::with_capacity(64);
     out.push_str(&format!("{{\"n\":{},\"m\":\"", postings.len()));
@@ -646,7 +767,7 @@ fn encode_term(
         .iter()
         .enumerate()
         .filter(|(bit, _)| used & (1 << bit) != 0)
-        .map(|(bit, &k)| (bit, key_names[k as usize].as_str()))
+        .map(|(bit, k)| (bit, k.as_str()))
         .collect();
     live.sort_by(|a, b| a.1.cmp(b.1));
     out.push_str(",\"v\":[");
@@ -727,40 +848,39 @@ fn run_lengths(values: impl Iterator<Item = u32>) -> String {
     out
 }
 
-/// Documents of every pair: chunks of documents grouped in parallel into partitions by
-/// the pair's hash, then each partition's chunks merged in document order.
-fn group_pairs(doc_terms: &[DocTerms]) -> FxMap<u64, Vec<u32>> {
-    const PARTS: usize = 16;
-    const CHUNK: usize = 512;
-    let part_of = |pair: u64| (pair.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 60) as usize % PARTS;
-    let chunks: Vec<Vec<FxMap<u64, Vec<u32>>>> = doc_terms
-        .par_chunks(CHUNK)
-        .enumerate()
-        .map(|(c, chunk)| {
-            let mut maps: Vec<FxMap<u64, Vec<u32>>> = vec![FxMap::default(); PARTS];
-            for (i, terms) in chunk.iter().enumerate() {
-                let doc = (c * CHUNK + i) as u32;
-                for &pair in &terms.pairs {
-                    maps[part_of(pair)].entry(pair).or_default().push(doc);
-                }
-            }
-            maps
-        })
-        .collect();
-    let parts: Vec<FxMap<u64, Vec<u32>>> = (0..PARTS)
+/// Documents of every pair, grouped in parallel by ranges of the pair's first term: each
+/// document's pairs are sorted, so a range is a slice of them, and documents are visited in
+/// order, so each pair's documents come out sorted.
+fn group_pairs(doc_terms: &[DocTerms], terms: usize) -> FxMap<u64, Vec<u32>> {
+    const PARTS: usize = 32;
+    let size = terms.div_ceil(PARTS).max(1);
+    let parts: Vec<Vec<(u64, Vec<u32>)>> = (0..PARTS)
         .into_par_iter()
         .map(|p| {
-            let mut all: FxMap<u64, Vec<u32>> = FxMap::default();
-            for chunk in &chunks {
-                for (pair, docs) in &chunk[p] {
-                    all.entry(*pair).or_default().extend_from_slice(docs);
+            let (lo, hi) = ((p * size) as u64, ((p + 1) * size) as u64);
+            let mut lists: Vec<Vec<(u32, u32)>> = vec![Vec::new(); size];
+            for (doc, t) in doc_terms.iter().enumerate() {
+                let start = t.pairs.partition_point(|&x| x >> 32 < lo);
+                for &pair in &t.pairs[start..] {
+                    if pair >> 32 >= hi {
+                        break;
+                    }
+                    lists[((pair >> 32) - lo) as usize].push((pair as u32, doc as u32));
                 }
             }
-            all
+            let mut out = Vec::new();
+            for (i, mut list) in lists.into_iter().enumerate() {
+                list.sort_by_key(|e| e.0);
+                for run in list.chunk_by(|a, b| a.0 == b.0) {
+                    let pair = ((lo + i as u64) << 32) | u64::from(run[0].0);
+                    out.push((pair, run.iter().map(|e| e.1).collect()));
+                }
+            }
+            out
         })
         .collect();
     let mut all = FxMap::default();
-    all.reserve(parts.iter().map(|p| p.len()).sum());
+    all.reserve(parts.iter().map(Vec::len).sum());
     for part in parts {
         all.extend(part);
     }
@@ -769,46 +889,59 @@ fn group_pairs(doc_terms: &[DocTerms]) -> FxMap<u64, Vec<u32>> {
 
 /// Tokenises a document: title then text, with a break between them. A spelling seen
 /// before in the page is looked up rather than folded again.
-fn analyse(document: &Document) -> Analysed {
-    let mut by_folded: FxMap<String, u32> = FxMap::default();
-    let mut by_raw: FxMap<&str, (u32, u32)> = FxMap::default();
+fn analyse(document: &Document, shared: &SharedVocab) -> Analysed {
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        if seen.0 != shared.generation {
+            *seen = (shared.generation, FxMap::default());
+        }
+        analyse_with(document, shared, &mut seen.1)
+    })
+}
+
+/// Empties the threads' caches of spellings once a build has used them.
+fn forget_seen() {
+    let clear = || SEEN.with(|seen| *seen.borrow_mut() = (0, FxMap::default()));
+    rayon::broadcast(|_| clear());
+    clear();
+}
+
+fn analyse_with(
+    document: &Document,
+    shared: &SharedVocab,
+    seen: &mut FxMap<String, Known>,
+) -> Analysed {
+    let mut by_shared: FxMap<u32, u32> = FxMap::default();
     let mut vocab: Vec<LocalTerm> = Vec::new();
+    let mut topic: Vec<bool> = Vec::new();
     let mut sequence: Vec<u32> = Vec::with_capacity(document.text.len() / 5);
     // (byte offset in the text, local id) of the words the excerpt may pick from.
     let mut tokens: Vec<(u32, u32)> = Vec::new();
-    let mut folded = String::new();
-    let mut key = String::new();
-    let mut joined_folded = String::new();
-    let mut joined_key = String::new();
+    let mut raw_parts: Vec<&str> = Vec::new();
     let mut length = 0u32;
-    let add = |folded: &str,
-               key: &str,
-               vocab: &mut Vec<LocalTerm>,
-               by_folded: &mut FxMap<String, u32>|
-     -> (u32, u32) {
-        let id = match by_folded.get(folded) {
-            Some(&id) => id,
-            None => {
-                let id = vocab.len() as u32;
-                by_folded.insert(folded.to_string(), id);
-                vocab.push(LocalTerm {
-                    folded: folded.to_string(),
-                    count: 0,
-                    in_title: false,
-                    keys: Vec::new(),
-                });
-                id
-            }
-        };
-        let term = &mut vocab[id as usize];
-        let k = match term.keys.iter().position(|k| k == key) {
-            Some(k) => k,
-            None => {
-                term.keys.push(key.to_string());
-                term.keys.len() - 1
-            }
-        };
-        (id, k as u32)
+    let know = |folded: &str, key: &str| -> Known {
+        let (id, bit) = shared.intern(folded, key);
+        (id, bit, folded.len() >= 2 && !STOP_WORDS.contains(&folded))
+    };
+    let mut add = |known: Known, in_title: bool, vocab: &mut Vec<LocalTerm>| -> u32 {
+        let (id, bit, is_topic) = known;
+        let local = *by_shared.entry(id).or_insert_with(|| {
+            vocab.push(LocalTerm {
+                shared: id,
+                count: 0,
+                in_title: false,
+                variants: 0,
+            });
+            topic.push(is_topic);
+            (vocab.len() - 1) as u32
+        });
+        let term = &mut vocab[local as usize];
+        term.in_title |= in_title;
+        term.count += 1;
+        if let Some(bit) = bit {
+            term.variants |= 1 << bit;
+        }
+        local
     };
     for (text, in_title) in [
         (document.title.as_str(), true),
@@ -819,59 +952,47 @@ fn analyse(document: &Document) -> Analysed {
             if compound.break_before {
                 sequence.push(BREAK);
             }
-            joined_folded.clear();
-            joined_key.clear();
-            let mut parts = 0usize;
+            raw_parts.clear();
             let mut joinable = true;
             fold::parts(compound.text, |offset, part| {
-                let found = match by_raw.get(part) {
-                    Some(&found) => Some(found),
+                let known = match seen.get(part) {
+                    Some(&known) => Some(known),
                     None => {
-                        folded.clear();
-                        key.clear();
-                        if fold::fold_into(part, &mut folded, &mut key) && !folded.is_empty() {
-                            let found = add(&folded, &key, &mut vocab, &mut by_folded);
-                            by_raw.insert(part, found);
-                            Some(found)
-                        } else {
-                            None
+                        let (mut folded, mut key) = (String::new(), String::new());
+                        let fits = fold::fold_into(part, &mut folded, &mut key);
+                        let known = (fits && !folded.is_empty()).then(|| know(&folded, &key));
+                        if let Some(known) = known {
+                            seen.insert(part.to_string(), known);
                         }
+                        known
                     }
                 };
-                let Some((id, k)) = found else {
+                let Some(known) = known else {
                     joinable = false;
                     sequence.push(BREAK);
                     return;
                 };
-                let term = &mut vocab[id as usize];
-                term.count += 1;
-                term.in_title |= in_title;
-                sequence.push(id);
+                let local = add(known, in_title, &mut vocab);
+                sequence.push(local);
                 length += 1;
-                parts += 1;
-                joined_folded.push_str(&term.folded);
-                joined_key.push_str(&term.keys[k as usize]);
+                raw_parts.push(part);
                 let start = compound.start + offset;
                 if !in_title && start < EXCERPT_SCAN_BYTES {
-                    tokens.push((start as u32, id));
+                    tokens.push((start as u32, local));
                 }
             });
-            if joinable
-                && (2..=MAX_JOINED_PARTS).contains(&parts)
-                && joined_folded.chars().count() <= MAX_TERM_CHARS
-            {
-                let (id, _) = add(&joined_folded, &joined_key, &mut vocab, &mut by_folded);
-                let term = &mut vocab[id as usize];
-                term.count += 1;
-                term.in_title |= in_title;
+            if joinable && (2..=MAX_JOINED_PARTS).contains(&raw_parts.len()) {
+                let (mut joined, mut joined_key) = (String::new(), String::new());
+                for part in &raw_parts {
+                    fold::fold_into(part, &mut joined, &mut joined_key);
+                }
+                if joined.chars().count() <= MAX_TERM_CHARS {
+                    add(know(&joined, &joined_key), in_title, &mut vocab);
+                }
             }
         });
     }
-    let excerpt = if std::env::var_os("NOEX").is_some() {
-        String::new()
-    } else {
-        excerpt(&document.text, &vocab, &tokens)
-    };
+    let excerpt = excerpt(&document.text, &vocab, &topic, &tokens);
     Analysed {
         vocab,
         sequence,
@@ -892,7 +1013,7 @@ const STOP_WORDS: &[&str] = &[
 /// The text shown under a result, from which the browser cuts a snippet around the words
 /// found: the start of the page, then the sentences that best cover the words the page
 /// repeats (its topics), in page order, up to `EXCERPT_CHARS` characters.
-fn excerpt(text: &str, vocab: &[LocalTerm], tokens: &[(u32, u32)]) -> String {
+fn excerpt(text: &str, vocab: &[LocalTerm], topic: &[bool], tokens: &[(u32, u32)]) -> String {
     const LEAD: usize = EXCERPT_CHARS * 2 / 5;
     const SENTENCE: usize = 160;
     let mut end = text.len().min(EXCERPT_SCAN_BYTES);
@@ -948,14 +1069,10 @@ fn excerpt(text: &str, vocab: &[LocalTerm], tokens: &[(u32, u32)]) -> String {
             if i < first || at < from || at >= limit {
                 continue;
             }
-            let term = &vocab[id as usize];
-            if term.folded.len() < 2
-                || STOP_WORDS.contains(&term.folded.as_str())
-                || terms.iter().any(|t| t.0 == id)
-            {
+            if !topic[id as usize] || terms.iter().any(|t| t.0 == id) {
                 continue;
             }
-            terms.push((id, term.count.saturating_sub(1).min(2)));
+            terms.push((id, vocab[id as usize].count.saturating_sub(1).min(2)));
         }
         if i >= first {
             candidates.push((i, terms));

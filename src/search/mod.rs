@@ -39,7 +39,9 @@
 //! ```text
 //! search/vi/manifest.json        version, document count, bucket count, kinds and groups
 //!                                 (run-length per document, for the filters), big terms
-//! search/vi/idx/{0..B-1}.json    buckets: {term: entry} for the terms hashing there (FNV-1a)
+//! search/vi/idx/{0..B-1}.json    buckets of words: {term: entry} for the words hashing there
+//!                                 (FNV-1a of the folded word, modulo B)
+//! search/vi/idx/p/{0..P-1}.json  buckets of pairs (`"chuyen doi"`), the same way
 //! search/vi/idx/t/{term}.json    a term whose entry is over BIG_ENTRY_BYTES, alone
 //! search/vi/doc/{id}.json        one document: url, title, kind, group, breadcrumb, excerpt
 //! ```
@@ -79,8 +81,10 @@ use serde::Serialize;
 pub const HEAD: usize = 40;
 /// An entry longer than this gets a file of its own (and is listed in the manifest).
 pub const BIG_ENTRY_BYTES: usize = 700;
-/// Bucket files per document (rounded to a power of two).
-pub const DOCS_PER_BUCKET: usize = 4;
+/// Documents per bucket file of words, and of pairs (rounded to powers of two): pairs are
+/// many and small, so they get many buckets, and a query fetches little besides its own.
+pub const DOCS_PER_BUCKET: usize = 8;
+pub const DOCS_PER_PAIR_BUCKET: usize = 1;
 /// Characters of a page's text kept for its snippet.
 pub const EXCERPT_CHARS: usize = 320;
 /// Words of a query used (the rest are ignored).

@@ -92,6 +92,7 @@ pub struct Searcher<F: FnMut(&str) -> Option<Vec<u8>>> {
     fetch: F,
     n: u32,
     buckets: u32,
+    pair_buckets: u32,
     big: HashSet<String>,
     kind_of: Vec<String>,
     group_of: Vec<Option<String>>,
@@ -143,6 +144,7 @@ impl<F: FnMut(&str) -> Option<Vec<u8>>> Searcher<F> {
             fetch,
             n,
             buckets: manifest["buckets"].as_u64()? as u32,
+            pair_buckets: manifest["pair_buckets"].as_u64()? as u32,
             big,
             kind_of,
             group_of,
@@ -155,6 +157,9 @@ impl<F: FnMut(&str) -> Option<Vec<u8>>> Searcher<F> {
     pub fn file_of(&self, term: &str) -> String {
         if self.big.contains(term) {
             format!("{}idx/t/{}.json", self.base, codec::term_file_name(term))
+        } else if term.contains(' ') {
+            let bucket = fnv1a(term) & (self.pair_buckets - 1);
+            format!("{}idx/p/{bucket}.json", self.base)
         } else {
             let bucket = fnv1a(term) & (self.buckets - 1);
             format!("{}idx/{bucket}.json", self.base)

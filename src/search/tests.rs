@@ -322,6 +322,7 @@ fn small() -> Limits {
         head: 8,
         big_entry_bytes: 60,
         docs_per_bucket: 16,
+        docs_per_pair_bucket: 4,
     }
 }
 
@@ -678,4 +679,63 @@ fn cpu(clock: libc::clockid_t) -> std::time::Duration {
     // SAFETY: clock_gettime writes one timespec into `t`, which outlives the call.
     unsafe { libc::clock_gettime(clock, &mut t) };
     std::time::Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
+}
+
+/// Writes the index of a small corpus and of the 10,000 synthetic pages under
+/// `$SEARCH_DUMP/{small,large}/`, with the Rust ranking of some queries in `expected.json`,
+/// so that `search.js` can be checked against this file (by hand, in a browser or Node).
+#[test]
+#[ignore = "writes files, run by hand"]
+fn dump() {
+    let Some(dir) = std::env::var_os("SEARCH_DUMP") else {
+        return;
+    };
+    let queries = [
+        "chuyen doi so",
+        "CHUYỂN ĐỔI SỐ",
+        "chuyen đoi so",
+        "Dak Lak",
+        "Đắk Lắk",
+        "ho so truc tuyen toan trinh",
+        "NV-3.12",
+        "nv 3.12",
+        "NV312",
+        "dvc-truc-tuyen-toan-trinh",
+        "dich vu cong truc tuyen",
+        "theo dõi",
+        "so",
+        "hoà",
+    ];
+    let mut small = corpus();
+    small.extend(plan_corpus());
+    for (name, documents) in [("small", small), ("large", synthetic(10_000))] {
+        let root = std::path::Path::new(&dir).join(name);
+        let files = build(&documents, "vi");
+        for (path, bytes) in &files {
+            let path = root.join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, bytes).unwrap();
+        }
+        let map: HashMap<String, Vec<u8>> = files.into_iter().collect();
+        let mut searcher = Searcher::open("vi", |p| map.get(p).cloned()).unwrap();
+        let mut expected = serde_json::Map::new();
+        for query in queries {
+            let results = searcher.search(query, &Filters::default());
+            let hits: Vec<serde_json::Value> = results
+                .hits
+                .iter()
+                .take(RESULTS_PER_PAGE)
+                .map(|h| serde_json::json!([h.doc, h.score]))
+                .collect();
+            expected.insert(
+                query.into(),
+                serde_json::json!({"count": results.count, "hits": hits}),
+            );
+        }
+        std::fs::write(
+            root.join("expected.json"),
+            serde_json::to_vec_pretty(&expected).unwrap(),
+        )
+        .unwrap();
+    }
 }
