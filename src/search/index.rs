@@ -200,7 +200,6 @@ pub struct Index {
     docs: Vec<Document>,
     by_url: FxMap<String, u32>,
     excerpts: Vec<String>,
-    doc_terms: Vec<DocTerms>,
     terms: Interner,
     /// Per term id: its spellings (exact keys), in the order first seen.
     variants: Vec<Vec<String>>,
@@ -247,7 +246,6 @@ impl Index {
                 .collect(),
             docs: documents,
             excerpts: Vec::with_capacity(n),
-            doc_terms: Vec::with_capacity(n),
             terms: Interner::default(),
             variants: Vec::new(),
             postings: Vec::new(),
@@ -264,6 +262,7 @@ impl Index {
             .into_par_iter()
             .map(|a| doc_terms(a, &absorbed))
             .collect();
+        let mut all_terms = Vec::with_capacity(n);
         for (doc, (terms, excerpt)) in done.into_iter().enumerate() {
             for &(term, impact, variants) in &terms.terms {
                 index.postings[term as usize].push(Posting {
@@ -272,10 +271,11 @@ impl Index {
                     variants,
                 });
             }
-            index.doc_terms.push(terms);
+            all_terms.push(terms);
             index.excerpts.push(excerpt);
         }
-        index.pairs = group_pairs(&index.doc_terms, index.postings.len());
+        index.pairs = group_pairs(&all_terms, index.postings.len());
+        drop(all_terms);
         index.encode_all();
         index
     }
@@ -579,12 +579,15 @@ impl Index {
             documents.push(document);
             return self.rebuild(documents);
         };
+        // The old version is analysed again (the same text gives the same terms) rather
+        // than every page's terms being kept.
         let vocab = SharedVocab::new();
         let analysed = analyse(&document, &vocab);
+        let old_analysed = analyse(&self.docs[doc as usize], &vocab);
         forget_seen();
         let absorbed = self.absorb(vocab);
         let (new_terms, excerpt) = doc_terms(analysed, &absorbed);
-        let old_terms = std::mem::take(&mut self.doc_terms[doc as usize]);
+        let (old_terms, _) = doc_terms(old_analysed, &absorbed);
         self.docs[doc as usize] = document;
         self.excerpts[doc as usize] = excerpt;
 
@@ -626,7 +629,6 @@ impl Index {
             touched_pairs.insert(pair);
         }
         self.pairs.retain(|_, list| !list.is_empty());
-        self.doc_terms[doc as usize] = new_terms;
 
         let mut touched_buckets: BTreeSet<u32> = BTreeSet::new();
         let mut touched_big: BTreeSet<String> = BTreeSet::new();

@@ -7,9 +7,11 @@
 //! It also folds diacritics by stripping combining marks only, so `đ` never matches `d`
 //! ("Đắk Lắk" is not found by "Dak Lak"), it has no notion of an exact spelling ranking
 //! above a folded one, and it is a separate program or a large library with its own
-//! runtime. This index is a few hundred lines of Rust, builds 10,000 pages in well under
-//! a second, updates one page's part in `serve`, and its client is one small file with no
-//! dependencies.
+//! runtime. This index is a few hundred lines of Rust; on 10,000 synthetic pages of ~900
+//! words (`tests::measure`) it takes about 3.8–4.2 s of CPU time, about 2.0–2.3 s of wall
+//! time on this 2-core machine while other work ran on it, and stays under 400 MB for the
+//! whole test process; it updates one page's part in `serve`, and its client is one small
+//! file with no dependencies.
 //!
 //! # Folding (see `fold`)
 //!
@@ -33,6 +35,9 @@
 //!   `TITLE_WEIGHT` when the term is in the title.
 //!
 //! Scores are rounded to thousandths; ties go to the lower document id (sorted URLs).
+//! Two approximations keep the files small: a phrase of three or more words is "every
+//! consecutive pair present" (a page with "chuyển đổi" and "đổi số" apart counts), and the
+//! weights and spellings of pages outside a term's head (`HEAD`) are estimated.
 //!
 //! # Files (under the output folder, per language)
 //!
@@ -65,8 +70,9 @@
 //! `Index::build` keeps everything needed to update; `Index::update(document)` re-encodes
 //! the entries of the terms the page had or has, and returns only the files that changed
 //! (its buckets, big term files, its own file, the manifest) and the files to delete.
-//! Adding or removing a page shifts document ids and builds the index again (well under a
-//! second for 10,000 pages).
+//! Adding or removing a page shifts document ids and builds the index again (about 2 s for
+//! 10,000 pages). The index keeps the documents to re-analyse a page's old version on
+//! update, rather than every page's terms.
 
 pub mod codec;
 pub mod fold;
@@ -77,7 +83,10 @@ pub use index::{Changes, Index, Limits};
 
 use serde::Serialize;
 
-/// Pages a term's head holds: enough for the first pages of results to be ranked exactly.
+/// Pages a term's head holds (per spelling too). A page outside a term's head is scored
+/// with the term's floor (the highest weight left out), and counts as the exact spelling
+/// only when it is in that spelling's head: ranking is exact among the pages where the
+/// query's terms weigh most, and approximate in the long tail. Counts are always exact.
 pub const HEAD: usize = 40;
 /// An entry longer than this gets a file of its own (and is listed in the manifest).
 pub const BIG_ENTRY_BYTES: usize = 700;
