@@ -535,6 +535,8 @@ pub fn attach(plans: &[Plan], pages: &mut Vec<ContentPage>, config: &Config) {
             page.front
                 .template
                 .get_or_insert_with(|| "plan.html".into());
+            // The plan page lists its groups from the plan's data, never page by page.
+            page.front.paginate_by.get_or_insert(0);
             page.plan_page = Some(PlanPage::Plan(index));
         }
     }

@@ -334,6 +334,9 @@ fn synthetic(
             title: Some(title),
             weight: Some(weight),
             template: Some(plan_page.template().to_string()),
+            // Plan pages show their own lists (all targets, filtered tasks), not their
+            // children page by page.
+            paginate_by: Some(0),
             ..FrontMatter::default()
         },
         text: String::new(),

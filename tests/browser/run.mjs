@@ -1,0 +1,112 @@
+// Checks a built site the way a reader's browser sees it: axe-core (WCAG 2.0, 2.1 and 2.2,
+// A and AA) on every page in headless Chromium, no horizontal scrolling at 320 px, and the
+// W3C Nu HTML checker on every HTML file. Usage: node run.mjs SITE_FOLDER
+// Exits with 1 and a report when anything fails. Makes no request beyond 127.0.0.1.
+import { createServer } from "node:http";
+import { readFile, readdir, stat } from "node:fs/promises";
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const folder = path.resolve(process.argv[2] ?? "");
+if (!process.argv[2]) {
+  console.error("usage: node run.mjs SITE_FOLDER");
+  process.exit(2);
+}
+
+const types = {
+  ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json", ".svg": "image/svg+xml", ".xml": "application/xml", ".csv": "text/csv; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8", ".png": "image/png", ".jpg": "image/jpeg", ".zip": "application/zip",
+};
+
+async function htmlFiles(dir) {
+  const out = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await htmlFiles(full)));
+    else if (entry.name.endsWith(".html")) out.push(full);
+  }
+  return out.sort();
+}
+
+// A plain static server of the folder (the built site, without serve's live-reload script).
+const server = createServer(async (request, response) => {
+  let file = path.join(folder, decodeURIComponent(new URL(request.url, "http://x").pathname));
+  if (!file.startsWith(folder)) { response.writeHead(403).end(); return; }
+  try {
+    if ((await stat(file)).isDirectory()) file = path.join(file, "index.html");
+    const body = await readFile(file);
+    response.writeHead(200, { "Content-Type": types[path.extname(file)] ?? "application/octet-stream" }).end(body);
+  } catch {
+    response.writeHead(404, { "Content-Type": "text/html; charset=utf-8" }).end(await readFile(path.join(folder, "404.html")).catch(() => ""));
+  }
+});
+await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const files = await htmlFiles(folder);
+// Redirect pages of aliases only send readers on; they are checked by the HTML checker.
+const pages = [];
+for (const file of files) {
+  const text = await readFile(file, "utf8");
+  if (!text.includes('http-equiv="refresh"')) pages.push(file);
+}
+const urls = pages.map((file) => {
+  const relative = path.relative(folder, file).split(path.sep).join("/");
+  return "/" + relative.replace(/(^|\/)index\.html$/, "$1");
+});
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const context = await browser.newContext();
+// Nothing may be fetched from another host.
+const outside = [];
+await context.route("**/*", (route) => {
+  const url = new URL(route.request().url());
+  if (url.hostname !== "127.0.0.1") { outside.push(route.request().url()); return route.abort(); }
+  return route.continue();
+});
+// axe is added to every page as it loads (compiled once, not parsed again per page).
+await context.addInitScript({ content: await readFile(require.resolve("axe-core/axe.min.js"), "utf8") });
+const problems = [];
+async function check(page, url) {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(base + url, { waitUntil: "load" });
+  const result = await page.evaluate(async () =>
+    await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }));
+  for (const violation of result.violations) {
+    for (const node of violation.nodes) {
+      problems.push(`${url}: axe ${violation.id} (${violation.impact}): ${violation.help} at ${node.target.join(" ")}`);
+    }
+  }
+  await page.setViewportSize({ width: 320, height: 640 });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (width > 320) problems.push(`${url}: scrolls sideways at 320 px (content is ${width} px wide)`);
+}
+// Two tabs share the pages, one per core of a small machine.
+const queue = [...urls];
+await Promise.all([1, 2].map(async () => {
+  const page = await context.newPage();
+  for (let url = queue.shift(); url !== undefined; url = queue.shift()) await check(page, url);
+}));
+await browser.close();
+server.close();
+for (const url of outside) problems.push(`a page asked another host for ${url}`);
+
+// The Nu HTML checker, errors only, over every HTML file.
+const vnu = spawnSync("java", ["-jar", require("vnu-jar"), "--errors-only", "--format", "gnu", ...files], { encoding: "utf8" });
+if (vnu.error) problems.push(`the HTML checker could not run: ${vnu.error.message}`);
+for (const line of `${vnu.stdout}${vnu.stderr}`.split("\n").filter((l) => l.trim())) problems.push(`html: ${path.relative(folder, line)}`);
+
+console.log(`Checked ${urls.length} pages with axe-core and at 320 px, and ${files.length} HTML files with the Nu HTML checker.`);
+if (problems.length) {
+  console.log(`${problems.length} problem(s):`);
+  for (const problem of problems) console.log("  " + problem);
+  process.exit(1);
+}
+console.log("No problems.");
