@@ -58,6 +58,53 @@ impl Page {
     }
 }
 
+/// What a section holds, which decides its feeds, its search kind and the templates' extras.
+/// Set by `kind` in a section's `[extra]`, or by the folder names of the content format
+/// (`news/`, `awareness/`); a section without either takes its parent's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SectionKind {
+    Pages,
+    News,
+    Awareness,
+    Documents,
+}
+
+impl SectionKind {
+    pub const NAMES: [&str; 4] = ["pages", "news", "awareness", "documents"];
+
+    pub fn parse(name: &str) -> Option<SectionKind> {
+        match name {
+            "pages" => Some(SectionKind::Pages),
+            "news" => Some(SectionKind::News),
+            "awareness" => Some(SectionKind::Awareness),
+            "documents" => Some(SectionKind::Documents),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SectionKind::Pages => "pages",
+            SectionKind::News => "news",
+            SectionKind::Awareness => "awareness",
+            SectionKind::Documents => "documents",
+        }
+    }
+
+    /// The kind a section names for itself, if it names one.
+    fn of_section(page: &Page) -> Option<SectionKind> {
+        if let Some(name) = page.front().extra.get("kind").and_then(|v| v.as_str()) {
+            return SectionKind::parse(name);
+        }
+        let folder = page.content.dir.rsplit('/').next().unwrap_or("");
+        match folder {
+            "news" => Some(SectionKind::News),
+            "awareness" => Some(SectionKind::Awareness),
+            _ => None,
+        }
+    }
+}
+
 /// A redirect from an old address to a page.
 #[derive(Clone, Debug)]
 pub struct Alias {
@@ -164,7 +211,42 @@ pub fn link(
     order_sections(&mut site);
     assign_translations(&mut site);
     collect_aliases(&mut site, &mut diagnostics);
+    check_section_kinds(&site, &mut diagnostics);
     (site, diagnostics)
+}
+
+/// A section's `kind` must be one the theme knows, or its pages would silently lose their
+/// feed or search kind.
+fn check_section_kinds(site: &Site, diagnostics: &mut Vec<Diagnostic>) {
+    for page in site.pages.iter().filter(|p| p.is_section()) {
+        let Some(value) = page.front().extra.get("kind") else {
+            continue;
+        };
+        let name = value.as_str().unwrap_or_default();
+        if SectionKind::parse(name).is_some() {
+            continue;
+        }
+        let text = &page.content.text;
+        let line = text
+            .lines()
+            .position(|l| l.trim_start().starts_with("kind"))
+            .map_or(1, |i| i + 1);
+        let mut diagnostic = Diagnostic::error(
+            "unknown-section-kind",
+            format!("`{value}` is not a kind of section"),
+        )
+        .at_line(&page.content.file, text, line, 1)
+        .with_hint(format!(
+            "write one of: {}",
+            SectionKind::NAMES
+                .map(|n| format!("kind = \"{n}\""))
+                .join(", ")
+        ));
+        if let Some(close) = did_you_mean(name, SectionKind::NAMES.iter().copied()) {
+            diagnostic = diagnostic.with_note(format!("did you mean `{close}`?"));
+        }
+        diagnostics.push(diagnostic);
+    }
 }
 
 /// Makes a section page for every folder (in every language used in it) that lacks an
@@ -513,6 +595,17 @@ impl Site {
         format!("{folder}{name}")
     }
 
+    /// What the page's section holds: the nearest section, from the page up, that names a
+    /// kind (`SectionKind`); ordinary pages otherwise.
+    pub fn section_kind(&self, id: PageId) -> SectionKind {
+        let page = &self.pages[id];
+        let own = page.is_section().then_some(id);
+        own.into_iter()
+            .chain(page.ancestors.iter().rev().copied())
+            .find_map(|section| SectionKind::of_section(&self.pages[section]))
+            .unwrap_or(SectionKind::Pages)
+    }
+
     pub fn permalink(&self, path: &str) -> String {
         format!("{}{}", self.config.base_url, path)
     }
@@ -683,6 +776,37 @@ mod tests {
         assert_eq!(diagnostics.len(), 1);
         assert_eq!(diagnostics[0].code, "url-collision");
         assert!(diagnostics[0].notes[0].contains("content/"));
+    }
+
+    #[test]
+    fn section_kinds_come_from_extra_or_folder_and_reach_pages_below() {
+        let (site, diagnostics) = site(&[
+            (
+                "tin/_index.md",
+                "+++\ntitle = \"Tin\"\n[extra]\nkind = \"news\"\n+++\n",
+            ),
+            ("tin/2025/a.md", "+++\ntitle = \"A\"\n+++\n"),
+            ("awareness/b.md", "+++\ntitle = \"B\"\n+++\n"),
+            ("c.md", "+++\ntitle = \"C\"\n+++\n"),
+        ]);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let kind = |path: &str| site.section_kind(site.by_content_path[path]);
+        assert_eq!(kind("tin/_index.md"), SectionKind::News);
+        assert_eq!(kind("tin/2025/a.md"), SectionKind::News);
+        assert_eq!(kind("awareness/b.md"), SectionKind::Awareness);
+        assert_eq!(kind("c.md"), SectionKind::Pages);
+    }
+
+    #[test]
+    fn an_unknown_section_kind_is_an_error_with_the_line_and_a_suggestion() {
+        let (_, diagnostics) = site(&[(
+            "tin/_index.md",
+            "+++\ntitle = \"Tin\"\n[extra]\nkind = \"newz\"\n+++\n",
+        )]);
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        let text = diagnostics[0].render();
+        assert!(text.contains("content/tin/_index.md:4"), "{text}");
+        assert!(text.contains("news"), "{text}");
     }
 
     #[test]
