@@ -100,6 +100,8 @@ pub struct Rendered {
     pub heading_ids: Vec<String>,
     pub anchor_links: Vec<AnchorLink>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The words of the body as plain text, for search (empty when search is off).
+    pub text: String,
 }
 
 const MORE_MARKER: &str = "<!-- more -->";
@@ -263,6 +265,8 @@ pub fn plain_text(markdown: &str, config: &MarkdownOptions) -> String {
     let mut plain = String::with_capacity(markdown.len());
     for event in Parser::new_ext(markdown, options(config)) {
         match event {
+            // A shortcode (`{{ chart(…) }}`) is markup, not words of the page.
+            Event::Text(text) if is_shortcode(&text) => {}
             Event::Text(text) | Event::Code(text) => plain.push_str(&text),
             Event::SoftBreak | Event::HardBreak => plain.push(' '),
             Event::End(
@@ -272,6 +276,11 @@ pub fn plain_text(markdown: &str, config: &MarkdownOptions) -> String {
         }
     }
     plain
+}
+
+fn is_shortcode(text: &str) -> bool {
+    let text = text.trim();
+    text.starts_with("{{") && text.ends_with("}}")
 }
 
 fn resolve_url<'a>(

@@ -435,6 +435,11 @@ fn new_tera(lookups: Lookups) -> Tera {
         },
     );
 
+    // `"NV-3.12" | slugify` → `nv-3-12`: the same web-safe form the site gives addresses.
+    tera.register_filter("slugify", |value: &str, _: Kwargs, _: &State| {
+        crate::slug::slugify(value)
+    });
+
     tera.register_filter(
         "format_date",
         |value: &str, kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {

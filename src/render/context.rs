@@ -139,6 +139,39 @@ pub fn bare_context(site: &Site, base: &Context, path: &str) -> Context {
 
 /// What every page in `lang` shares: the site's title, languages, agency, `extra`. Made
 /// once per language and cloned into each page's context (its values are shared, not copied).
+/// What the search page and the header's search link need: the search page of `lang` (a
+/// page with the template `search.html`), the kinds results can be filtered by, and the
+/// task groups of the site's plans.
+fn insert_search(context: &mut Context, site: &Site, lang: &str) {
+    let search_page = site.config.search.enabled.then(|| {
+        site.pages.iter().find(|p| {
+            p.lang() == lang
+                && p.front().template.as_deref() == Some(super::search_documents::SEARCH_TEMPLATE)
+        })
+    });
+    context.insert(
+        "search_url",
+        &search_page.flatten().map(|p| site.url(&p.path)),
+    );
+    let kinds: Vec<&str> = crate::search::Kind::ALL
+        .iter()
+        .map(|k| k.as_str())
+        .collect();
+    context.insert("search_kinds", &kinds);
+    let default_lang = &site.config.default_language;
+    let mut groups: Vec<Value> = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for group in site.plans.iter().flat_map(|plan| &plan.groups) {
+        if seen.insert(group.id.as_str()) {
+            let mut map = Map::new();
+            map.insert("id".into(), Value::from(group.id.as_str()));
+            map.insert("title".into(), Value::from(group.title(lang, default_lang)));
+            groups.push(Value::from(map));
+        }
+    }
+    context.insert_value("search_groups", Value::from(groups));
+}
+
 pub fn site_context(site: &Site, lang: &str) -> Context {
     let mut context = Context::new();
     context.insert("lang", lang);
@@ -159,6 +192,7 @@ pub fn site_context(site: &Site, lang: &str) -> Context {
     context.insert("default_language", &config.default_language);
     context.insert("as_of", &config.as_of.map(|d| d.iso()));
     context.insert("search_enabled", &config.search.enabled);
+    insert_search(&mut context, site, lang);
     let home_url = site.homes.get(lang).map(|&h| site.url(&site.pages[h].path));
     context.insert("home_url", &home_url.unwrap_or_else(|| site.url("/")));
     let languages: Vec<Value> = config

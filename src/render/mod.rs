@@ -6,6 +6,7 @@ pub mod charts;
 pub mod context;
 pub mod downloads;
 pub mod plan;
+pub mod search_documents;
 mod special;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -64,15 +65,7 @@ pub fn render_markdown(site: &mut Site, i18n: &I18n) -> Vec<Diagnostic> {
     let rendered: Vec<markdown::Rendered> = shared
         .pages
         .par_iter()
-        .map(|page| {
-            let links = PageLinks {
-                links: shared.resolver(page.lang()),
-                site: shared,
-                i18n,
-                lang: page.lang(),
-            };
-            markdown::render(&page.content.body_source(), &options[page.lang()], &links)
-        })
+        .map(|page| render_page_markdown(shared, i18n, &options[page.lang()], page.id))
         .collect();
     let mut diagnostics = Vec::new();
     for (page, mut rendered) in site.pages.iter_mut().zip(rendered) {
@@ -84,6 +77,27 @@ pub fn render_markdown(site: &mut Site, i18n: &I18n) -> Vec<Diagnostic> {
         .par_iter_mut()
         .for_each(|page| page.content.release_body());
     diagnostics
+}
+
+/// One page's Markdown as HTML, with its words as plain text when the site has search.
+pub fn render_page_markdown(
+    site: &Site,
+    i18n: &I18n,
+    options: &MarkdownOptions,
+    id: PageId,
+) -> markdown::Rendered {
+    let page = &site.pages[id];
+    let links = PageLinks {
+        links: site.resolver(page.lang()),
+        site,
+        i18n,
+        lang: page.lang(),
+    };
+    let mut rendered = markdown::render(&page.content.body_source(), options, &links);
+    if site.config.search.enabled {
+        rendered.text = markdown::plain_text(page.content.body(), options);
+    }
+    rendered
 }
 
 /// What a page's Markdown can refer to: other pages (`@/` links) and, through shortcodes,
@@ -222,6 +236,19 @@ pub fn plan_outputs(input: &RenderInput<'_>) -> (OutputPlan, Vec<Diagnostic>) {
         );
     }
 
+    let index_folders = search_folders(site);
+    for path in jobs.iter().map(|(p, _)| p).chain(copies.keys()) {
+        if let Some(folder) = index_folders.iter().find(|f| path.starts_with(f.as_str())) {
+            diagnostics.push(
+                Diagnostic::error(
+                    "output-collision",
+                    format!("{path} would be written inside {folder}, where the search index goes"),
+                )
+                .with_hint("rename the page or static file, or turn search off with `[search] enabled = false`"),
+            );
+        }
+    }
+
     let mut seen: BTreeSet<&str> = BTreeSet::new();
     for (path, _) in &jobs {
         if !seen.insert(path) {
@@ -264,7 +291,40 @@ pub fn render_site(input: &RenderInput<'_>, sink: Sink<'_>) -> Vec<Diagnostic> {
             body: Body::Copy(bytes),
         });
     }
+    for (path, bytes) in search_files(input.site) {
+        sink(Output {
+            path,
+            body: Body::Made(bytes),
+        });
+    }
     diagnostics
+}
+
+/// The folders the search index of each language is written to (`search/vi/`), when the
+/// site has search.
+pub fn search_folders(site: &Site) -> Vec<String> {
+    if !site.config.search.enabled {
+        return Vec::new();
+    }
+    site.config
+        .languages
+        .iter()
+        .map(|lang| format!("search/{lang}/"))
+        .collect()
+}
+
+/// Every file of the search indexes of the site's languages.
+fn search_files(site: &Site) -> Vec<(String, Vec<u8>)> {
+    if !site.config.search.enabled {
+        return Vec::new();
+    }
+    site.config
+        .languages
+        .par_iter()
+        .flat_map_iter(|lang| {
+            crate::search::Index::build(search_documents::documents(site, lang), lang).files()
+        })
+        .collect()
 }
 
 /// Where a rendered job goes, with the inputs it was made from.

@@ -521,6 +521,7 @@ impl Index {
             kind: String,
             groups: Vec<&'a str>,
             group: String,
+            weight: String,
             big: Vec<String>,
         }
         let groups: Vec<&str> = self
@@ -537,6 +538,7 @@ impl Index {
                 .and_then(|g| groups.binary_search(&g).ok())
                 .map_or(0, |i| i as u32 + 1)
         }));
+        let weight = run_lengths(self.docs.iter().map(|d| u32::from(d.weight)));
         let mut big = Vec::with_capacity(self.big.len());
         let mut previous = "";
         for term in self.big.keys() {
@@ -565,6 +567,7 @@ impl Index {
             kind,
             groups,
             group,
+            weight,
             big,
         })
         .unwrap_or_default()
@@ -691,12 +694,20 @@ impl Index {
         self.rebuild(documents)
     }
 
-    fn rebuild(&mut self, documents: Vec<Document>) -> Changes {
-        let old: BTreeSet<String> = self.hashes.keys().cloned().collect();
+    /// Builds the index again from `documents` (when pages came or went, ids shift) and
+    /// returns only the files whose bytes changed, and those no longer made.
+    pub fn rebuild(&mut self, documents: Vec<Document>) -> Changes {
+        let old = std::mem::take(&mut self.hashes);
         *self = Index::build_with(documents, &self.lang.clone(), self.limits);
-        let write = self.files();
-        let remove = old
+        // The manifest is not among the hashed files (its version is made from them).
+        let manifest = self.manifest_path();
+        let write = self
+            .files()
             .into_iter()
+            .filter(|(path, _)| *path == manifest || old.get(path) != self.hashes.get(path))
+            .collect();
+        let remove = old
+            .into_keys()
             .filter(|p| !self.hashes.contains_key(p))
             .collect();
         Changes { write, remove }

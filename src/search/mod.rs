@@ -34,6 +34,8 @@
 //!   count in the page saturated against the page's length (0–1, BM25's shape) plus
 //!   `TITLE_WEIGHT` when the term is in the title.
 //!
+//! The terms' part is multiplied by `1 + weight × WEIGHT_STEP`, the page's own weight
+//! (the plan's page and sections count more than leaf pages that repeat their words).
 //! Scores are rounded to thousandths; ties go to the lower document id (sorted URLs).
 //! Two approximations keep the files small: a phrase of three or more words is "every
 //! consecutive pair present" (a page with "chuyển đổi" and "đổi số" apart counts), and the
@@ -101,6 +103,8 @@ pub const MAX_QUERY_WORDS: usize = 10;
 pub const PHRASE_BONUS: f64 = 1000.0;
 pub const EXACT_FACTOR: f64 = 2.0;
 pub const TITLE_WEIGHT: f64 = 1.5;
+/// What each step of a document's `weight` adds to its term scores.
+pub const WEIGHT_STEP: f64 = 0.5;
 /// Results per page of results (the client's default).
 pub const RESULTS_PER_PAGE: usize = 10;
 
@@ -156,6 +160,10 @@ pub struct Document {
     pub group: Option<String>,
     /// Titles of the sections from the home page down to the page's own section.
     pub breadcrumb: Vec<String>,
+    /// How much more the page counts than an ordinary one where both match (0: ordinary):
+    /// its term scores are multiplied by `1 + weight × WEIGHT_STEP`, so a hub such as the
+    /// plan's own page comes before the many short pages that repeat its words.
+    pub weight: u8,
     /// The page's words as plain text (`markdown::plain_text`, plus the data a plan page
     /// shows: a task's code, lead unit and output; an indicator's id, unit and method).
     pub text: String,

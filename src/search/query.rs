@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::codec::{self, Reader, decode_set, fnv1a};
 use super::fold::{Term, words};
-use super::{EXACT_FACTOR, MAX_QUERY_WORDS, PHRASE_BONUS, TITLE_WEIGHT};
+use super::{EXACT_FACTOR, MAX_QUERY_WORDS, PHRASE_BONUS, TITLE_WEIGHT, WEIGHT_STEP};
 
 /// A word of a query: its parts, and its joined form for a compound (`NV-3.12`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -96,6 +96,7 @@ pub struct Searcher<F: FnMut(&str) -> Option<Vec<u8>>> {
     big: HashSet<String>,
     kind_of: Vec<String>,
     group_of: Vec<Option<String>>,
+    weight_of: Vec<u8>,
     files: HashMap<String, Option<Value>>,
     /// Every file fetched, with its size, in order.
     pub fetched: Vec<(String, usize)>,
@@ -131,6 +132,12 @@ impl<F: FnMut(&str) -> Option<Vec<u8>>> Searcher<F> {
         runs(manifest["kind"].as_str()?, |value| {
             kind_of.push(kinds.get(value as usize).cloned().unwrap_or_default());
         })?;
+        // Indexes without weights (all ordinary) are read as such.
+        let mut weight_of = Vec::with_capacity(n as usize);
+        if let Some(weights) = manifest["weight"].as_str() {
+            runs(weights, |value| weight_of.push(value as u8))?;
+        }
+        weight_of.resize(n as usize, 0);
         let mut group_of = Vec::with_capacity(n as usize);
         runs(manifest["group"].as_str()?, |value| {
             group_of.push(
@@ -148,6 +155,7 @@ impl<F: FnMut(&str) -> Option<Vec<u8>>> Searcher<F> {
             big,
             kind_of,
             group_of,
+            weight_of,
             files: HashMap::new(),
             fetched,
         })
@@ -281,13 +289,15 @@ impl<F: FnMut(&str) -> Option<Vec<u8>>> Searcher<F> {
             if phrase.as_ref().is_some_and(|p| p[d]) {
                 score += PHRASE_BONUS;
             }
+            let mut terms = 0.0;
             for word in &query.words {
                 for term in word.parts.iter().chain(word.joined.iter()) {
                     if let Some(Some(entry)) = entries.get(&term.folded) {
-                        score += term_score(entry, &term.key, d as u32, self.n);
+                        terms += term_score(entry, &term.key, d as u32, self.n);
                     }
                 }
             }
+            score += terms * (1.0 + f64::from(self.weight_of[d]) * WEIGHT_STEP);
             hits.push(Hit {
                 doc: d as u32,
                 score: (score * 1000.0).round() as i64,

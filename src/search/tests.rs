@@ -13,6 +13,7 @@ fn doc(url: &str, title: &str, kind: Kind, text: &str) -> Document {
         kind,
         group: None,
         breadcrumb: vec!["Trang chủ".into()],
+        weight: 0,
         text: text.into(),
     }
 }
@@ -181,6 +182,7 @@ fn plan_corpus() -> Vec<Document> {
             "Kế hoạch 2025".into(),
             "Nhiệm vụ".into(),
         ],
+        weight: 0,
         text: format!("Mã nhiệm vụ {code}. {title}. Đơn vị chủ trì: Sở Khoa học và Công nghệ."),
     };
     vec![
@@ -206,6 +208,7 @@ fn plan_corpus() -> Vec<Document> {
                 "Kế hoạch 2025".into(),
                 "Chỉ tiêu".into(),
             ],
+            weight: 0,
             text: "Mã chỉ tiêu dvc-truc-tuyen-toan-trinh. Đơn vị tính: phần trăm.".into(),
         },
         doc(
@@ -578,6 +581,7 @@ pub(super) fn synthetic(n: usize) -> Vec<Document> {
                 kind: [Kind::Page, Kind::News, Kind::Document, Kind::Awareness][section % 4],
                 group: None,
                 breadcrumb: vec!["Trang chủ".into(), format!("Mục {section}")],
+                weight: 0,
                 text,
             }
         })

@@ -4,6 +4,7 @@
 
 pub mod http;
 pub mod live;
+mod search_index;
 pub mod session;
 pub mod watch;
 

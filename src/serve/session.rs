@@ -21,12 +21,12 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use tera::Value;
 
+use super::search_index::SearchIndexes;
 use crate::config::{CONFIG_FILE, Config};
 use crate::content::front_matter;
 use crate::deps::{self, Dep};
 use crate::diag::Diagnostic;
 use crate::i18n::I18n;
-use crate::markdown;
 use crate::pipeline::{self, BuildOptions, Timings};
 use crate::render::{self, Job, RenderInput};
 use crate::site::Site;
@@ -122,6 +122,7 @@ pub struct Session {
     templates: Option<Templates>,
     outputs: BTreeMap<String, Made>,
     prints: Prints,
+    search: SearchIndexes,
     /// Set after a failed batch: the model may hold broken pages, so the next batch takes
     /// the full path.
     needs_full: bool,
@@ -167,6 +168,7 @@ impl Session {
             templates: Some(prepared.templates),
             outputs: BTreeMap::new(),
             prints: Prints::default(),
+            search: SearchIndexes::default(),
             needs_full: false,
         };
         session.prints = session.fingerprint();
@@ -352,11 +354,7 @@ impl Session {
             let text = self.pages[rel].text.clone();
             site.pages[id].content.text = text;
             let options = render::markdown_options(site, &self.i18n, site.pages[id].lang());
-            let mut rendered = markdown::render(
-                &site.pages[id].content.body_source(),
-                &options,
-                &site.resolver(site.pages[id].lang()),
-            );
+            let mut rendered = render::render_page_markdown(site, &self.i18n, &options, id);
             diagnostics.append(&mut rendered.diagnostics);
             site.pages[id].rendered = rendered;
             site.pages[id].content.release_body();
@@ -614,6 +612,18 @@ impl Session {
                     },
                 );
             }
+        }
+        let search = self.search.refresh(&self.site, changed.is_none());
+        for (path, bytes) in &search.write {
+            if let Err(error) = write_file(&self.output, path, bytes) {
+                write_error.get_or_insert(format!("cannot write {path}: {error}"));
+            }
+            update.written += 1;
+        }
+        for path in &search.remove {
+            let _ = std::fs::remove_file(self.output.join(path));
+            remove_empty_parents(&self.output, path);
+            update.removed += 1;
         }
         let current: BTreeSet<&str> = plan
             .jobs

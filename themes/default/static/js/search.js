@@ -37,7 +37,7 @@
   if (base.origin !== location.origin) return;
   const input = form.elements.q;
   const PAGE = Number(ds.pageSize) || 10;
-  const PHRASE = 1000, EXACT = 2, TITLE = 1.5, MAX_WORDS = 10, MAX_CHARS = 40, MAX_JOINED = 8;
+  const PHRASE = 1000, EXACT = 2, TITLE = 1.5, WEIGHT_STEP = 0.5, MAX_WORDS = 10, MAX_CHARS = 40, MAX_JOINED = 8;
   const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
   const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
   const WORD = /[\p{Alphabetic}\p{N}\p{M}]+(?:[-./_'’][\p{Alphabetic}\p{N}\p{M}]+)*/gu;
@@ -133,10 +133,12 @@
     const big = new Set();
     let prev = '';
     for (const c of m.big) { prev = prev.slice(0, DIGITS.indexOf(c[0])) + c.slice(1); big.add(prev); }
-    const kindOf = [], groupOf = [];
+    const kindOf = [], groupOf = [], weightOf = new Uint8Array(m.docs);
     runs(m.kind, v => kindOf.push(m.kinds[v]));
     runs(m.group, v => groupOf.push(v ? m.groups[v - 1] : null));
-    index = { version: m.version, n: m.docs, buckets: m.buckets, pairs: m.pair_buckets, big, kindOf, groupOf };
+    let at = 0;
+    if (m.weight) runs(m.weight, v => { weightOf[at++] = v; });
+    index = { version: m.version, n: m.docs, buckets: m.buckets, pairs: m.pair_buckets, big, kindOf, groupOf, weightOf };
     return index;
   }
   const fileOf = t => (index.big.has(t) ? 'idx/t/' + fileName(t) + '.json'
@@ -192,10 +194,11 @@
       if (!match[d]) continue;
       if (kinds.length && !kinds.includes(index.kindOf[d])) continue;
       if (groups.length && !groups.includes(index.groupOf[d])) continue;
-      let s = phrase && phrase[d] ? PHRASE : 0;
+      let s = phrase && phrase[d] ? PHRASE : 0, terms = 0;
       for (const w of q.words) {
-        for (const t of w.joined ? [...w.parts, w.joined] : w.parts) { const e = loaded.get(t.f); if (e) s += termScore(e, t.k, d); }
+        for (const t of w.joined ? [...w.parts, w.joined] : w.parts) { const e = loaded.get(t.f); if (e) terms += termScore(e, t.k, d); }
       }
+      s += terms * (1 + index.weightOf[d] * WEIGHT_STEP);
       hits.push({ d, s: Math.round(s * 1000) });
     }
     hits.sort((a, b) => b.s - a.s || a.d - b.d);
