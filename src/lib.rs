@@ -5,6 +5,7 @@
 //! and `output` writes it. Only `source`, `output`, `serve` and `init` touch the disk.
 
 pub mod charts;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;

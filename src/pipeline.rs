@@ -230,17 +230,30 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     })
 }
 
-/// `minhbach check`: every stage but writing; nothing on disk changes.
+/// `minhbach check`: every stage but writing, and the content rules of `check` (images
+/// without alt text, skipped headings, …) over the Markdown as written; nothing on disk
+/// changes.
 pub fn check(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
-    let mut prepared = prepare(options).map_err(BuildError::Site)?;
+    let mut timings = Timings::default();
+    let config = load_config(options).map_err(BuildError::Site)?;
+    let (sources, found) = timings.time("read", || source::load(&options.root, &config.theme));
+    let findings = timings.time("content rules", || {
+        crate::check::run(&sources.pages, &config, options.drafts)
+    });
+    let mut prepared =
+        prepare_from(config, sources, found, options.drafts, timings).map_err(|mut errors| {
+            errors.extend(findings.iter().cloned());
+            BuildError::Site(errors.into_iter().collect::<Diagnostics>().sorted())
+        })?;
     let files = std::sync::atomic::AtomicUsize::new(0);
     let mut timings = std::mem::take(&mut prepared.timings);
-    let diagnostics = timings.time("render", || {
+    let mut diagnostics = timings.time("render", || {
         render(&prepared, &|_| {
             files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         })
     });
+    diagnostics.extend(findings);
     if diagnostics.has_errors() {
         return Err(BuildError::Site(diagnostics.sorted()));
     }
