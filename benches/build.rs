@@ -2,7 +2,10 @@
 //! least work any generator must do: read, render Markdown, write) on the same generated
 //! corpus (bench/gen_corpus.py).
 //!
-//! cargo bench --bench build -- [--pages 1000,10000] [--out /dev/shm/minhbach-bench] [--runs 3]
+//! cargo bench --bench build -- [--pages 1000,10000] [--out /dev/shm/minhbach-bench] [--runs 3] [--search]
+//!
+//! With `--search`, minhbach also builds the same corpus with its search index, and the
+//! bench reports the index's cost, size and the bytes queries download.
 //!
 //! Every run is a cold full build into an output folder that does not exist yet, on tmpfs
 //! by default, so that the disk's noise does not drown the tools' differences. Wall time
@@ -30,6 +33,8 @@ struct Options {
     pages: Vec<usize>,
     out: PathBuf,
     runs: usize,
+    /// Also build with the search index (`--search`), and report its cost and downloads.
+    search: bool,
 }
 
 /// One tool's command line for a corpus, and where it writes.
@@ -72,6 +77,9 @@ fn run() -> Result<(), String> {
         let corpus = options.out.join(format!("p{pages}"));
         prepare_corpus(manifest, &corpus, pages)?;
         let mut tools = vec![minhbach_tool(&corpus)];
+        if options.search {
+            tools.push(minhbach_search_tool(&corpus));
+        }
         if let Some(hugo) = &hugo {
             tools.push(hugo_tool(hugo, &corpus));
         }
@@ -81,6 +89,9 @@ fn run() -> Result<(), String> {
             results.push(measure(tool, options.runs, pages)?);
         }
         print_table(pages, options.runs, &results);
+        if options.search {
+            print_search(pages, &corpus.join("out-minhbach-search"), &results)?;
+        }
     }
     Ok(())
 }
@@ -90,6 +101,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
         pages: vec![1_000, 10_000],
         out: PathBuf::from("/dev/shm/minhbach-bench"),
         runs: 3,
+        search: false,
     };
     let mut args = args;
     while let Some(arg) = args.next() {
@@ -105,6 +117,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
                     .map_err(|e| format!("--pages: {e}"))?;
             }
             "--out" => options.out = PathBuf::from(value("--out")?),
+            "--search" => options.search = true,
             "--runs" => {
                 options.runs = value("--runs")?
                     .parse()
@@ -112,7 +125,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, String> {
             }
             other => {
                 return Err(format!(
-                    "unknown argument `{other}`; use --pages N,M --out DIR --runs R"
+                    "unknown argument `{other}`; use --pages N,M --out DIR --runs R [--search]"
                 ));
             }
         }
@@ -205,13 +218,33 @@ fn install_templates(manifest: &Path, site: &Path) -> Result<(), String> {
     }
     let config = site.join("site-config.toml");
     let text = fs::read_to_string(&config).map_err(|e| io("reading site-config.toml", e))?;
-    if !text
+    // Hugo builds no search index, so the comparison builds none either; the search site
+    // beside it (`minhbach-search`, the same content) does.
+    let base: String = text
         .lines()
-        .any(|l| l.trim_start().starts_with("paginate_by"))
-    {
-        fs::write(&config, format!("{text}paginate_by = 0\n"))
-            .map_err(|e| io("writing site-config.toml", e))?;
+        .take_while(|l| !l.starts_with('['))
+        .filter(|l| !l.trim_start().starts_with("paginate_by"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    fs::write(
+        &config,
+        format!("{base}paginate_by = 0\n\n[search]\nenabled = false\n"),
+    )
+    .map_err(|e| io("writing site-config.toml", e))?;
+    let search_site = site.with_file_name("minhbach-search");
+    fs::create_dir_all(&search_site).map_err(|e| io("creating minhbach-search/", e))?;
+    for shared in ["content", "templates"] {
+        let link = search_site.join(shared);
+        if !link.exists() {
+            std::os::unix::fs::symlink(site.join(shared), &link)
+                .map_err(|e| io("linking the search site's content", e))?;
+        }
     }
+    fs::write(
+        search_site.join("site-config.toml"),
+        format!("{base}paginate_by = 0\n"),
+    )
+    .map_err(|e| io("writing the search site's config", e))?;
     Ok(())
 }
 
@@ -234,6 +267,96 @@ fn minhbach_tool(corpus: &Path) -> Tool {
         ],
         output,
     }
+}
+
+fn minhbach_search_tool(corpus: &Path) -> Tool {
+    let output = corpus.join("out-minhbach-search");
+    Tool {
+        name: "minhbach+search",
+        program: PathBuf::from(env!("CARGO_BIN_EXE_minhbach")),
+        args: vec![
+            "build".into(),
+            "--root".into(),
+            path_arg(&corpus.join("minhbach-search")),
+            "--output".into(),
+            path_arg(&output),
+        ],
+        leftovers: vec![
+            corpus.join(".out-minhbach-search.minhbach-new"),
+            corpus.join(".out-minhbach-search.minhbach-old"),
+        ],
+        output,
+    }
+}
+
+/// The search index's cost (the search build's time and memory over the plain build's),
+/// its size, and what queries download, read back with the client's Rust mirror.
+fn print_search(pages: usize, output: &Path, results: &[Measured]) -> Result<(), String> {
+    let find = |name: &str| results.iter().find(|r| r.name == name);
+    if let (Some(plain), Some(search)) = (find("minhbach"), find("minhbach+search")) {
+        let extra = search.median.as_secs_f64() - plain.median.as_secs_f64();
+        println!(
+            "search index: +{extra:.3} s over the build without it (target < 2 s for 10,000 pages), peak {:.1} MiB (target < 500 MB)",
+            mib(search.peak_kib)
+        );
+    }
+    let (files, bytes) = folder_size(&output.join("search/vi"));
+    println!(
+        "search index of {pages} pages: {files} files, {:.1} MB",
+        bytes as f64 / 1e6
+    );
+    let script = fs::metadata(output.join("js/search.js"))
+        .map_err(|e| format!("js/search.js: {e}"))?
+        .len() as usize;
+    let mut searcher =
+        minhbach::search::query::Searcher::open("vi", |path| fs::read(output.join(path)).ok())
+            .ok_or("the search manifest does not open")?;
+    let queries = [
+        "chuyen doi so",
+        "dịch vụ công trực tuyến",
+        "ho so truc tuyen toan trinh",
+        "thanh toán không dùng tiền mặt",
+        "dinh danh dien tu",
+    ];
+    let mut before = 0;
+    for (i, query) in queries.iter().enumerate() {
+        let results = searcher.search(query, &Default::default());
+        for hit in results.hits.iter().take(10) {
+            searcher.fragment(hit.doc);
+        }
+        let fetched: usize = searcher.fetched.iter().map(|(_, size)| size).sum();
+        let (this, target) = if i == 0 {
+            (
+                fetched - before + script,
+                "first query, script included, target < 150 KB",
+            )
+        } else {
+            (fetched - before, "later query, target < 20 KB")
+        };
+        println!(
+            "  \"{query}\": {} results, {:.1} KB downloaded ({target})",
+            results.count,
+            this as f64 / 1024.0
+        );
+        before = fetched;
+    }
+    Ok(())
+}
+
+fn folder_size(dir: &Path) -> (usize, u64) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return (0, 0);
+    };
+    entries
+        .flatten()
+        .fold((0, 0), |(files, bytes), entry| match entry.file_type() {
+            Ok(kind) if kind.is_dir() => {
+                let (f, b) = folder_size(&entry.path());
+                (files + f, bytes + b)
+            }
+            Ok(_) => (files + 1, bytes + entry.metadata().map_or(0, |m| m.len())),
+            Err(_) => (files, bytes),
+        })
 }
 
 fn hugo_tool(hugo: &Path, corpus: &Path) -> Tool {
