@@ -9,13 +9,14 @@ use std::time::{Duration, Instant};
 
 use crate::config::{self, Config};
 use crate::content;
+use crate::content::awareness::{self, AwarenessInputs};
 use crate::content::plan::{self, PlanInputs};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
 use crate::output::{self, Staging, WriteStats};
 use crate::render::{self, Output, RenderInput};
 use crate::site::{self, Site};
-use crate::source::{self, SiteSources};
+use crate::source::{self, Bytes, SiteSources};
 use crate::templates::{Lookups, Templates};
 
 /// What a run of `build` or `check` is asked to do.
@@ -123,15 +124,27 @@ pub fn prepare_from(
     diagnostics.extend(found);
     pages.extend(made);
     plan::attach(&plans, &mut pages, &config);
+    let assets: BTreeSet<String> = sources.content_files.keys().cloned().collect();
+    let file_size = |path: &str| sources.content_files.get(path).and_then(file_size);
+    let inputs = AwarenessInputs {
+        config: &config,
+        i18n: &i18n,
+        drafts,
+        assets: &assets,
+        file_size: &file_size,
+    };
+    let (awareness, found) = timings.time("awareness", || awareness::prepare(&mut pages, &inputs));
+    diagnostics.extend(found);
     if diagnostics.has_errors() {
         return Err(diagnostics.sorted());
     }
 
-    let assets: BTreeSet<String> = sources.content_files.keys().cloned().collect();
     let (mut site, found) = timings.time("link", || site::link(config, pages, assets, drafts));
     diagnostics.extend(found);
     site.plans = plans;
+    site.awareness = awareness;
     diagnostics.extend(timings.time("markdown", || render::render_markdown(&mut site, &i18n)));
+    diagnostics.extend(render::awareness::finish(&mut site, &i18n));
 
     let site = Arc::new(site);
     let values = Arc::new(timings.time("page values", || render::page_values(&site)));
@@ -156,6 +169,14 @@ pub fn prepare_from(
         diagnostics,
         timings,
     })
+}
+
+/// The size of a file of `content/` (read from the disk for files not built in).
+fn file_size(bytes: &Bytes) -> Option<u64> {
+    match bytes {
+        Bytes::Disk(path) => std::fs::metadata(path).ok().map(|m| m.len()),
+        Bytes::Embedded(bytes) => Some(bytes.len() as u64),
+    }
 }
 
 /// How long each stage took, in the order they ran (printed by `build --timings`).

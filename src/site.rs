@@ -130,6 +130,8 @@ pub struct Site {
     pub assets: BTreeSet<String>,
     /// The site's plans with their data; pages show them through `ContentPage::plan_page`.
     pub plans: Vec<crate::content::plan::Plan>,
+    /// Awareness sections, their pieces and the pages that list them.
+    pub awareness: crate::content::awareness::Awareness,
 }
 
 /// Links parsed pages into a site. `assets` are the other files of `content/`; `drafts`
@@ -172,6 +174,7 @@ pub fn link(
         drafts: left_out,
         assets,
         plans: Vec::new(),
+        awareness: Default::default(),
     };
     let mut sections: HashMap<(String, String), PageId> = HashMap::new();
     for (id, content) in kept.into_iter().enumerate() {

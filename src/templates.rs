@@ -440,6 +440,17 @@ fn new_tera(lookups: Lookups) -> Tera {
         crate::slug::slugify(value)
     });
 
+    // `1234.5 | format_number` → `1.234,5` in Vietnamese, `1,234.5` in English;
+    // `decimals=` caps the digits after the separator (0 by default).
+    tera.register_filter(
+        "format_number",
+        |value: f64, kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
+            let lang = language(&kwargs, state)?;
+            let decimals: Option<usize> = kwargs.get("decimals")?;
+            Ok(crate::format::number(value, decimals.unwrap_or(0), &lang))
+        },
+    );
+
     tera.register_filter(
         "format_date",
         |value: &str, kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {

@@ -25,11 +25,42 @@ pub struct FrontMatter {
     pub audience: Vec<String>,
     #[serde(default)]
     pub topics: Vec<String>,
+    /// Free tags of a news article (`tags = ["VNeID", "dịch vụ công"]`); `[extra] tags`
+    /// is read too when this is not set.
+    #[serde(default)]
+    pub tags: Vec<String>,
     pub lang: Option<String>,
     pub sort_by: Option<SortBy>,
     pub paginate_by: Option<usize>,
     #[serde(default)]
     pub extra: toml::Table,
+}
+
+impl FrontMatter {
+    /// The page's tags: `tags`, or else the strings of `[extra] tags`, trimmed, each once.
+    pub fn tags(&self) -> Vec<String> {
+        let written: Vec<String> = if self.tags.is_empty() {
+            self.extra
+                .get("tags")
+                .and_then(|v| v.as_array())
+                .map(|list| {
+                    list.iter()
+                        .filter_map(|v| v.as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default()
+        } else {
+            self.tags.clone()
+        };
+        let mut out: Vec<String> = Vec::with_capacity(written.len());
+        for tag in written {
+            let tag = tag.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !tag.is_empty() && !out.contains(&tag) {
+                out.push(tag);
+            }
+        }
+        out
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]

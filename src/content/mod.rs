@@ -1,6 +1,7 @@
 //! Content: Markdown files parsed into pages with their front matter and language (pure).
 //! Linking them into a site (URLs, sections, order) is `site`'s work.
 
+pub mod awareness;
 pub mod front_matter;
 pub mod plan;
 

@@ -38,6 +38,9 @@ pub fn page_value(site: &Site, page: &Page) -> Value {
     put("topics", strings(&front.topics));
     put("extra", toml_table(&front.extra));
     put("page_count", Value::from(page.pages.len()));
+    if let Some(value) = crate::render::awareness::page_value(site, page) {
+        put("awareness", value);
+    }
     Value::from(map)
 }
 

@@ -2,6 +2,7 @@
 //! rayon. Outputs go to a sink as they are made, so a large site is never held whole in
 //! memory, and tests can collect them without a disk.
 
+pub mod awareness;
 pub mod charts;
 pub mod context;
 pub mod downloads;
@@ -416,6 +417,9 @@ fn render_job(
         }
         if let Some(plan_page) = &page.content.plan_page {
             add_plan_data(&mut context, input, shared, plan_page, lang);
+        }
+        if let Some(value) = awareness::context(site, input.values, id) {
+            context.insert_value("awareness", value);
         }
         let template = template_name(site, id);
         record(Dep::Template(template.clone()));
