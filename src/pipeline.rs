@@ -123,6 +123,8 @@ pub fn prepare_from(
     let (plans, made, found) = timings.time("plans", || plan::load(inputs));
     diagnostics.extend(found);
     pages.extend(made);
+    let updates = content::updates::pages(&plans, &pages, &config, &i18n);
+    pages.extend(updates);
     plan::attach(&plans, &mut pages, &config);
     let assets: BTreeSet<String> = sources.content_files.keys().cloned().collect();
     let file_size = |path: &str| sources.content_files.get(path).and_then(file_size);

@@ -4,6 +4,7 @@
 pub mod awareness;
 pub mod front_matter;
 pub mod plan;
+pub mod updates;
 
 use std::collections::BTreeMap;
 

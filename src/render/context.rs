@@ -36,6 +36,11 @@ pub fn page_value(site: &Site, page: &Page) -> Value {
     put("summary", Value::safe_string(&page.rendered.summary_html));
     put("audience", strings(&front.audience));
     put("topics", strings(&front.topics));
+    put("tags", strings(&front.tags()));
+    put(
+        "section_kind",
+        Value::from(site.section_kind(page.id).as_str()),
+    );
     put("extra", toml_table(&front.extra));
     put("page_count", Value::from(page.pages.len()));
     if let Some(value) = crate::render::awareness::page_value(site, page) {
@@ -116,6 +121,8 @@ pub fn page_context(
         context.insert_value("paginator", paginator(site, values, page, pager));
     }
     context.insert_value("translations", translations(site, page));
+    super::languages::add_fallbacks(&mut context, site, values, page);
+    super::news::add_page_data(&mut context, site, page);
     context
 }
 
@@ -196,6 +203,7 @@ pub fn site_context(site: &Site, lang: &str) -> Context {
     context.insert("as_of", &config.as_of.map(|d| d.iso()));
     context.insert("search_enabled", &config.search.enabled);
     insert_search(&mut context, site, lang);
+    super::news::add_site_data(&mut context, site, lang);
     let home_url = site.homes.get(lang).map(|&h| site.url(&site.pages[h].path));
     context.insert("home_url", &home_url.unwrap_or_else(|| site.url("/")));
     let languages: Vec<Value> = config
@@ -315,37 +323,10 @@ fn paginator(site: &Site, values: &[Value], section: &Page, pager: Pager) -> Val
     Value::from(map)
 }
 
-/// Every language of the site with where this page is in it (its translation, or none).
+/// Every language of the site with where the language switcher goes from this page (see
+/// `languages`).
 fn translations(site: &Site, page: &Page) -> Value {
-    let list: Vec<Value> = site
-        .config
-        .languages
-        .iter()
-        .map(|code| {
-            let mut map = Map::new();
-            map.insert("code".into(), Value::from(code.as_str()));
-            map.insert("is_current".into(), Value::from(code == page.lang()));
-            let target = if code == page.lang() {
-                Some(page)
-            } else {
-                page.translations
-                    .iter()
-                    .map(|&t| site.page(t))
-                    .find(|t| t.lang() == code)
-            };
-            map.insert("url".into(), Value::from(target.map(|t| site.url(&t.path))));
-            map.insert(
-                "permalink".into(),
-                Value::from(target.map(|t| site.permalink(&t.path))),
-            );
-            map.insert(
-                "title".into(),
-                Value::from(target.map(|t| t.title.as_str())),
-            );
-            Value::from(map)
-        })
-        .collect();
-    Value::from(list)
+    super::languages::value(&super::languages::targets(site, page))
 }
 
 fn toc_value(entries: &[crate::markdown::TocEntry]) -> Value {

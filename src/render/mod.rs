@@ -6,6 +6,8 @@ pub mod awareness;
 pub mod charts;
 pub mod context;
 pub mod downloads;
+pub mod languages;
+pub mod news;
 pub mod plan;
 pub mod search_documents;
 mod special;
@@ -185,6 +187,7 @@ pub enum Job {
     Sitemap,
     Robots,
     Download(usize, downloads::File),
+    News(news::NewsJob),
 }
 
 /// Every output of the site: what to render (by output path) and what to copy.
@@ -229,6 +232,11 @@ pub fn plan_outputs(input: &RenderInput<'_>) -> (OutputPlan, Vec<Diagnostic>) {
         jobs.push(("robots.txt".into(), Job::Robots));
     }
     jobs.push(("sitemap.xml".into(), Job::Sitemap));
+    jobs.extend(
+        news::jobs(site)
+            .into_iter()
+            .map(|(path, job)| (path, Job::News(job))),
+    );
     for (index, plan) in site.plans.iter().enumerate() {
         jobs.extend(
             downloads::files(site, plan)
@@ -450,6 +458,7 @@ fn render_job(
             Ok(special::sitemap(site).into_bytes())
         }
         Job::Robots => Ok(special::robots(site).into_bytes()),
+        Job::News(job) => news::render(input, &shared.bases[news::language(site, job)], job),
         Job::Download(index, file) => {
             let plan = &site.plans[*index];
             record(Dep::Plan(plan.dir.clone()));
