@@ -1,6 +1,8 @@
 // Checks a built site the way a reader's browser sees it: axe-core (WCAG 2.0, 2.1 and 2.2,
-// A and AA) on every page in headless Chromium, no horizontal scrolling at 320 px, and the
-// W3C Nu HTML checker on every HTML file. Usage: node run.mjs SITE_FOLDER
+// A and AA) on every page in headless Chromium, no horizontal scrolling at 320 px, every
+// internal link and resource (href and src on this host or the site's own address) resolves
+// to a file, every Atom feed parses with the browser's XML parser, and the W3C Nu HTML
+// checker on every HTML file. Usage: node run.mjs SITE_FOLDER
 // Exits with 1 and a report when anything fails. Makes no request beyond 127.0.0.1.
 import { createServer } from "node:http";
 import { readFile, readdir, stat } from "node:fs/promises";
@@ -21,6 +23,16 @@ const types = {
   ".json": "application/json", ".svg": "image/svg+xml", ".xml": "application/xml", ".csv": "text/csv; charset=utf-8",
   ".txt": "text/plain; charset=utf-8", ".png": "image/png", ".jpg": "image/jpeg", ".zip": "application/zip",
 };
+
+async function filesNamed(dir, name) {
+  const out = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await filesNamed(full, name)));
+    else if (entry.name === name) out.push(full);
+  }
+  return out.sort();
+}
 
 async function htmlFiles(dir) {
   const out = [];
@@ -74,9 +86,32 @@ await context.route("**/*", (route) => {
 // axe is added to every page as it loads (compiled once, not parsed again per page).
 await context.addInitScript({ content: await readFile(require.resolve("axe-core/axe.min.js"), "utf8") });
 const problems = [];
+// Every internal address a page refers to (path -> the first page that does), and feeds.
+const references = new Map();
+const feeds = new Set();
 async function check(page, url) {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(base + url, { waitUntil: "load" });
+  const found = await page.evaluate(() => {
+    // The site's own address (canonical links are absolute) counts as this host too.
+    const canonical = document.querySelector('link[rel="canonical"]');
+    const hosts = [location.host, canonical ? new URL(canonical.href).host : location.host];
+    const paths = [];
+    for (const element of document.querySelectorAll("[href], [src]")) {
+      for (const attribute of ["href", "src"]) {
+        const value = element.getAttribute(attribute);
+        if (value === null || /^(mailto|tel|javascript|data):/i.test(value.trim())) continue;
+        const target = new URL(value, document.baseURI);
+        if (!/^https?:$/.test(target.protocol) || !hosts.includes(target.host)) continue;
+        paths.push(target.pathname);
+      }
+    }
+    const feeds = [...document.querySelectorAll('link[rel="alternate"][type="application/atom+xml"]')]
+      .map((link) => new URL(link.href).pathname);
+    return { paths, feeds };
+  });
+  for (const target of found.paths) if (!references.has(target)) references.set(target, url);
+  for (const feed of found.feeds) feeds.add(feed);
   const result = await page.evaluate(async () =>
     await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }));
   for (const violation of result.violations) {
@@ -94,16 +129,57 @@ await Promise.all([1, 2].map(async () => {
   const page = await context.newPage();
   for (let url = queue.shift(); url !== undefined; url = queue.shift()) await check(page, url);
 }));
+// Atom feeds: every feed a page links to and every atom.xml in the site must parse as XML
+// and be an Atom feed whose entries have an id, a title, a date and an absolute link.
+for (const file of await filesNamed(folder, "atom.xml")) feeds.add("/" + path.relative(folder, file).split(path.sep).join("/"));
+const feedPage = await context.newPage();
+await feedPage.goto(base + "/", { waitUntil: "load" });
+for (const feed of [...feeds].sort()) {
+  const trouble = await feedPage.evaluate(async (address) => {
+    const response = await fetch(address);
+    if (!response.ok) return [`${address}: HTTP ${response.status}`];
+    const xml = new DOMParser().parseFromString(await response.text(), "application/xml");
+    const error = xml.querySelector("parsererror");
+    if (error) return [`${address}: not well-formed XML: ${error.textContent.trim().split("\n")[0]}`];
+    const atom = "http://www.w3.org/2005/Atom";
+    const root = xml.documentElement;
+    if (root.localName !== "feed" || root.namespaceURI !== atom) return [`${address}: not an Atom feed`];
+    const out = [];
+    const own = (node, name) => [...node.children].filter((c) => c.localName === name && c.namespaceURI === atom);
+    for (const name of ["id", "title", "updated"]) if (own(root, name).length !== 1) out.push(`${address}: the feed needs one <${name}>`);
+    own(root, "entry").forEach((entry, i) => {
+      for (const name of ["id", "title", "updated"]) if (own(entry, name).length !== 1) out.push(`${address}: entry ${i + 1} needs one <${name}>`);
+      // Atom dates are RFC 3339 date-times.
+      const updated = own(entry, "updated")[0]?.textContent ?? "";
+      if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(updated)) out.push(`${address}: entry ${i + 1} has no RFC 3339 <updated>`);
+      const link = own(entry, "link")[0]?.getAttribute("href") ?? "";
+      if (!/^https?:\/\//.test(link)) out.push(`${address}: entry ${i + 1} has no absolute link`);
+    });
+    return out;
+  }, feed);
+  problems.push(...trouble);
+}
 await browser.close();
 server.close();
 for (const url of outside) problems.push(`a page asked another host for ${url}`);
+
+// Internal links and resources resolve to a file of the built site.
+for (const [target, from] of [...references].sort()) {
+  let file = path.join(folder, decodeURIComponent(target));
+  try {
+    if ((await stat(file)).isDirectory()) file = path.join(file, "index.html");
+    await stat(file);
+  } catch {
+    problems.push(`${from}: links to ${target}, which does not exist`);
+  }
+}
 
 // The Nu HTML checker, errors only, over every HTML file.
 const vnu = spawnSync("java", ["-jar", require("vnu-jar"), "--errors-only", "--format", "gnu", ...files], { encoding: "utf8" });
 if (vnu.error) problems.push(`the HTML checker could not run: ${vnu.error.message}`);
 for (const line of `${vnu.stdout}${vnu.stderr}`.split("\n").filter((l) => l.trim())) problems.push(`html: ${path.relative(folder, line)}`);
 
-console.log(`Checked ${urls.length} pages with axe-core and at 320 px, and ${files.length} HTML files with the Nu HTML checker.`);
+console.log(`Checked ${urls.length} pages with axe-core and at 320 px, ${references.size} internal addresses, ${feeds.size} Atom feeds, and ${files.length} HTML files with the Nu HTML checker.`);
 if (problems.length) {
   console.log(`${problems.length} problem(s):`);
   for (const problem of problems) console.log("  " + problem);
