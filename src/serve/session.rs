@@ -217,6 +217,7 @@ impl Session {
         }
         let mut edited = Vec::new();
         let mut shape_changed = false;
+        let mut templates_changed = false;
         for change in changes {
             match change {
                 Change::Content(rel) => {
@@ -239,10 +240,9 @@ impl Session {
                     if diagnostics.iter().any(Diagnostic::is_error) {
                         return Err(diagnostics);
                     }
-                    shape_changed |= matches!(change, Change::Template);
-                    if let Change::Static(_) = change {
-                        shape_changed = true;
-                    }
+                    // Neither changes what the pages are: a template re-renders the pages
+                    // that use it, a static file is copied if its bytes changed.
+                    templates_changed |= matches!(change, Change::Template);
                 }
                 Change::Config | Change::I18n | Change::Ignored => {}
             }
@@ -254,11 +254,17 @@ impl Session {
             self.rebuild_model()?;
             let changed = self.changed_prints();
             self.render(Some(&changed))?
-        } else if !edited.is_empty() {
-            let changed = self.edit_bodies(&edited)?;
-            self.render(Some(&changed))?
         } else {
-            Update::default()
+            let mut changed = if edited.is_empty() {
+                BTreeSet::new()
+            } else {
+                self.edit_bodies(&edited)?
+            };
+            if templates_changed {
+                self.reload_templates()?;
+                changed.extend(self.changed_prints());
+            }
+            self.render(Some(&changed))?
         };
         update.css_only = css_only && update.written > 0;
         Ok(update)
@@ -335,6 +341,30 @@ impl Session {
         Ok(())
     }
 
+    /// Loads the templates again from the theme sources in memory, over the same site.
+    fn reload_templates(&mut self) -> Result<(), Vec<Diagnostic>> {
+        let found = self.load_templates();
+        if found.iter().any(Diagnostic::is_error) {
+            return Err(found);
+        }
+        Ok(())
+    }
+
+    /// Makes the templates over the current site, page values and strings; returns what the
+    /// templates' sources hold that is wrong.
+    fn load_templates(&mut self) -> Vec<Diagnostic> {
+        // The old templates' functions hold the site; drop them first.
+        self.templates = None;
+        let lookups = Lookups {
+            site: Arc::clone(&self.site),
+            page_values: Arc::clone(&self.values),
+            i18n: Arc::clone(&self.i18n),
+        };
+        let (templates, found) = Templates::load(&self.sources.templates, lookups);
+        self.templates = Some(templates);
+        found
+    }
+
     /// Re-renders the Markdown of edited pages in place; returns what changed.
     fn edit_bodies(&mut self, edited: &[String]) -> Result<BTreeSet<Dep>, Vec<Diagnostic>> {
         // The templates' functions hold the site; they are rebuilt afterwards.
@@ -366,14 +396,7 @@ impl Session {
         for &id in &touched {
             values[id] = render::context::page_value(site, &site.pages[id]);
         }
-        let lookups = Lookups {
-            site: Arc::clone(&self.site),
-            page_values: Arc::clone(&self.values),
-            i18n: Arc::clone(&self.i18n),
-        };
-        let (templates, found) = Templates::load(&self.sources.templates, lookups);
-        diagnostics.extend(found);
-        self.templates = Some(templates);
+        diagnostics.extend(self.load_templates());
         if diagnostics.iter().any(Diagnostic::is_error) {
             return Err(diagnostics);
         }
