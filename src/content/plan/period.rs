@@ -70,17 +70,23 @@ impl Period {
     }
 
     pub fn year(&self) -> i32 {
-        self.end().year()
+        match *self {
+            Period::Year(y) | Period::Quarter(y, _) | Period::Month(y, _) => y,
+            Period::Day(d) => d.year(),
+        }
     }
 
-    /// Longer periods are less fine-grained; used to break ties between periods that end on
-    /// the same day (the month 2025-12 before the year 2025).
-    fn span_rank(&self) -> u8 {
-        match self {
-            Period::Day(_) => 0,
-            Period::Month(..) => 1,
-            Period::Quarter(..) => 2,
-            Period::Year(_) => 3,
+    /// What periods are ordered by: the year, month and day they end, then the span, finer
+    /// first (the month 2025-12 before the year 2025). Every period but a day ends on the
+    /// last day of a month; 32 stands for that day, which orders the same against any day
+    /// of the month and spares working out the month's length on every comparison, which
+    /// sorting 100,000 readings does millions of times.
+    fn order_key(&self) -> (i32, u32, u32, u8) {
+        match *self {
+            Period::Day(d) => (d.year(), d.month(), d.day(), 0),
+            Period::Month(y, m) => (y, m, 32, 1),
+            Period::Quarter(y, q) => (y, q * 3, 32, 2),
+            Period::Year(y) => (y, 12, 32, 3),
         }
     }
 
@@ -136,11 +142,7 @@ impl fmt::Display for Period {
 impl Ord for Period {
     /// In time order by end date; for one end date the finer period first.
     fn cmp(&self, other: &Self) -> Ordering {
-        (self.end(), self.span_rank(), self.start()).cmp(&(
-            other.end(),
-            other.span_rank(),
-            other.start(),
-        ))
+        self.order_key().cmp(&other.order_key())
     }
 }
 
@@ -287,6 +289,38 @@ mod tests {
             written,
             ["2025-06-30", "2025-Q2", "2025-12", "2025-Q4", "2025"]
         );
+    }
+
+    #[test]
+    fn order_is_by_end_date_then_finer_span() {
+        let mut periods = Vec::new();
+        for year in [2023, 2024, 2025] {
+            periods.push(Period::Year(year));
+            for quarter in 1..=4 {
+                periods.push(Period::Quarter(year, quarter));
+            }
+            for month in 1..=12 {
+                periods.push(Period::Month(year, month));
+                let last = Period::Month(year, month).end().day();
+                for d in [1, 15, 28, last] {
+                    periods.push(Period::Day(day(year, month, d)));
+                }
+            }
+        }
+        let rank = |p: &Period| match p {
+            Period::Day(_) => 0,
+            Period::Month(..) => 1,
+            Period::Quarter(..) => 2,
+            Period::Year(_) => 3,
+        };
+        for a in &periods {
+            assert_eq!(a.year(), a.end().year(), "{a}");
+            for b in &periods {
+                let by_dates = (a.end(), rank(a), a.start()).cmp(&(b.end(), rank(b), b.start()));
+                assert_eq!(a.cmp(b), by_dates, "{a} against {b}");
+                assert_eq!(a.cmp(b) == Ordering::Equal, a == b, "{a} against {b}");
+            }
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@
 //! for percent indicators, and a breakdown from the site's units or places when the indicator
 //! is broken down. The same indicator, period and breakdown twice is an error.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::diag::{Diagnostic, did_you_mean};
 
@@ -64,21 +64,31 @@ pub fn parse(
     if !diagnostics.is_empty() {
         return (Vec::new(), diagnostics);
     }
+    // Matching a column name folds it, so each column is found once, not once per row.
+    let [indicator_column, period, value, breakdown, note, source] = [
+        "indicator",
+        "period",
+        "value",
+        "breakdown",
+        "note",
+        "source",
+    ]
+    .map(|name| table.column(name));
     let mut reader = Reader::new(table, indicators, registry);
     for row in &table.rows {
-        let cell = |name: &str| table.column(name).and_then(|i| row.cells.get(i));
-        let Some(indicator) = reader.indicator(row, cell("indicator")) else {
+        let cell = |column: Option<usize>| column.and_then(|i| row.cells.get(i));
+        let Some(indicator) = reader.indicator(row, cell(indicator_column)) else {
             continue;
         };
-        let breakdown = cell("breakdown").filter(|c| !c.text.is_empty());
+        let breakdown = cell(breakdown).filter(|c| !c.text.is_empty());
         reader.read(
             row,
             indicator,
-            cell("period"),
-            cell("value"),
+            cell(period),
+            cell(value),
             breakdown,
-            cell("note"),
-            cell("source"),
+            cell(note),
+            cell(source),
         );
     }
     reader.finish()
@@ -116,9 +126,10 @@ fn parse_open_sdg(
         })
         .map(|(i, _)| i)
         .collect();
+    let [year, value] = ["year", "value"].map(|name| table.column(name));
     let mut reader = Reader::new(table, indicators, registry);
     for row in &table.rows {
-        let cell = |name: &str| table.column(name).and_then(|i| row.cells.get(i));
+        let cell = |column: Option<usize>| column.and_then(|i| row.cells.get(i));
         let filled: Vec<&Cell> = breakdown_columns
             .iter()
             .filter_map(|&i| row.cells.get(i))
@@ -135,8 +146,8 @@ fn parse_open_sdg(
         reader.read(
             row,
             indicator,
-            cell("year"),
-            cell("value"),
+            cell(year),
+            cell(value),
             filled.first().copied(),
             None,
             None,
@@ -152,8 +163,11 @@ struct Reader<'a> {
     registry: &'a Registry,
     readings: Vec<Reading>,
     diagnostics: Vec<Diagnostic>,
-    /// (indicator, period, breakdown) -> line, to find duplicates.
-    seen: BTreeMap<(String, String, Option<String>), usize>,
+    /// (indicator, period, breakdown) -> line, to find duplicates. Borrowed from the
+    /// indicators and the registry, so that checking a reading allocates nothing.
+    seen: HashMap<(&'a str, Period, Option<&'a str>), usize>,
+    /// Where each reading says it was read, the same for every row of the table.
+    file: String,
 }
 
 impl<'a> Reader<'a> {
@@ -168,7 +182,11 @@ impl<'a> Reader<'a> {
             registry,
             readings: Vec::new(),
             diagnostics: Vec::new(),
-            seen: BTreeMap::new(),
+            seen: HashMap::new(),
+            file: match &table.sheet {
+                Some(sheet) => format!("{} (sheet '{sheet}')", table.file),
+                None => table.file.clone(),
+            },
         }
     }
 
@@ -208,7 +226,7 @@ impl<'a> Reader<'a> {
     fn read(
         &mut self,
         row: &Row,
-        indicator: &Indicator,
+        indicator: &'a Indicator,
         period: Option<&Cell>,
         value: Option<&Cell>,
         breakdown: Option<&Cell>,
@@ -266,7 +284,7 @@ impl<'a> Reader<'a> {
             }
             (Some(cell), Some(kind)) => {
                 match self.registry.resolve(kind.registry_kind(), &cell.text) {
-                    Ok(entry) => Some(entry.id().to_string()),
+                    Ok(entry) => Some(entry.id()),
                     Err((message, hint)) => {
                         self.diagnostics.push(
                             self.table
@@ -284,11 +302,7 @@ impl<'a> Reader<'a> {
         let (Some(period), Some(value)) = (parsed_period, parsed_value) else {
             return;
         };
-        let key = (
-            indicator.id.clone(),
-            period.to_string(),
-            breakdown_id.clone(),
-        );
+        let key = (indicator.id.as_str(), period, breakdown_id);
         if let Some(first) = self.seen.get(&key) {
             let diagnostic = self
                 .table
@@ -298,10 +312,7 @@ impl<'a> Reader<'a> {
                     format!(
                         "`{}` already has a reading for {period}{}",
                         indicator.id,
-                        breakdown_id
-                            .as_ref()
-                            .map(|b| format!(" ({b})"))
-                            .unwrap_or_default()
+                        breakdown_id.map(|b| format!(" ({b})")).unwrap_or_default()
                     ),
                 )
                 .with_hint(format!("the first is on line {first}; keep one of them"));
@@ -313,13 +324,10 @@ impl<'a> Reader<'a> {
             indicator: indicator.id.clone(),
             period,
             value,
-            breakdown: breakdown_id,
+            breakdown: breakdown_id.map(str::to_string),
             note: note.map_or_else(String::new, |c| c.text.clone()),
             source: source.map_or_else(String::new, |c| c.text.clone()),
-            file: match &self.table.sheet {
-                Some(sheet) => format!("{} (sheet '{sheet}')", self.table.file),
-                None => self.table.file.clone(),
-            },
+            file: self.file.clone(),
             line: row.line,
         });
     }

@@ -17,6 +17,11 @@ use super::table::{Cell, Table, parse_number};
 
 pub const TASKS_FILE: &str = "tasks.csv";
 const REQUIRED: [&str; 6] = ["id", "group", "title", "lead", "due", "status"];
+/// Every column read, required or not.
+const COLUMNS: [&str; 11] = [
+    "id", "group", "title", "lead", "partners", "start", "due", "status", "percent", "budget",
+    "output",
+];
 pub const DEADLINE_HINT: &str = "write a date as 30/6/2025 or 2025-06-30, or a period as Quý IV/2025, Tháng 6/2025, Năm 2025; \"trước 30/6/2025\" and \"Thường xuyên\" (ongoing) also work";
 
 #[derive(Clone, Debug)]
@@ -70,7 +75,14 @@ pub fn parse(
     if !diagnostics.is_empty() {
         return (Vec::new(), diagnostics);
     }
-    let column = |name: &str| table.column(name);
+    // Matching a column name folds it, so each column is found once, not once per cell.
+    let columns = COLUMNS.map(|name| (name, table.column(name)));
+    let column = |name: &str| {
+        columns
+            .iter()
+            .find(|(known, _)| *known == name)
+            .and_then(|(_, index)| *index)
+    };
     let mut tasks: Vec<Task> = Vec::new();
     let mut seen_ids: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
     for row in &table.rows {
