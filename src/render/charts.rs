@@ -100,9 +100,9 @@ impl ChartRequest<'_> {
             }),
             "breakdown" => {
                 let latest = plan
-                    .readings
+                    .readings_of(id)
                     .iter()
-                    .filter(|r| r.indicator == id && r.breakdown.is_some())
+                    .filter(|r| r.breakdown.is_some())
                     .map(|r| r.period)
                     .max();
                 let Some(latest) = latest else {
@@ -112,9 +112,9 @@ impl ChartRequest<'_> {
                 };
                 let kind = indicator.breakdown.map(|b| b.registry_kind());
                 let rows: Vec<(String, f64)> = plan
-                    .readings
+                    .readings_of(id)
                     .iter()
-                    .filter(|r| r.indicator == id && r.period == latest)
+                    .filter(|r| r.period == latest)
                     .filter_map(|r| {
                         let entry = r.breakdown.as_deref()?;
                         let name = kind.and_then(|k| plan.registry.find(k, entry)).map_or_else(

@@ -50,9 +50,7 @@ pub fn files(site: &Site, plan: &Plan) -> Vec<(String, File)> {
 /// The bytes of one file of a plan. `data` holds the source files by their path inside
 /// `content/`.
 pub fn make(site: &Site, plan: &Plan, file: &File, data: &BTreeMap<String, Vec<u8>>) -> Vec<u8> {
-    let readings = |id: &str| -> Vec<&Reading> {
-        plan.readings.iter().filter(|r| r.indicator == id).collect()
-    };
+    let readings = |id: &str| -> Vec<&Reading> { plan.readings_of(id).iter().collect() };
     match file {
         File::ReadingsCsv(id) => readings_csv(&readings(id)),
         File::ReadingsJson(id) => pretty(&indicator_json(site, plan, id, &readings(id))),
@@ -251,7 +249,7 @@ fn catalog(site: &Site, plan: &Plan, folder: &str) -> Json {
         .indicators
         .iter()
         .map(|indicator| {
-            let periods: Vec<_> = plan.readings.iter().filter(|r| r.indicator == indicator.id).map(|r| r.period).collect();
+            let periods: Vec<_> = plan.readings_of(&indicator.id).iter().map(|r| r.period).collect();
             let first = periods.iter().min().map(|p| p.start().format("%Y-%m-%d").to_string());
             let last = periods.iter().max().map(|p| p.end().format("%Y-%m-%d").to_string());
             json!({

@@ -13,6 +13,7 @@ pub mod search_documents;
 mod special;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use tera::Value;
@@ -368,6 +369,9 @@ struct Shared<'a> {
     bases: BTreeMap<&'a str, tera::Context>,
     /// Each plan as a whole, by plan index and language.
     plans: BTreeMap<(usize, &'a str), Value>,
+    /// Each plan's task rows, by plan index and language, made when a tracker page first
+    /// needs them (a rebuild that shows no tracker page makes none).
+    task_rows: BTreeMap<(usize, &'a str), OnceLock<plan::TaskRows>>,
 }
 
 impl<'a> Shared<'a> {
@@ -381,11 +385,16 @@ impl<'a> Shared<'a> {
         let keys: Vec<(usize, &str)> = (0..site.plans.len())
             .flat_map(|i| languages.iter().map(move |l| (i, l.as_str())))
             .collect();
+        let task_rows = keys.iter().map(|&key| (key, OnceLock::new())).collect();
         let plans = keys
             .into_par_iter()
             .map(|key| (key, view(input, key.0, key.1).plan()))
             .collect();
-        Shared { bases, plans }
+        Shared {
+            bases,
+            plans,
+            task_rows,
+        }
     }
 
     /// The site's plans in one language, for the home page.
@@ -486,7 +495,19 @@ fn add_plan_data(
         PlanPage::Plan(_) | PlanPage::Indicators(_) => {}
         PlanPage::Group { group, .. } => context.insert_value("group", view.group(group)),
         PlanPage::Indicator { id, .. } => context.insert_value("indicator", view.indicator(id)),
-        PlanPage::Tasks { filter, .. } => context.insert_value("tasks", view.tasks(filter)),
+        PlanPage::Tasks { filter, .. } => {
+            // `task_rows` uses no rayon: a worker that stole another tracker page while
+            // filling the cell would wait on the cell it is filling.
+            let made;
+            let rows = match shared.task_rows.get(&(index, lang)) {
+                Some(cell) => cell.get_or_init(|| view.task_rows()),
+                None => {
+                    made = view.task_rows();
+                    &made
+                }
+            };
+            context.insert_value("tasks", view.tasks(filter, rows))
+        }
         PlanPage::Task { id, .. } => {
             let plan = view.plan;
             if let Some(position) = plan.tasks.iter().position(|t| t.id == *id) {

@@ -34,6 +34,16 @@ fn list<T>(items: impl IntoIterator<Item = T>, each: impl Fn(T) -> Value) -> Val
     Value::from(items.into_iter().map(each).collect::<Vec<_>>())
 }
 
+/// A plan's tasks as template values in one language, in the order of `Plan::tasks`, and
+/// the lead units in order. Every tracker page (all tasks, and by group, status and lead
+/// unit) lists some of these rows; a national plan has thousands of tasks and dozens of
+/// such pages, so the rows are made once per language and shared (a row is reference
+/// counted, so sharing copies nothing).
+pub struct TaskRows {
+    rows: Vec<Value>,
+    leads: Vec<String>,
+}
+
 /// One language's view of one plan, with the site for addresses and names.
 pub struct PlanView<'a> {
     pub site: &'a Site,
@@ -488,12 +498,7 @@ impl<'a> PlanView<'a> {
         };
         let text =
             |t: &crate::values::LocalText| Value::from(t.get(self.lang, self.default_lang()));
-        let readings: Vec<&Reading> = self
-            .plan
-            .readings
-            .iter()
-            .filter(|r| r.indicator == id)
-            .collect();
+        let readings: Vec<&Reading> = self.plan.readings_of(id).iter().collect();
         let reading = |r: &Reading| {
             let breakdown_name = r
                 .breakdown
@@ -709,21 +714,42 @@ impl<'a> PlanView<'a> {
             .map(|p| self.site.url(&p.path))
     }
 
-    /// The tasks a tracker page lists, with the links to the other filters.
-    pub fn tasks(&self, filter: &TaskFilter) -> Value {
+    /// Every task of the plan as the tracker shows it, for `tasks`.
+    pub fn task_rows(&self) -> TaskRows {
+        TaskRows {
+            rows: self
+                .plan
+                .tasks
+                .iter()
+                .zip(&self.plan.task_statuses)
+                .map(|(t, s)| self.task(t, *s))
+                .collect(),
+            leads: self
+                .plan
+                .lead_units()
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
+        }
+    }
+
+    /// The tasks a tracker page lists, with the links to the other filters. `rows` are
+    /// this plan's `task_rows` in this language.
+    pub fn tasks(&self, filter: &TaskFilter, rows: &TaskRows) -> Value {
         let keep = |task: &Task, status: &TaskStatus| match filter {
             TaskFilter::All => true,
             TaskFilter::Group(group) => task.group == *group,
             TaskFilter::Status(wanted) => status == wanted,
             TaskFilter::Lead(lead) => task.lead == *lead,
         };
-        let rows: Vec<Value> = self
+        let rows_shown: Vec<Value> = self
             .plan
             .tasks
             .iter()
             .zip(&self.plan.task_statuses)
-            .filter(|(t, s)| keep(t, s))
-            .map(|(t, s)| self.task(t, *s))
+            .zip(&rows.rows)
+            .filter(|((t, s), _)| keep(t, s))
+            .map(|(_, row)| row.clone())
             .collect();
         let (kind, selected) = match filter {
             TaskFilter::All => ("all", String::new()),
@@ -745,7 +771,7 @@ impl<'a> PlanView<'a> {
                 ("selected", Value::from(kind == "group" && selected == g.id)),
             ])
         });
-        let leads = list(self.plan.lead_units(), |unit| {
+        let leads = list(rows.leads.iter().map(String::as_str), |unit| {
             map(vec![
                 ("id", Value::from(unit)),
                 ("name", Value::from(self.unit_name(unit))),
@@ -775,7 +801,7 @@ impl<'a> PlanView<'a> {
         map(vec![
             ("filter", Value::from(kind)),
             ("selected", Value::from(selected)),
-            ("rows", Value::from(rows)),
+            ("rows", Value::from(rows_shown)),
             (
                 "all_url",
                 Value::from(self.url(&format!("{TASKS_SEGMENT}/_index"))),
@@ -891,19 +917,9 @@ impl<'a> PlanView<'a> {
     /// What the open-data page lists.
     pub fn open_data(&self) -> Value {
         let datasets = list(&self.plan.indicators, |indicator| {
-            let count = self
-                .plan
-                .readings
-                .iter()
-                .filter(|r| r.indicator == indicator.id)
-                .count();
-            let last = self
-                .plan
-                .readings
-                .iter()
-                .filter(|r| r.indicator == indicator.id)
-                .map(|r| r.period)
-                .max();
+            let readings = self.plan.readings_of(&indicator.id);
+            let count = readings.len();
+            let last = readings.iter().map(|r| r.period).max();
             map(vec![
                 ("id", Value::from(indicator.id.as_str())),
                 (

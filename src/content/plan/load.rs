@@ -3,7 +3,8 @@
 //! `tasks/ID.md` and progress data in `data/` (the plan's own, and `content/data/` for the
 //! whole site).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 
 use chrono::NaiveDate;
 
@@ -52,6 +53,10 @@ pub struct Plan {
     pub tasks: Vec<Task>,
     /// Readings of this plan's indicators, by indicator, period and breakdown.
     pub readings: Vec<Reading>,
+    /// Where each indicator's readings are in `readings`, by indicator id: pages, charts
+    /// and downloads look up one indicator at a time, and a national plan has 100,000
+    /// readings to scan otherwise.
+    reading_ranges: BTreeMap<String, Range<usize>>,
     /// Where each indicator stands, by indicator id.
     pub assessments: BTreeMap<String, status::Assessment>,
     /// The status of each task, in the order of `tasks`.
@@ -73,11 +78,18 @@ impl Plan {
         self.indicators.iter().find(|i| i.id == id)
     }
 
+    /// Every reading of an indicator, by period and breakdown (the overall figure first).
+    pub fn readings_of(&self, indicator: &str) -> &[Reading] {
+        self.reading_ranges
+            .get(indicator)
+            .map_or(&[], |range| &self.readings[range.clone()])
+    }
+
     /// The overall readings (no breakdown) of an indicator, in time order.
     pub fn totals(&self, indicator: &str) -> Vec<&Reading> {
-        self.readings
+        self.readings_of(indicator)
             .iter()
-            .filter(|r| r.indicator == indicator && r.breakdown.is_none())
+            .filter(|r| r.breakdown.is_none())
             .collect()
     }
 
@@ -296,6 +308,7 @@ pub fn load(inputs: PlanInputs<'_>) -> (Vec<Plan>, Vec<ContentPage>, Vec<Diagnos
             indicators,
             tasks,
             readings: Vec::new(),
+            reading_ranges: BTreeMap::new(),
             assessments: BTreeMap::new(),
             task_statuses: Vec::new(),
             task_pages: Vec::new(),
@@ -477,31 +490,61 @@ fn read_all_readings(
             readings.extend(found_readings);
         }
     }
-    for plan in plans.iter_mut() {
-        let ids: Vec<&str> = plan.indicators.iter().map(|i| i.id.as_str()).collect();
-        plan.readings = readings
-            .iter()
-            .filter(|r| ids.contains(&r.indicator.as_str()))
-            .cloned()
-            .collect();
-        plan.readings.sort_by(|a, b| {
+    // Each reading goes to the plan of its indicator (ids are unique across the site; a
+    // duplicate keeps the readings in every plan that has it).
+    let mut owners: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (index, plan) in plans.iter().enumerate() {
+        for indicator in &plan.indicators {
+            owners.entry(indicator.id.as_str()).or_default().push(index);
+        }
+    }
+    let mut shares: Vec<Vec<Reading>> = vec![Vec::new(); plans.len()];
+    for reading in readings {
+        if let Some((last, others)) = owners
+            .get(reading.indicator.as_str())
+            .and_then(|o| o.split_last())
+        {
+            for &index in others {
+                shares[index].push(reading.clone());
+            }
+            shares[*last].push(reading);
+        }
+    }
+    for (plan, mut share) in plans.iter_mut().zip(shares) {
+        share.sort_by(|a, b| {
             (&a.indicator, a.period, &a.breakdown).cmp(&(&b.indicator, b.period, &b.breakdown))
         });
+        plan.reading_ranges = ranges(&share);
+        let read_from: BTreeSet<&str> = share.iter().map(|r| r.file.as_str()).collect();
         let site_wide: Vec<String> = files
             .iter()
             .filter(|f| {
-                f.starts_with("data/")
-                    && readings.iter().any(|r| {
-                        r.file == format!("content/{f}") && ids.contains(&r.indicator.as_str())
-                    })
+                f.starts_with("data/") && read_from.contains(format!("content/{f}").as_str())
             })
             .cloned()
             .collect();
+        plan.readings = share;
         plan.sources.extend(site_wide);
         plan.sources.sort();
         plan.sources.dedup();
     }
     diagnostics
+}
+
+/// Where each indicator's readings are in `readings`, which are sorted by indicator.
+fn ranges(readings: &[Reading]) -> BTreeMap<String, Range<usize>> {
+    let mut out = BTreeMap::new();
+    let mut start = 0;
+    for (i, reading) in readings.iter().enumerate() {
+        if readings
+            .get(i + 1)
+            .is_none_or(|next| next.indicator != reading.indicator)
+        {
+            out.insert(reading.indicator.clone(), start..i + 1);
+            start = i + 1;
+        }
+    }
+    out
 }
 
 /// Works out where every indicator and task of a plan stands.
