@@ -16,6 +16,23 @@ use crate::values::{DateValue, LocalText};
 pub const UNITS_FILE: &str = "data/units.toml";
 pub const PLACES_FILE: &str = "data/places.toml";
 
+/// What a place may be: the levels of Vietnam's administrative units, before and after the
+/// 2025 reorganisation (a `town` is a thị trấn or thị xã; a `city` is a thành phố, of the
+/// centre or of a province).
+pub const PLACE_KINDS: [&str; 6] = ["province", "city", "district", "town", "commune", "ward"];
+
+/// The Vietnamese names of the kinds, folded to ASCII, as authors may write them instead.
+const VIETNAMESE_KINDS: [(&str, &str); 8] = [
+    ("tinh", "province"),
+    ("thanh pho", "city"),
+    ("huyen", "district"),
+    ("quan", "district"),
+    ("thi xa", "town"),
+    ("thi tran", "town"),
+    ("xa", "commune"),
+    ("phuong", "ward"),
+];
+
 /// A name an entry carried until (and including) a date.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -34,9 +51,9 @@ pub struct Entry {
     /// Earlier names, oldest first.
     #[serde(default)]
     pub names: Vec<DatedName>,
-    /// For places: `commune` or `ward`.
+    /// For places: one of `PLACE_KINDS`.
     #[serde(default)]
-    pub kind: Option<String>,
+    pub kind: Option<Spanned<String>>,
     /// For places formed by a merger: the ids of the places they absorbed.
     #[serde(default)]
     pub merged_from: Vec<Spanned<String>>,
@@ -131,6 +148,7 @@ impl Registry {
             diagnostics.extend(found);
             registry.places = parsed.unwrap_or_default().place;
             diagnostics.extend(duplicates(&source, &registry.places, Kind::Place));
+            diagnostics.extend(place_kinds(&source, &registry.places));
             for place in &registry.places {
                 for absorbed in &place.merged_from {
                     if !registry.places.iter().any(|p| p.id() == absorbed.get_ref()) {
@@ -200,6 +218,39 @@ fn suggest(written: &str, entries: &[Entry], kind: Kind) -> String {
     }
 }
 
+/// A place's `kind` must be one of `PLACE_KINDS`.
+fn place_kinds(source: &Source<'_>, places: &[Entry]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for kind in places.iter().filter_map(|p| p.kind.as_ref()) {
+        let written = kind.get_ref();
+        if PLACE_KINDS.contains(&written.as_str()) {
+            continue;
+        }
+        let folded = fold_ascii(written.trim());
+        let suggestion = PLACE_KINDS
+            .iter()
+            .find(|k| **k == folded)
+            .copied()
+            .or_else(|| {
+                VIETNAMESE_KINDS
+                    .iter()
+                    .find(|(vi, _)| *vi == folded)
+                    .map(|(_, kind)| *kind)
+            })
+            .or_else(|| did_you_mean(&folded, PLACE_KINDS));
+        let hint = match suggestion {
+            Some(kind) => format!("did you mean `{kind}`?"),
+            None => format!("write one of: {}", PLACE_KINDS.join(", ")),
+        };
+        out.push(
+            Diagnostic::error("place-kind", format!("`{written}` is not a kind of place"))
+                .at(source, kind.span())
+                .with_hint(hint),
+        );
+    }
+    out
+}
+
 fn duplicates(source: &Source<'_>, entries: &[Entry], kind: Kind) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (i, entry) in entries.iter().enumerate() {
@@ -251,6 +302,48 @@ name = "Sở Nội vụ"
             registry.resolve(Kind::Unit, "so-khnc").unwrap_err().1,
             "did you mean `so-khcn`?"
         );
+    }
+
+    #[test]
+    fn place_kinds_are_checked_with_a_suggestion() {
+        let places = "[[place]]\nid = \"xa-a\"\nname = \"Xã A\"\nkind = \"commune\"\n\
+                      [[place]]\nid = \"p-b\"\nname = \"Phường B\"\nkind = \"wrad\"\n\
+                      [[place]]\nid = \"xa-c\"\nname = \"Xã C\"\nkind = \"Xã\"\n\
+                      [[place]]\nid = \"x-d\"\nname = \"D\"\nkind = \"village\"\n\
+                      [[place]]\nid = \"tinh-e\"\nname = \"E\"\nkind = \"Province\"\n";
+        let (registry, diagnostics) = Registry::parse(None, Some(places));
+        assert_eq!(registry.places.len(), 5);
+        let found: Vec<(&str, String, Option<&str>)> = diagnostics
+            .iter()
+            .map(|d| (d.code, d.location(), d.hint.as_deref()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "place-kind",
+                    "content/data/places.toml:8:8".to_string(),
+                    Some("did you mean `ward`?")
+                ),
+                (
+                    "place-kind",
+                    "content/data/places.toml:12:8".to_string(),
+                    Some("did you mean `commune`?")
+                ),
+                (
+                    "place-kind",
+                    "content/data/places.toml:16:8".to_string(),
+                    Some("write one of: province, city, district, town, commune, ward")
+                ),
+                (
+                    "place-kind",
+                    "content/data/places.toml:20:8".to_string(),
+                    Some("did you mean `province`?")
+                ),
+            ],
+            "{diagnostics:#?}"
+        );
+        assert_eq!(diagnostics[0].message, "`wrad` is not a kind of place");
     }
 
     #[test]
