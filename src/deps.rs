@@ -23,6 +23,10 @@ pub enum Dep {
     Template(String),
     /// A plan's data, by the plan's folder.
     Plan(String),
+    /// The site's shape: which pages exist, at which address, with which template and kind.
+    /// Every output shows it through the context all pages share (the navigation, the search
+    /// page and feeds in the header and head, the accessibility statement in the footer).
+    SiteShape,
 }
 
 thread_local! {
@@ -46,7 +50,11 @@ pub fn is_recording() -> bool {
 
 /// Runs `work` and returns what it recorded.
 pub fn recording<T>(work: impl FnOnce() -> T) -> (T, BTreeSet<Dep>) {
-    let previous = RECORDING.with(|recording| recording.borrow_mut().replace(BTreeSet::new()));
+    let previous = RECORDING.with(|recording| {
+        recording
+            .borrow_mut()
+            .replace(BTreeSet::from([Dep::SiteShape]))
+    });
     let value = work();
     let recorded =
         RECORDING.with(|recording| std::mem::replace(&mut *recording.borrow_mut(), previous));

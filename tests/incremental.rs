@@ -163,6 +163,30 @@ fn every_edit_gives_what_a_full_build_gives() {
     site.write("static/css/extra.css", "p { color: black; }\n");
     h.step("new static file", &["static/css/extra.css"]);
 
+    // A page becoming the search page puts a link in every page's header, even pages that
+    // show nothing of it; taking it away takes the link away.
+    let site = &h.site;
+    let news = std::fs::read_to_string(site.path("content/tin-tuc/tin-2.md")).unwrap();
+    site.write(
+        "content/tin-tuc/tin-2.md",
+        &news.replacen("+++\n", "+++\ntemplate = \"search.html\"\n", 1),
+    );
+    h.step(
+        "a page becomes the search page",
+        &["content/tin-tuc/tin-2.md"],
+    );
+    assert!(
+        std::fs::read_to_string(h.session.output().join("gioi-thieu/index.html"))
+            .unwrap()
+            .contains("class=\"header-search\"")
+    );
+    let site = &h.site;
+    site.write("content/tin-tuc/tin-2.md", &news);
+    h.step(
+        "the search page is a page again",
+        &["content/tin-tuc/tin-2.md"],
+    );
+
     let site = &h.site;
     site.write(
         "content/gioi-thieu.en.md",

@@ -107,6 +107,8 @@ struct Prints {
     pages: HashMap<String, (u64, u64)>,
     plans: HashMap<String, u64>,
     templates: HashMap<String, u64>,
+    /// The site's shape (`Dep::SiteShape`).
+    shape: u64,
 }
 
 pub struct Session {
@@ -448,6 +450,9 @@ impl Session {
         if changed.iter().any(|d| matches!(d, Dep::Page(_))) {
             changed.insert(Dep::AllPages);
         }
+        if new.shape != self.prints.shape {
+            changed.insert(Dep::SiteShape);
+        }
         for (dir, print) in &new.plans {
             if self.prints.plans.get(dir) != Some(print) {
                 changed.insert(Dep::Plan(dir.clone()));
@@ -509,6 +514,14 @@ impl Session {
             file.text.hash(&mut print);
             prints.templates.insert(name.clone(), print.finish());
         }
+        let mut shape = hasher();
+        for page in &site.pages {
+            page.content.content_path.hash(&mut shape);
+            page.path.hash(&mut shape);
+            page.front().template.hash(&mut shape);
+            site.section_kind(page.id).hash(&mut shape);
+        }
+        prints.shape = shape.finish();
         prints
     }
 

@@ -4,12 +4,12 @@
 // to a file, every Atom feed parses with the browser's XML parser, and the W3C Nu HTML
 // checker on every HTML file. Usage: node run.mjs SITE_FOLDER
 // Exits with 1 and a report when anything fails. Makes no request beyond 127.0.0.1.
-import { createServer } from "node:http";
 import { readFile, readdir, stat } from "node:fs/promises";
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { chromium } from "playwright-core";
+import { serveFolder, chromiumOptions } from "./server.mjs";
 
 const require = createRequire(import.meta.url);
 const folder = path.resolve(process.argv[2] ?? "");
@@ -17,12 +17,6 @@ if (!process.argv[2]) {
   console.error("usage: node run.mjs SITE_FOLDER");
   process.exit(2);
 }
-
-const types = {
-  ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json", ".svg": "image/svg+xml", ".xml": "application/xml", ".csv": "text/csv; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8", ".png": "image/png", ".jpg": "image/jpeg", ".zip": "application/zip",
-};
 
 async function filesNamed(dir, name) {
   const out = [];
@@ -44,20 +38,8 @@ async function htmlFiles(dir) {
   return out.sort();
 }
 
-// A plain static server of the folder (the built site, without serve's live-reload script).
-const server = createServer(async (request, response) => {
-  let file = path.join(folder, decodeURIComponent(new URL(request.url, "http://x").pathname));
-  if (!file.startsWith(folder)) { response.writeHead(403).end(); return; }
-  try {
-    if ((await stat(file)).isDirectory()) file = path.join(file, "index.html");
-    const body = await readFile(file);
-    response.writeHead(200, { "Content-Type": types[path.extname(file)] ?? "application/octet-stream" }).end(body);
-  } catch {
-    response.writeHead(404, { "Content-Type": "text/html; charset=utf-8" }).end(await readFile(path.join(folder, "404.html")).catch(() => ""));
-  }
-});
-await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-const base = `http://127.0.0.1:${server.address().port}`;
+const server = await serveFolder(folder);
+const base = server.base;
 
 const files = await htmlFiles(folder);
 // Redirect pages of aliases only send readers on; they are checked by the HTML checker.
@@ -71,10 +53,7 @@ const urls = pages.map((file) => {
   return "/" + relative.replace(/(^|\/)index\.html$/, "$1");
 });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await chromium.launch(chromiumOptions);
 const context = await browser.newContext();
 // Nothing may be fetched from another host.
 const outside = [];
@@ -160,7 +139,7 @@ for (const feed of [...feeds].sort()) {
   problems.push(...trouble);
 }
 await browser.close();
-server.close();
+await server.close();
 for (const url of outside) problems.push(`a page asked another host for ${url}`);
 
 // Internal links and resources resolve to a file of the built site.
