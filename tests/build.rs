@@ -262,4 +262,45 @@ fn the_example_portal_builds_without_errors_or_warnings() {
     assert!(stderr.trim().is_empty(), "warnings: {stderr}");
     let home = std::fs::read_to_string(out.path().join("public/index.html")).unwrap();
     assert!(home.contains("Kế hoạch Chuyển đổi số năm 2025"));
+    // Light: the home page with everything it loads stays under 100 KB, no script blocks
+    // rendering, and nothing is loaded from another host.
+    let css = std::fs::metadata(out.path().join("public/css/main.css"))
+        .unwrap()
+        .len();
+    assert!(
+        home.len() as u64 + css < 100_000,
+        "{} + {css} bytes",
+        home.len()
+    );
+    for tag in home.split('<').filter(|t| t.starts_with("script")) {
+        let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+        assert!(
+            !tag.contains("src=") || tag.contains("defer") || tag.contains("async"),
+            "render-blocking <{tag}>"
+        );
+    }
+    // Resources: every `src`, and the `href` of links that load something (not `alternate`
+    // or `canonical`, which only name addresses).
+    let own = |url: &str| {
+        !(url.starts_with("http") || url.starts_with("//"))
+            || url.starts_with("https://cds.minhan.example.gov.vn/")
+    };
+    for tag in home
+        .split('<')
+        .map(|t| &t[..t.find('>').unwrap_or(t.len())])
+    {
+        let value = |name: &str| {
+            tag.split(&format!(" {name}=\""))
+                .nth(1)
+                .and_then(|v| v.split('"').next())
+        };
+        if let Some(src) = value("src") {
+            assert!(own(src), "<{tag}>");
+        }
+        let loads =
+            tag.starts_with("link") && !matches!(value("rel"), Some("alternate" | "canonical"));
+        if let (true, Some(href)) = (loads, value("href")) {
+            assert!(own(href), "<{tag}>");
+        }
+    }
 }
