@@ -271,24 +271,44 @@ pub fn pager_path(section_path: &str, index: usize) -> String {
 }
 
 fn paginator(site: &Site, values: &[Value], section: &Page, pager: Pager) -> Value {
-    let per_page = if section.paginate_by == 0 {
-        section.pages.len().max(1)
+    paginator_over(
+        site,
+        values,
+        &section.path,
+        &section.pages,
+        section.paginate_by,
+        pager,
+    )
+}
+
+/// A paginator over `ids` listed at `path` (a section's pages, a tag's pages), `per_page`
+/// to a list page (0: all on one).
+pub fn paginator_over(
+    site: &Site,
+    values: &[Value],
+    path: &str,
+    ids: &[PageId],
+    per_page: usize,
+    pager: Pager,
+) -> Value {
+    let per_page = if per_page == 0 {
+        ids.len().max(1)
     } else {
-        section.paginate_by
+        per_page
     };
-    let start = (pager.index - 1) * per_page;
-    let end = (start + per_page).min(section.pages.len());
-    let url = |index: usize| Value::from(site.url(&pager_path(&section.path, index)));
+    let start = ((pager.index - 1) * per_page).min(ids.len());
+    let end = (start + per_page).min(ids.len());
+    let url = |index: usize| Value::from(site.url(&pager_path(path, index)));
     let mut map = Map::new();
     map.insert("current_index".into(), Value::from(pager.index));
     map.insert("number_pagers".into(), Value::from(pager.count));
-    map.insert("total_pages".into(), Value::from(section.pages.len()));
+    map.insert("total_pages".into(), Value::from(ids.len()));
     map.insert(
         "pages".into(),
         Value::from(
-            section.pages[start.min(end)..end]
+            ids[start..end]
                 .iter()
-                .map(|&p| values[p].clone())
+                .map(|&id| values[id].clone())
                 .collect::<Vec<_>>(),
         ),
     );

@@ -232,7 +232,7 @@ pub fn render(
             context.insert_value("tag", tag_value(site, root, slug, tag));
             context.insert_value(
                 "paginator",
-                paginator(
+                context::paginator_over(
                     site,
                     input.values,
                     &path,
@@ -324,67 +324,6 @@ fn tag_value(site: &Site, root: PageId, slug: &str, tag: &Tag) -> Value {
         Value::from(site.url(&tag_path(site, root, slug))),
     );
     map.insert("count".into(), Value::from(tag.pages.len()));
-    Value::from(map)
-}
-
-/// The same shape as a section's paginator, over `ids`.
-fn paginator(
-    site: &Site,
-    values: &[Value],
-    path: &str,
-    ids: &[PageId],
-    per_page: usize,
-    pager: Pager,
-) -> Value {
-    let per_page = if per_page == 0 {
-        ids.len().max(1)
-    } else {
-        per_page
-    };
-    let start = ((pager.index - 1) * per_page).min(ids.len());
-    let end = (start + per_page).min(ids.len());
-    let url = |index: usize| Value::from(site.url(&pager_path(path, index)));
-    let mut map = Map::new();
-    map.insert("current_index".into(), Value::from(pager.index));
-    map.insert("number_pagers".into(), Value::from(pager.count));
-    map.insert("total_pages".into(), Value::from(ids.len()));
-    map.insert(
-        "pages".into(),
-        Value::from(
-            ids[start..end]
-                .iter()
-                .map(|&id| values[id].clone())
-                .collect::<Vec<_>>(),
-        ),
-    );
-    map.insert("first".into(), url(1));
-    map.insert("last".into(), url(pager.count));
-    map.insert(
-        "previous".into(),
-        if pager.index > 1 {
-            url(pager.index - 1)
-        } else {
-            Value::none()
-        },
-    );
-    map.insert(
-        "next".into(),
-        if pager.index < pager.count {
-            url(pager.index + 1)
-        } else {
-            Value::none()
-        },
-    );
-    let pagers: Vec<Value> = (1..=pager.count)
-        .map(|index| {
-            let mut entry = Map::new();
-            entry.insert("index".into(), Value::from(index));
-            entry.insert("url".into(), url(index));
-            entry.insert("is_current".into(), Value::from(index == pager.index));
-            Value::from(entry)
-        })
-        .collect();
-    map.insert("pagers".into(), Value::from(pagers));
     Value::from(map)
 }
 
