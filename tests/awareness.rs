@@ -5,29 +5,12 @@
 
 mod common;
 
-use common::{Site, main_of};
+use common::{Site, main_of, text_of};
 
 fn built() -> Site {
     let site = Site::fixture("awareness");
     site.build().assert_ok();
     site
-}
-
-fn text_of(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in main_of(html).chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Every `<script type="application/ld+json">` of a page, parsed.
