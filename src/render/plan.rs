@@ -12,7 +12,7 @@ use crate::content::plan::pages::{
 };
 use crate::content::plan::period::Period;
 use crate::content::plan::readings::Reading;
-use crate::content::plan::registry::Kind;
+use crate::content::plan::registry::{Entry, Kind};
 use crate::content::plan::tasks::Task;
 use crate::content::plan::{Plan, PlanPage, TaskFilter};
 use crate::format;
@@ -498,48 +498,67 @@ impl<'a> PlanView<'a> {
         };
         let text =
             |t: &crate::values::LocalText| Value::from(t.get(self.lang, self.default_lang()));
-        let readings: Vec<&Reading> = self.plan.readings_of(id).iter().collect();
-        let reading = |r: &Reading| {
-            let breakdown_name = r
-                .breakdown
-                .as_deref()
-                .map(|b| self.entry_name(indicator, b, r.period));
-            map(vec![
-                ("period", Value::from(r.period.to_string())),
-                ("period_label", self.period(&r.period)),
-                ("value", Value::from(r.value)),
-                ("value_label", Value::from(self.figure(indicator, r.value))),
-                ("breakdown", Value::from(r.breakdown.as_deref())),
-                ("breakdown_name", Value::from(breakdown_name)),
-                ("note", Value::from(r.note.as_str())),
-                ("source", Value::from(r.source.as_str())),
-            ])
-        };
-        let totals: Vec<&Reading> = readings
+        // An indicator of a national plan has hundreds of readings over a few dozen periods
+        // and units: the words for each period and the registry entry of each unit are
+        // looked up once, and each reading becomes a value once for every list showing it.
+        let mut periods: BTreeMap<Period, (Value, Value)> = BTreeMap::new();
+        let mut entries: BTreeMap<&str, Option<&Entry>> = BTreeMap::new();
+        let kind = indicator
+            .breakdown
+            .map_or(Kind::Unit, |b| b.registry_kind());
+        let readings: Vec<(&Reading, Value)> = self
+            .plan
+            .readings_of(id)
             .iter()
-            .copied()
-            .filter(|r| r.breakdown.is_none())
+            .map(|r| {
+                let (period, period_label) = periods
+                    .entry(r.period)
+                    .or_insert_with(|| (Value::from(r.period.to_string()), self.period(&r.period)))
+                    .clone();
+                let breakdown_name = r.breakdown.as_deref().map(|b| {
+                    let entry = *entries
+                        .entry(b)
+                        .or_insert_with(|| self.plan.registry.find(kind, b));
+                    self.entry_name(entry, b, r.period)
+                });
+                let value = map(vec![
+                    ("period", period),
+                    ("period_label", period_label),
+                    ("value", Value::from(r.value)),
+                    ("value_label", Value::from(self.figure(indicator, r.value))),
+                    ("breakdown", Value::from(r.breakdown.as_deref())),
+                    ("breakdown_name", Value::from(breakdown_name)),
+                    ("note", Value::from(r.note.as_str())),
+                    ("source", Value::from(r.source.as_str())),
+                ]);
+                (r, value)
+            })
+            .collect();
+        let totals: Vec<&(&Reading, Value)> = readings
+            .iter()
+            .filter(|(r, _)| r.breakdown.is_none())
             .collect();
         let latest_breakdown_period = readings
             .iter()
-            .filter(|r| r.breakdown.is_some())
-            .map(|r| r.period)
+            .filter(|(r, _)| r.breakdown.is_some())
+            .map(|(r, _)| r.period)
             .max();
-        let mut latest_breakdown: Vec<&Reading> = readings
+        let mut latest_breakdown: Vec<&(&Reading, Value)> = readings
             .iter()
-            .copied()
-            .filter(|r| r.breakdown.is_some() && Some(r.period) == latest_breakdown_period)
+            .filter(|(r, _)| r.breakdown.is_some() && Some(r.period) == latest_breakdown_period)
             .collect();
-        latest_breakdown.sort_by(|a, b| {
+        latest_breakdown.sort_by(|(a, _), (b, _)| {
             b.value
                 .total_cmp(&a.value)
                 .then_with(|| a.breakdown.cmp(&b.breakdown))
         });
-        let broken_down: Vec<&Reading> = readings
+        let broken_down: Vec<&(&Reading, Value)> = readings
             .iter()
-            .copied()
-            .filter(|r| r.breakdown.is_some())
+            .filter(|(r, _)| r.breakdown.is_some())
             .collect();
+        let shown = |list: &[&(&Reading, Value)]| {
+            Value::from(list.iter().map(|(_, v)| v.clone()).collect::<Vec<_>>())
+        };
         let milestones = list(&indicator.milestones, |m| {
             map(vec![
                 ("period_label", self.period(&m.period)),
@@ -550,7 +569,7 @@ impl<'a> PlanView<'a> {
         let last_update = totals
             .iter()
             .chain(broken_down.iter())
-            .map(|r| r.period)
+            .map(|(r, _)| r.period)
             .max();
         let assessment = self.assessment(id);
         let extra: Vec<(&'static str, Value)> = vec![
@@ -590,13 +609,13 @@ impl<'a> PlanView<'a> {
                 ),
             ),
             ("milestones", milestones),
-            ("readings", list(&totals, |r| reading(r))),
+            ("readings", shown(&totals)),
             (
                 "breakdown_period_label",
                 Value::from(latest_breakdown_period.map(|p| p.label_in_sentence(self.lang))),
             ),
-            ("breakdown_latest", list(&latest_breakdown, |r| reading(r))),
-            ("breakdown_readings", list(&broken_down, |r| reading(r))),
+            ("breakdown_latest", shown(&latest_breakdown)),
+            ("breakdown_readings", shown(&broken_down)),
             (
                 "last_update_label",
                 Value::from(last_update.map(|p| p.label(self.lang))),
@@ -630,12 +649,10 @@ impl<'a> PlanView<'a> {
         Value::from(value)
     }
 
-    /// A unit's or place's name as it was in `period` (names change; ids do not).
-    fn entry_name(&self, indicator: &Indicator, id: &str, period: Period) -> String {
-        let kind = indicator
-            .breakdown
-            .map_or(Kind::Unit, |b| b.registry_kind());
-        self.plan.registry.find(kind, id).map_or_else(
+    /// A unit's or place's name as it was in `period` (names change; ids do not); `entry`
+    /// is its entry in the registry, if it has one.
+    fn entry_name(&self, entry: Option<&Entry>, id: &str, period: Period) -> String {
+        entry.map_or_else(
             || id.to_string(),
             |e| {
                 e.name_on(Some(period.end()))

@@ -498,23 +498,28 @@ fn read_all_readings(
             owners.entry(indicator.id.as_str()).or_default().push(index);
         }
     }
-    let mut shares: Vec<Vec<Reading>> = vec![Vec::new(); plans.len()];
+    // Readings are kept by indicator, then period and breakdown. Gathering them by
+    // indicator first leaves short runs to sort, without comparing ids.
+    let mut shares: Vec<BTreeMap<String, Vec<Reading>>> = vec![BTreeMap::new(); plans.len()];
     for reading in readings {
         if let Some((last, others)) = owners
             .get(reading.indicator.as_str())
             .and_then(|o| o.split_last())
         {
             for &index in others {
-                shares[index].push(reading.clone());
+                push_reading(&mut shares[index], reading.clone());
             }
-            shares[*last].push(reading);
+            push_reading(&mut shares[*last], reading);
         }
     }
-    for (plan, mut share) in plans.iter_mut().zip(shares) {
-        share.sort_by(|a, b| {
-            (&a.indicator, a.period, &a.breakdown).cmp(&(&b.indicator, b.period, &b.breakdown))
-        });
-        plan.reading_ranges = ranges(&share);
+    for (plan, by_indicator) in plans.iter_mut().zip(shares) {
+        let mut share = Vec::with_capacity(by_indicator.values().map(Vec::len).sum());
+        for (id, mut list) in by_indicator {
+            list.sort_by(|a, b| (a.period, &a.breakdown).cmp(&(b.period, &b.breakdown)));
+            plan.reading_ranges
+                .insert(id, share.len()..share.len() + list.len());
+            share.extend(list);
+        }
         let read_from: BTreeSet<&str> = share.iter().map(|r| r.file.as_str()).collect();
         let site_wide: Vec<String> = files
             .iter()
@@ -531,20 +536,13 @@ fn read_all_readings(
     diagnostics
 }
 
-/// Where each indicator's readings are in `readings`, which are sorted by indicator.
-fn ranges(readings: &[Reading]) -> BTreeMap<String, Range<usize>> {
-    let mut out = BTreeMap::new();
-    let mut start = 0;
-    for (i, reading) in readings.iter().enumerate() {
-        if readings
-            .get(i + 1)
-            .is_none_or(|next| next.indicator != reading.indicator)
-        {
-            out.insert(reading.indicator.clone(), start..i + 1);
-            start = i + 1;
+fn push_reading(by_indicator: &mut BTreeMap<String, Vec<Reading>>, reading: Reading) {
+    match by_indicator.get_mut(&reading.indicator) {
+        Some(list) => list.push(reading),
+        None => {
+            by_indicator.insert(reading.indicator.clone(), vec![reading]);
         }
     }
-    out
 }
 
 /// Works out where every indicator and task of a plan stands.

@@ -160,7 +160,12 @@ pub fn read_csv(file: &str, bytes: &[u8]) -> (Option<Table>, Vec<Diagnostic>) {
                 let text = String::from_utf8_lossy(value);
                 // A line break inside a quoted cell is kept as LF, whatever the file's lines
                 // end with, so that the same data reads the same from every editor.
-                let text = clean(&text).replace("\r\n", "\n");
+                let text = clean(&text);
+                let text = if text.contains('\r') {
+                    text.replace("\r\n", "\n")
+                } else {
+                    text.to_string()
+                };
                 Cell {
                     text,
                     place: Place::Text {
