@@ -301,12 +301,14 @@ pub fn render_site(input: &RenderInput<'_>, sink: Sink<'_>) -> Vec<Diagnostic> {
             body: Body::Copy(bytes),
         });
     }
-    for (path, bytes) in search_files(input.site) {
-        sink(Output {
-            path,
-            body: Body::Made(bytes),
+    search_files(input.site)
+        .into_par_iter()
+        .for_each(|(path, bytes)| {
+            sink(Output {
+                path,
+                body: Body::Made(bytes),
+            })
         });
-    }
     diagnostics
 }
 
@@ -331,9 +333,7 @@ fn search_files(site: &Site) -> Vec<(String, Vec<u8>)> {
     site.config
         .languages
         .par_iter()
-        .flat_map_iter(|lang| {
-            crate::search::Index::build(search_documents::documents(site, lang), lang).files()
-        })
+        .flat_map_iter(|lang| crate::search::build(search_documents::documents(site, lang), lang))
         .collect()
 }
 

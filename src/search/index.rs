@@ -12,7 +12,7 @@
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -77,6 +77,17 @@ struct Interner {
 }
 
 impl Interner {
+    fn from_names(names: Vec<String>) -> Interner {
+        Interner {
+            ids: names
+                .iter()
+                .enumerate()
+                .map(|(id, name)| (name.clone(), id as u32))
+                .collect(),
+            names,
+        }
+    }
+
     fn intern(&mut self, name: &str) -> u32 {
         if let Some(&id) = self.ids.get(name) {
             return id;
@@ -89,10 +100,12 @@ impl Interner {
 }
 
 /// The words of the documents being analysed, shared by the threads: shards of
-/// folded term -> (shard-local index, spellings). Ids depend on which thread came first,
-/// so nothing in the output may depend on them (entries are keyed and sorted by text).
+/// folded term -> (shared id, spellings). Ids are dense but depend on which thread came
+/// first, so nothing in the output may depend on them (entries are keyed and sorted by
+/// text, spellings sorted by key).
 struct SharedVocab {
     shards: Vec<Mutex<Shard>>,
+    next_id: AtomicU32,
     /// Tells this vocabulary's entries in the threads' caches from an earlier one's.
     generation: u64,
 }
@@ -109,11 +122,10 @@ thread_local! {
     static SEEN: RefCell<(u64, FxMap<String, Known>)> = RefCell::new((0, FxMap::default()));
 }
 
-/// Folded term -> (index in the shard, spellings in the order first seen).
+/// Folded term -> (shared id, spellings in the order first seen).
 type Shard = FxMap<String, (u32, Vec<String>)>;
 
 const SHARD_BITS: u32 = 6;
-const LOCAL_BITS: u32 = 32 - SHARD_BITS;
 
 impl SharedVocab {
     fn new() -> Self {
@@ -121,20 +133,22 @@ impl SharedVocab {
             shards: (0..1 << SHARD_BITS)
                 .map(|_| Mutex::new(FxMap::default()))
                 .collect(),
+            next_id: AtomicU32::new(0),
             generation: GENERATION.fetch_add(1, Ordering::Relaxed) + 1,
         }
     }
 
-    /// The term's shared id (shard, index) and the bit of its spelling `key`.
+    /// The term's shared id and the bit of its spelling `key`.
     fn intern(&self, folded: &str, key: &str) -> (u32, Option<u8>) {
         let shard = (fnv1a(folded) >> (32 - SHARD_BITS)) as usize;
         let mut map = self.shards[shard]
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let next = map.len() as u32;
         let slot = match map.get_mut(folded) {
             Some(slot) => slot,
-            None => map.entry(folded.to_string()).or_insert((next, Vec::new())),
+            None => map
+                .entry(folded.to_string())
+                .or_insert_with(|| (self.next_id.fetch_add(1, Ordering::Relaxed), Vec::new())),
         };
         let bit = match slot.1.iter().position(|k| k == key) {
             Some(bit) => Some(bit as u8),
@@ -144,21 +158,25 @@ impl SharedVocab {
             }
             None => None,
         };
-        (((shard as u32) << LOCAL_BITS) | slot.0, bit)
+        (slot.0, bit)
+    }
+
+    /// Every term by shared id: its folded form and its spellings (by bit).
+    fn into_terms(self) -> Vec<(String, Vec<String>)> {
+        let mut terms = vec![(String::new(), Vec::new()); self.next_id.into_inner() as usize];
+        for shard in self.shards {
+            let map = shard
+                .into_inner()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            for (folded, (id, keys)) in map {
+                terms[id as usize] = (folded, keys);
+            }
+        }
+        terms
     }
 }
 
-/// A document tokenised, its terms named by shared ids.
-struct Analysed {
-    /// Local terms: shared id, count, in the title, spellings (bits).
-    vocab: Vec<LocalTerm>,
-    /// Local ids of the parts in order, `BREAK` between phrases.
-    sequence: Vec<u32>,
-    /// Number of parts.
-    length: u32,
-    excerpt: String,
-}
-
+/// A term of a document being analysed: shared id, count, in the title, spellings (bits).
 struct LocalTerm {
     shared: u32,
     count: u32,
@@ -166,29 +184,45 @@ struct LocalTerm {
     variants: u64,
 }
 
-/// From shared ids to the index's term ids, and from shared spelling bits to its bits.
+/// From an update's shared ids to the index's term ids, and from its spelling bits to the
+/// index's bits.
 struct Absorbed {
-    offsets: Vec<u32>,
     ids: Vec<u32>,
     bits: Vec<Vec<u8>>,
 }
 
 impl Absorbed {
-    fn id(&self, shared: u32) -> usize {
-        (self.offsets[(shared >> LOCAL_BITS) as usize] + (shared & ((1 << LOCAL_BITS) - 1)))
-            as usize
-    }
-
     fn remap(&self, shared: u32, variants: u64) -> (u32, u64) {
-        let i = self.id(shared);
-        let bits = &self.bits[i];
+        let bits = &self.bits[shared as usize];
         let mut mask = 0u64;
         for (bit, &to) in bits.iter().enumerate() {
             if variants & (1 << bit) != 0 && to != u8::MAX {
                 mask |= 1 << to;
             }
         }
-        (self.ids[i], mask)
+        (self.ids[shared as usize], mask)
+    }
+
+    /// A document's terms and pairs with the index's ids.
+    fn doc_terms(&self, doc: DocTerms) -> DocTerms {
+        let mut terms: Vec<(u32, u8, u64)> = doc
+            .terms
+            .into_iter()
+            .map(|(shared, impact, variants)| {
+                let (id, mask) = self.remap(shared, variants);
+                (id, impact, mask)
+            })
+            .collect();
+        terms.sort_unstable_by_key(|t| t.0);
+        let id = |shared: u64| u64::from(self.ids[shared as usize]);
+        let mut pairs: Vec<u64> = doc
+            .pairs
+            .into_iter()
+            .map(|pair| (id(pair >> 32) << 32) | id(pair & 0xffff_ffff))
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        DocTerms { terms, pairs }
     }
 }
 
@@ -229,13 +263,66 @@ impl Index {
         Index::build_with(documents, lang, Limits::default())
     }
 
-    pub fn build_with(mut documents: Vec<Document>, lang: &str, limits: Limits) -> Index {
+    pub fn build_with(documents: Vec<Document>, lang: &str, limits: Limits) -> Index {
+        Index::build_keeping(documents, lang, limits, true)
+    }
+
+    /// Builds the index for its files only: documents' texts are freed once analysed, so
+    /// the index cannot `update`.
+    pub(super) fn build_once(documents: Vec<Document>, lang: &str) -> Index {
+        Index::build_keeping(documents, lang, Limits::default(), false)
+    }
+
+    /// Builds the index; `keep_text` false drops each document's text once analysed (the
+    /// index then cannot `update`: for a build, which only writes the files).
+    fn build_keeping(
+        mut documents: Vec<Document>,
+        lang: &str,
+        limits: Limits,
+        keep_text: bool,
+    ) -> Index {
         documents.sort_by(|a, b| a.url.cmp(&b.url));
         documents.dedup_by(|a, b| a.url == b.url);
         let vocab = SharedVocab::new();
-        let analysed: Vec<Analysed> = documents.par_iter().map(|d| analyse(d, &vocab)).collect();
+        let mut analysed: Vec<(DocTerms, String)> = documents
+            .par_iter_mut()
+            .map(|d| {
+                let done = analyse(d, &vocab);
+                if !keep_text {
+                    d.text = String::new();
+                }
+                done
+            })
+            .collect();
         forget_seen();
         let n = documents.len();
+        let (terms, variants): (Vec<String>, Vec<Vec<String>>) =
+            vocab.into_terms().into_iter().unzip();
+        let mut postings: Vec<Vec<Posting>> = {
+            let mut counts = vec![0usize; terms.len()];
+            for (doc, _) in &analysed {
+                for &(term, _, _) in &doc.terms {
+                    counts[term as usize] += 1;
+                }
+            }
+            counts.into_iter().map(Vec::with_capacity).collect()
+        };
+        let mut excerpts = Vec::with_capacity(n);
+        for (doc, (terms, excerpt)) in analysed.iter_mut().enumerate() {
+            for &(term, impact, variants) in &terms.terms {
+                postings[term as usize].push(Posting {
+                    doc: doc as u32,
+                    impact,
+                    variants,
+                });
+            }
+            terms.terms = Vec::new();
+            excerpts.push(std::mem::take(excerpt));
+        }
+        let pairs = group_pairs(
+            analysed.into_iter().map(|(t, _)| t.pairs).collect(),
+            terms.len(),
+        );
         let mut index = Index {
             lang: lang.to_string(),
             limits,
@@ -245,11 +332,11 @@ impl Index {
                 .map(|(i, d)| (d.url.clone(), i as u32))
                 .collect(),
             docs: documents,
-            excerpts: Vec::with_capacity(n),
-            terms: Interner::default(),
-            variants: Vec::new(),
-            postings: Vec::new(),
-            pairs: FxMap::default(),
+            excerpts,
+            terms: Interner::from_names(terms),
+            variants,
+            postings,
+            pairs,
             word_buckets: bucket_count(n, limits.docs_per_bucket),
             bucket_count: bucket_count(n, limits.docs_per_bucket)
                 + bucket_count(n, limits.docs_per_pair_bucket),
@@ -257,25 +344,6 @@ impl Index {
             big: BTreeMap::new(),
             hashes: BTreeMap::new(),
         };
-        let absorbed = index.absorb(vocab);
-        let done: Vec<(DocTerms, String)> = analysed
-            .into_par_iter()
-            .map(|a| doc_terms(a, &absorbed))
-            .collect();
-        let mut all_terms = Vec::with_capacity(n);
-        for (doc, (terms, excerpt)) in done.into_iter().enumerate() {
-            for &(term, impact, variants) in &terms.terms {
-                index.postings[term as usize].push(Posting {
-                    doc: doc as u32,
-                    impact,
-                    variants,
-                });
-            }
-            all_terms.push(terms);
-            index.excerpts.push(excerpt);
-        }
-        index.pairs = group_pairs(&all_terms, index.postings.len());
-        drop(all_terms);
         index.encode_all();
         index
     }
@@ -283,38 +351,29 @@ impl Index {
     /// Gives the shared vocabulary's terms and spellings the index's ids and bits.
     fn absorb(&mut self, vocab: SharedVocab) -> Absorbed {
         let mut absorbed = Absorbed {
-            offsets: Vec::with_capacity(vocab.shards.len()),
             ids: Vec::new(),
             bits: Vec::new(),
         };
-        for shard in vocab.shards {
-            let map = shard
-                .into_inner()
-                .unwrap_or_else(|poisoned| poisoned.into_inner());
-            absorbed.offsets.push(absorbed.ids.len() as u32);
-            let mut slots: Vec<(String, (u32, Vec<String>))> = map.into_iter().collect();
-            slots.sort_unstable_by_key(|slot| (slot.1).0);
-            for (folded, (_, keys)) in slots {
-                let id = self.terms.intern(&folded);
-                if id as usize == self.postings.len() {
-                    self.postings.push(Vec::new());
-                    self.variants.push(Vec::new());
-                }
-                let table = &mut self.variants[id as usize];
-                let bits = keys
-                    .into_iter()
-                    .map(|key| match table.iter().position(|k| *k == key) {
-                        Some(bit) => bit as u8,
-                        None if table.len() < MAX_VARIANTS => {
-                            table.push(key);
-                            (table.len() - 1) as u8
-                        }
-                        None => u8::MAX,
-                    })
-                    .collect();
-                absorbed.ids.push(id);
-                absorbed.bits.push(bits);
+        for (folded, keys) in vocab.into_terms() {
+            let id = self.terms.intern(&folded);
+            if id as usize == self.postings.len() {
+                self.postings.push(Vec::new());
+                self.variants.push(Vec::new());
             }
+            let table = &mut self.variants[id as usize];
+            let bits = keys
+                .into_iter()
+                .map(|key| match table.iter().position(|k| *k == key) {
+                    Some(bit) => bit as u8,
+                    None if table.len() < MAX_VARIANTS => {
+                        table.push(key);
+                        (table.len() - 1) as u8
+                    }
+                    None => u8::MAX,
+                })
+                .collect();
+            absorbed.ids.push(id);
+            absorbed.bits.push(bits);
         }
         absorbed
     }
@@ -589,8 +648,9 @@ impl Index {
         let old_analysed = analyse(&self.docs[doc as usize], &vocab);
         forget_seen();
         let absorbed = self.absorb(vocab);
-        let (new_terms, excerpt) = doc_terms(analysed, &absorbed);
-        let (old_terms, _) = doc_terms(old_analysed, &absorbed);
+        let (new_terms, excerpt) = analysed;
+        let new_terms = absorbed.doc_terms(new_terms);
+        let old_terms = absorbed.doc_terms(old_analysed.0);
         self.docs[doc as usize] = document;
         self.excerpts[doc as usize] = excerpt;
 
@@ -718,31 +778,6 @@ impl Index {
     }
 }
 
-/// A document's terms with the index's ids, its impacts and its pairs.
-fn doc_terms(analysed: Analysed, absorbed: &Absorbed) -> (DocTerms, String) {
-    let ids: Vec<(u32, u64)> = analysed
-        .vocab
-        .iter()
-        .map(|t| absorbed.remap(t.shared, t.variants))
-        .collect();
-    let mut terms: Vec<(u32, u8, u64)> = analysed
-        .vocab
-        .iter()
-        .zip(&ids)
-        .map(|(t, &(id, mask))| (id, impact(t.count, t.in_title, analysed.length), mask))
-        .collect();
-    terms.sort_unstable_by_key(|t| t.0);
-    let mut pairs: Vec<u64> = analysed
-        .sequence
-        .windows(2)
-        .filter(|w| w[0] != BREAK && w[1] != BREAK)
-        .map(|w| (u64::from(ids[w[0] as usize].0) << 32) | u64::from(ids[w[1] as usize].0))
-        .collect();
-    pairs.sort_unstable();
-    pairs.dedup();
-    (DocTerms { terms, pairs }, analysed.excerpt)
-}
-
 /// Buckets for `n` documents: a power of two, so that a page's update keeps it.
 fn bucket_count(n: usize, docs_per_bucket: usize) -> u32 {
     (n.div_ceil(docs_per_bucket).max(1) as u32).next_power_of_two()
@@ -861,48 +896,60 @@ fn run_lengths(values: impl Iterator<Item = u32>) -> String {
     out
 }
 
-/// Documents of every pair, grouped in parallel by ranges of the pair's first term: each
-/// document's pairs are sorted, so a range is a slice of them, and documents are visited in
-/// order, so each pair's documents come out sorted.
-fn group_pairs(doc_terms: &[DocTerms], terms: usize) -> FxMap<u64, Vec<u32>> {
-    const PARTS: usize = 32;
-    let size = terms.div_ceil(PARTS).max(1);
-    let parts: Vec<Vec<(u64, Vec<u32>)>> = (0..PARTS)
+/// Documents of every pair, from each document's sorted pairs (in document order): a
+/// counting sort by the pair's first term, then each first term's `(second, document)`
+/// sorted on its own, in parallel. Each document's pairs are freed as they are placed.
+fn group_pairs(documents: Vec<Vec<u64>>, terms: usize) -> FxMap<u64, Vec<u32>> {
+    let mut starts = vec![0usize; terms + 1];
+    for pairs in &documents {
+        for &pair in pairs {
+            starts[(pair >> 32) as usize + 1] += 1;
+        }
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut cursor = starts.clone();
+    let mut placed = vec![0u64; starts[terms]];
+    for (doc, pairs) in documents.into_iter().enumerate() {
+        for pair in pairs {
+            let first = (pair >> 32) as usize;
+            placed[cursor[first]] = (pair << 32) | doc as u64;
+            cursor[first] += 1;
+        }
+    }
+    let mut runs: Vec<(u64, &mut [u64])> = Vec::with_capacity(terms);
+    let mut rest = placed.as_mut_slice();
+    for first in 0..terms {
+        let (run, tail) = rest.split_at_mut(starts[first + 1] - starts[first]);
+        rest = tail;
+        if !run.is_empty() {
+            runs.push((first as u64, run));
+        }
+    }
+    let grouped: Vec<Vec<(u64, Vec<u32>)>> = runs
         .into_par_iter()
-        .map(|p| {
-            let (lo, hi) = ((p * size) as u64, ((p + 1) * size) as u64);
-            let mut lists: Vec<Vec<(u32, u32)>> = vec![Vec::new(); size];
-            for (doc, t) in doc_terms.iter().enumerate() {
-                let start = t.pairs.partition_point(|&x| x >> 32 < lo);
-                for &pair in &t.pairs[start..] {
-                    if pair >> 32 >= hi {
-                        break;
-                    }
-                    lists[((pair >> 32) - lo) as usize].push((pair as u32, doc as u32));
-                }
-            }
-            let mut out = Vec::new();
-            for (i, mut list) in lists.into_iter().enumerate() {
-                list.sort_by_key(|e| e.0);
-                for run in list.chunk_by(|a, b| a.0 == b.0) {
-                    let pair = ((lo + i as u64) << 32) | u64::from(run[0].0);
-                    out.push((pair, run.iter().map(|e| e.1).collect()));
-                }
-            }
-            out
+        .map(|(first, run)| {
+            run.sort_unstable();
+            run.chunk_by(|a, b| a >> 32 == b >> 32)
+                .map(|same| {
+                    let pair = (first << 32) | (same[0] >> 32);
+                    (pair, same.iter().map(|&x| x as u32).collect())
+                })
+                .collect()
         })
         .collect();
     let mut all = FxMap::default();
-    all.reserve(parts.iter().map(Vec::len).sum());
-    for part in parts {
+    all.reserve(grouped.iter().map(Vec::len).sum());
+    for part in grouped {
         all.extend(part);
     }
     all
 }
 
-/// Tokenises a document: title then text, with a break between them. A spelling seen
-/// before in the page is looked up rather than folded again.
-fn analyse(document: &Document, shared: &SharedVocab) -> Analysed {
+/// Tokenises a document, title then text with a break between them, into its terms and
+/// pairs (shared ids) and its excerpt.
+fn analyse(document: &Document, shared: &SharedVocab) -> (DocTerms, String) {
     SEEN.with(|seen| {
         let mut seen = seen.borrow_mut();
         if seen.0 != shared.generation {
@@ -923,22 +970,21 @@ fn analyse_with(
     document: &Document,
     shared: &SharedVocab,
     seen: &mut FxMap<String, Known>,
-) -> Analysed {
+) -> (DocTerms, String) {
+    // The page's own spellings -> (local id, spelling bit), or `None` for a run too long
+    // to be a word: most words repeat within a page, and this is their one lookup.
+    let mut local_of: FxMap<&str, Option<(u32, Option<u8>)>> = FxMap::default();
     let mut by_shared: FxMap<u32, u32> = FxMap::default();
     let mut vocab: Vec<LocalTerm> = Vec::new();
     let mut topic: Vec<bool> = Vec::new();
-    let mut sequence: Vec<u32> = Vec::with_capacity(document.text.len() / 5);
+    let mut sequence: Vec<u32> = Vec::with_capacity(document.text.len() / 6);
     // (byte offset in the text, local id) of the words the excerpt may pick from.
     let mut tokens: Vec<(u32, u32)> = Vec::new();
     let mut raw_parts: Vec<&str> = Vec::new();
     let mut length = 0u32;
-    let know = |folded: &str, key: &str| -> Known {
-        let (id, bit) = shared.intern(folded, key);
-        (id, bit, folded.len() >= 2 && !STOP_WORDS.contains(&folded))
-    };
-    let mut add = |known: Known, in_title: bool, vocab: &mut Vec<LocalTerm>| -> u32 {
-        let (id, bit, is_topic) = known;
-        let local = *by_shared.entry(id).or_insert_with(|| {
+    let mut local_id = |known: Known, vocab: &mut Vec<LocalTerm>| -> u32 {
+        let (id, _, is_topic) = known;
+        *by_shared.entry(id).or_insert_with(|| {
             vocab.push(LocalTerm {
                 shared: id,
                 count: 0,
@@ -947,14 +993,32 @@ fn analyse_with(
             });
             topic.push(is_topic);
             (vocab.len() - 1) as u32
-        });
+        })
+    };
+    let mut know = |raw: &str| -> Option<Known> {
+        if let Some(&known) = seen.get(raw) {
+            return Some(known);
+        }
+        let (mut folded, mut key) = (String::new(), String::new());
+        let fits = fold::fold_into(raw, &mut folded, &mut key);
+        let known = (fits && !folded.is_empty()).then(|| {
+            let (id, bit) = shared.intern(&folded, &key);
+            (
+                id,
+                bit,
+                folded.len() >= 2 && !STOP_WORDS.contains(&folded.as_str()),
+            )
+        })?;
+        seen.insert(raw.to_string(), known);
+        Some(known)
+    };
+    let count = |vocab: &mut Vec<LocalTerm>, local: u32, bit: Option<u8>, in_title: bool| {
         let term = &mut vocab[local as usize];
         term.in_title |= in_title;
         term.count += 1;
         if let Some(bit) = bit {
             term.variants |= 1 << bit;
         }
-        local
     };
     for (text, in_title) in [
         (document.title.as_str(), true),
@@ -968,24 +1032,20 @@ fn analyse_with(
             raw_parts.clear();
             let mut joinable = true;
             fold::parts(compound.text, |offset, part| {
-                let known = match seen.get(part) {
-                    Some(&known) => Some(known),
+                let found = match local_of.get(part) {
+                    Some(&found) => found,
                     None => {
-                        let (mut folded, mut key) = (String::new(), String::new());
-                        let fits = fold::fold_into(part, &mut folded, &mut key);
-                        let known = (fits && !folded.is_empty()).then(|| know(&folded, &key));
-                        if let Some(known) = known {
-                            seen.insert(part.to_string(), known);
-                        }
-                        known
+                        let found = know(part).map(|k| (local_id(k, &mut vocab), k.1));
+                        local_of.insert(part, found);
+                        found
                     }
                 };
-                let Some(known) = known else {
+                let Some((local, bit)) = found else {
                     joinable = false;
                     sequence.push(BREAK);
                     return;
                 };
-                let local = add(known, in_title, &mut vocab);
+                count(&mut vocab, local, bit, in_title);
                 sequence.push(local);
                 length += 1;
                 raw_parts.push(part);
@@ -1000,18 +1060,29 @@ fn analyse_with(
                     fold::fold_into(part, &mut joined, &mut joined_key);
                 }
                 if joined.chars().count() <= MAX_TERM_CHARS {
-                    add(know(&joined, &joined_key), in_title, &mut vocab);
+                    let (id, bit) = shared.intern(&joined, &joined_key);
+                    let is_topic = !STOP_WORDS.contains(&joined.as_str());
+                    let local = local_id((id, bit, is_topic), &mut vocab);
+                    count(&mut vocab, local, bit, in_title);
                 }
             }
         });
     }
     let excerpt = excerpt(&document.text, &vocab, &topic, &tokens);
-    Analysed {
-        vocab,
-        sequence,
-        length,
-        excerpt,
-    }
+    let mut terms: Vec<(u32, u8, u64)> = vocab
+        .iter()
+        .map(|t| (t.shared, impact(t.count, t.in_title, length), t.variants))
+        .collect();
+    terms.sort_unstable_by_key(|t| t.0);
+    let shared_id = |local: u32| u64::from(vocab[local as usize].shared);
+    let mut pairs: Vec<u64> = sequence
+        .windows(2)
+        .filter(|w| w[0] != BREAK && w[1] != BREAK)
+        .map(|w| (shared_id(w[0]) << 32) | shared_id(w[1]))
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    (DocTerms { terms, pairs }, excerpt)
 }
 
 /// Common words that say nothing about what a page is about (folded).

@@ -170,8 +170,9 @@ pub struct Document {
 }
 
 /// Every file of the search index of one language: `(path under the output folder, bytes)`.
-pub fn build(documents: &[Document], lang: &str) -> Vec<(String, Vec<u8>)> {
-    Index::build(documents.to_vec(), lang).files()
+/// Each document's text is freed once analysed (a build keeps no index to update).
+pub fn build(documents: Vec<Document>, lang: &str) -> Vec<(String, Vec<u8>)> {
+    Index::build_once(documents, lang).files()
 }
 
 #[cfg(test)]

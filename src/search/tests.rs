@@ -19,7 +19,7 @@ fn doc(url: &str, title: &str, kind: Kind, text: &str) -> Document {
 }
 
 fn files_of(documents: &[Document]) -> HashMap<String, Vec<u8>> {
-    build(documents, "vi").into_iter().collect()
+    build(documents.to_vec(), "vi").into_iter().collect()
 }
 
 /// URLs of the results, best first.
@@ -714,7 +714,7 @@ fn dump() {
     small.extend(plan_corpus());
     for (name, documents) in [("small", small), ("large", synthetic(10_000))] {
         let root = std::path::Path::new(&dir).join(name);
-        let files = build(&documents, "vi");
+        let files = build(documents.clone(), "vi");
         for (path, bytes) in &files {
             let path = root.join(path);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
