@@ -14,7 +14,9 @@ use crate::content::plan::{self, PlanInputs};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
 use crate::output::{self, Staging, WriteStats};
-use crate::render::{self, Output, RenderInput};
+use rayon::prelude::*;
+
+use crate::render::{self, Body, Output, RenderInput};
 use crate::site::{self, Site};
 use crate::source::{self, Bytes, SiteSources};
 use crate::templates::{Lookups, Templates};
@@ -67,6 +69,9 @@ pub struct Prepared {
     pub i18n: Arc<I18n>,
     pub diagnostics: Diagnostics,
     pub timings: Timings,
+    /// The search index's files, when the caller asked for them (`build`; `serve` keeps
+    /// indexes of its own, and needs the pages' texts to update them).
+    pub search_index: Vec<(String, Vec<u8>)>,
 }
 
 /// Reads the config: `site-config.toml` with the command line's overrides.
@@ -94,17 +99,30 @@ pub fn prepare(options: &BuildOptions) -> Result<Prepared, Vec<Diagnostic>> {
     let mut timings = Timings::default();
     let config = load_config(options)?;
     let (sources, found) = timings.time("read", || source::load(&options.root, &config.theme));
-    prepare_from(config, sources, found, options.drafts, timings)
+    prepare_with(config, sources, found, options.drafts, timings, true)
 }
 
 /// Every stage after reading, from sources already in memory (`serve` keeps them and
 /// re-reads only changed files). `found` are the problems met while reading.
 pub fn prepare_from(
     config: Config,
+    sources: SiteSources,
+    found: Vec<Diagnostic>,
+    drafts: bool,
+    timings: Timings,
+) -> Result<Prepared, Vec<Diagnostic>> {
+    prepare_with(config, sources, found, drafts, timings, false)
+}
+
+/// Every stage after reading; with `index_search`, the search index too, built right after
+/// the Markdown (the pages' texts are then freed, before the pages render).
+fn prepare_with(
+    config: Config,
     mut sources: SiteSources,
     found: Vec<Diagnostic>,
     drafts: bool,
     mut timings: Timings,
+    index_search: bool,
 ) -> Result<Prepared, Vec<Diagnostic>> {
     let mut diagnostics = Diagnostics::new();
     diagnostics.extend(found);
@@ -147,6 +165,11 @@ pub fn prepare_from(
     site.awareness = awareness;
     diagnostics.extend(timings.time("markdown", || render::render_markdown(&mut site, &i18n)));
     diagnostics.extend(render::awareness::finish(&mut site, &i18n));
+    let search_index = if index_search {
+        timings.time("search index", || render::search_index(&mut site))
+    } else {
+        Vec::new()
+    };
 
     let site = Arc::new(site);
     let values = Arc::new(timings.time("page values", || render::page_values(&site)));
@@ -170,6 +193,7 @@ pub fn prepare_from(
         i18n,
         diagnostics,
         timings,
+        search_index,
     })
 }
 
@@ -226,11 +250,20 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     })?;
     let files = std::sync::atomic::AtomicUsize::new(0);
     let mut timings = std::mem::take(&mut prepared.timings);
+    let search_index = std::mem::take(&mut prepared.search_index);
     let diagnostics = timings.time("render and write", || {
-        render(&prepared, &|output: Output| {
+        let write = |output: Output| {
             files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             staging.write(output);
-        })
+        };
+        let diagnostics = render(&prepared, &write);
+        search_index.into_par_iter().for_each(|(path, bytes)| {
+            write(Output {
+                path,
+                body: Body::Made(bytes),
+            })
+        });
+        diagnostics
     });
     if diagnostics.has_errors() {
         staging.abort();

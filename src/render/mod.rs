@@ -301,14 +301,6 @@ pub fn render_site(input: &RenderInput<'_>, sink: Sink<'_>) -> Vec<Diagnostic> {
             body: Body::Copy(bytes),
         });
     }
-    search_files(input.site)
-        .into_par_iter()
-        .for_each(|(path, bytes)| {
-            sink(Output {
-                path,
-                body: Body::Made(bytes),
-            })
-        });
     diagnostics
 }
 
@@ -325,16 +317,23 @@ pub fn search_folders(site: &Site) -> Vec<String> {
         .collect()
 }
 
-/// Every file of the search indexes of the site's languages.
-fn search_files(site: &Site) -> Vec<(String, Vec<u8>)> {
+/// Every file of the search indexes of the site's languages (none when search is off).
+/// Pages' plain texts are needed for nothing else, so they are freed once each language's
+/// documents hold them.
+pub fn search_index(site: &mut Site) -> Vec<(String, Vec<u8>)> {
     if !site.config.search.enabled {
         return Vec::new();
     }
-    site.config
-        .languages
-        .par_iter()
-        .flat_map_iter(|lang| crate::search::build(search_documents::documents(site, lang), lang))
-        .collect()
+    let mut files = Vec::new();
+    for lang in site.config.languages.clone() {
+        let documents = search_documents::documents(site, &lang);
+        site.pages
+            .par_iter_mut()
+            .filter(|page| page.lang() == lang)
+            .for_each(|page| page.rendered.text = String::new());
+        files.extend(crate::search::build(documents, &lang));
+    }
+    files
 }
 
 /// Where a rendered job goes, with the inputs it was made from.

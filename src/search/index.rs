@@ -264,23 +264,26 @@ impl Index {
     }
 
     pub fn build_with(documents: Vec<Document>, lang: &str, limits: Limits) -> Index {
-        Index::build_keeping(documents, lang, limits, true)
+        Index::build_keeping(documents, lang, limits, true).0
     }
 
-    /// Builds the index for its files only: documents' texts are freed once analysed, so
-    /// the index cannot `update`.
-    pub(super) fn build_once(documents: Vec<Document>, lang: &str) -> Index {
-        Index::build_keeping(documents, lang, Limits::default(), false)
+    /// Every file of the index of `documents`, sorted by path, with no index kept to update
+    /// (each document's text is freed once analysed).
+    pub(super) fn build_files(documents: Vec<Document>, lang: &str) -> Vec<(String, Vec<u8>)> {
+        let (index, mut files) = Index::build_keeping(documents, lang, Limits::default(), false);
+        files.push((index.manifest_path(), index.manifest()));
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        files
     }
 
-    /// Builds the index; `keep_text` false drops each document's text once analysed (the
-    /// index then cannot `update`: for a build, which only writes the files).
+    /// Builds the index and every file but the manifest; `keep_text` false drops each
+    /// document's text once analysed (the index then cannot `update`).
     fn build_keeping(
         mut documents: Vec<Document>,
         lang: &str,
         limits: Limits,
         keep_text: bool,
-    ) -> Index {
+    ) -> (Index, Vec<(String, Vec<u8>)>) {
         documents.sort_by(|a, b| a.url.cmp(&b.url));
         documents.dedup_by(|a, b| a.url == b.url);
         let vocab = SharedVocab::new();
@@ -344,8 +347,8 @@ impl Index {
             big: BTreeMap::new(),
             hashes: BTreeMap::new(),
         };
-        index.encode_all();
-        index
+        let files = index.encode_all();
+        (index, files)
     }
 
     /// Gives the shared vocabulary's terms and spellings the index's ids and bits.
@@ -409,7 +412,9 @@ impl Index {
         })
     }
 
-    fn encode_all(&mut self) {
+    /// Encodes every entry into its bucket or file, and returns every file but the manifest
+    /// (whose version is made from their hashes).
+    fn encode_all(&mut self) -> Vec<(String, Vec<u8>)> {
         let terms: Vec<(String, String)> = (0..self.postings.len() as u32)
             .into_par_iter()
             .filter_map(|t| Some((self.terms.names[t as usize].clone(), self.encode_term(t)?)))
@@ -423,13 +428,12 @@ impl Index {
         for (name, entry) in terms.into_iter().chain(pairs) {
             self.place(name, entry);
         }
-        let manifest = self.manifest_path();
-        self.hashes = self
-            .data_files()
-            .into_par_iter()
-            .filter(|(path, _)| *path != manifest)
-            .map(|(path, bytes)| (path, fnv1a64(0, &bytes)))
+        let files = self.data_files();
+        self.hashes = files
+            .par_iter()
+            .map(|(path, bytes)| (path.clone(), fnv1a64(0, bytes)))
             .collect();
+        files
     }
 
     fn place(&mut self, name: String, entry: String) {
@@ -758,14 +762,15 @@ impl Index {
     /// returns only the files whose bytes changed, and those no longer made.
     pub fn rebuild(&mut self, documents: Vec<Document>) -> Changes {
         let old = std::mem::take(&mut self.hashes);
-        *self = Index::build_with(documents, &self.lang.clone(), self.limits);
+        let (index, files) = Index::build_keeping(documents, &self.lang, self.limits, true);
+        *self = index;
         // The manifest is not among the hashed files (its version is made from them).
-        let manifest = self.manifest_path();
-        let write = self
-            .files()
+        let mut write: Vec<(String, Vec<u8>)> = files
             .into_iter()
-            .filter(|(path, _)| *path == manifest || old.get(path) != self.hashes.get(path))
+            .filter(|(path, _)| old.get(path) != self.hashes.get(path))
             .collect();
+        write.push((self.manifest_path(), self.manifest()));
+        write.sort_by(|a, b| a.0.cmp(&b.0));
         let remove = old
             .into_keys()
             .filter(|p| !self.hashes.contains_key(p))
@@ -896,53 +901,69 @@ fn run_lengths(values: impl Iterator<Item = u32>) -> String {
     out
 }
 
-/// Documents of every pair, from each document's sorted pairs (in document order): a
-/// counting sort by the pair's first term, then each first term's `(second, document)`
-/// sorted on its own, in parallel. Each document's pairs are freed as they are placed.
+/// Documents of every pair, from each document's sorted pairs (in document order): for
+/// each range of first terms in turn (so that only a range's pairs are copied at once), a
+/// counting sort by the first term, then each first term's `(second, document)` sorted on
+/// its own, in parallel.
 fn group_pairs(documents: Vec<Vec<u64>>, terms: usize) -> FxMap<u64, Vec<u32>> {
-    let mut starts = vec![0usize; terms + 1];
-    for pairs in &documents {
-        for &pair in pairs {
-            starts[(pair >> 32) as usize + 1] += 1;
-        }
-    }
-    for i in 1..starts.len() {
-        starts[i] += starts[i - 1];
-    }
-    let mut cursor = starts.clone();
-    let mut placed = vec![0u64; starts[terms]];
-    for (doc, pairs) in documents.into_iter().enumerate() {
-        for pair in pairs {
-            let first = (pair >> 32) as usize;
-            placed[cursor[first]] = (pair << 32) | doc as u64;
-            cursor[first] += 1;
-        }
-    }
-    let mut runs: Vec<(u64, &mut [u64])> = Vec::with_capacity(terms);
-    let mut rest = placed.as_mut_slice();
-    for first in 0..terms {
-        let (run, tail) = rest.split_at_mut(starts[first + 1] - starts[first]);
-        rest = tail;
-        if !run.is_empty() {
-            runs.push((first as u64, run));
-        }
-    }
-    let grouped: Vec<Vec<(u64, Vec<u32>)>> = runs
-        .into_par_iter()
-        .map(|(first, run)| {
-            run.sort_unstable();
-            run.chunk_by(|a, b| a >> 32 == b >> 32)
-                .map(|same| {
-                    let pair = (first << 32) | (same[0] >> 32);
-                    (pair, same.iter().map(|&x| x as u32).collect())
-                })
-                .collect()
-        })
-        .collect();
+    const RANGES: usize = 4;
+    let size = terms.div_ceil(RANGES).max(1);
+    // How far into each document's pairs the ranges done so far reach.
+    let mut cursors = vec![0usize; documents.len()];
     let mut all = FxMap::default();
-    all.reserve(grouped.iter().map(Vec::len).sum());
-    for part in grouped {
-        all.extend(part);
+    for lo in (0..terms).step_by(size) {
+        let hi = (lo + size).min(terms);
+        let mut starts = vec![0usize; hi - lo + 1];
+        for (pairs, &cursor) in documents.iter().zip(&cursors) {
+            for &pair in &pairs[cursor..] {
+                let first = (pair >> 32) as usize;
+                if first >= hi {
+                    break;
+                }
+                starts[first - lo + 1] += 1;
+            }
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut next = starts.clone();
+        let mut placed = vec![0u64; starts[hi - lo]];
+        for (doc, (pairs, cursor)) in documents.iter().zip(&mut cursors).enumerate() {
+            for &pair in &pairs[*cursor..] {
+                let first = (pair >> 32) as usize;
+                if first >= hi {
+                    break;
+                }
+                placed[next[first - lo]] = (pair << 32) | doc as u64;
+                next[first - lo] += 1;
+                *cursor += 1;
+            }
+        }
+        let mut runs: Vec<(u64, &mut [u64])> = Vec::new();
+        let mut rest = placed.as_mut_slice();
+        for first in lo..hi {
+            let (run, tail) = rest.split_at_mut(starts[first - lo + 1] - starts[first - lo]);
+            rest = tail;
+            if !run.is_empty() {
+                runs.push((first as u64, run));
+            }
+        }
+        let grouped: Vec<Vec<(u64, Vec<u32>)>> = runs
+            .into_par_iter()
+            .map(|(first, run)| {
+                run.sort_unstable();
+                run.chunk_by(|a, b| a >> 32 == b >> 32)
+                    .map(|same| {
+                        let pair = (first << 32) | (same[0] >> 32);
+                        (pair, same.iter().map(|&x| x as u32).collect())
+                    })
+                    .collect()
+            })
+            .collect();
+        all.reserve(grouped.iter().map(Vec::len).sum());
+        for part in grouped {
+            all.extend(part);
+        }
     }
     all
 }

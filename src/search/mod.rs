@@ -172,7 +172,7 @@ pub struct Document {
 /// Every file of the search index of one language: `(path under the output folder, bytes)`.
 /// Each document's text is freed once analysed (a build keeps no index to update).
 pub fn build(documents: Vec<Document>, lang: &str) -> Vec<(String, Vec<u8>)> {
-    Index::build_once(documents, lang).files()
+    Index::build_files(documents, lang)
 }
 
 #[cfg(test)]
