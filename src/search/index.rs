@@ -48,8 +48,10 @@ impl Default for Limits {
     }
 }
 
-/// An exact spelling beyond the 64th of one folded term is not told apart.
-const MAX_VARIANTS: usize = 64;
+/// Which of a term's spellings a page uses, one bit each: a spelling beyond the 32nd of
+/// one folded term is not told apart (32 bits keep a posting at 12 bytes).
+type Spellings = u32;
+const MAX_VARIANTS: usize = Spellings::BITS as usize;
 const BREAK: u32 = u32::MAX;
 
 /// A document holding a term: its impact (see `impact`) and which of the term's spellings
@@ -58,14 +60,14 @@ const BREAK: u32 = u32::MAX;
 struct Posting {
     doc: u32,
     impact: u8,
-    variants: u64,
+    variants: Spellings,
 }
 
 /// What a document adds to the index, kept to take it out again.
 #[derive(Clone, Debug, Default)]
 struct DocTerms {
     /// (term id, impact, variant mask), sorted by term id.
-    terms: Vec<(u32, u8, u64)>,
+    terms: Vec<(u32, u8, Spellings)>,
     /// Pairs of consecutive parts, `(first << 32) | second`, sorted.
     pairs: Vec<u64>,
 }
@@ -181,7 +183,7 @@ struct LocalTerm {
     shared: u32,
     count: u32,
     in_title: bool,
-    variants: u64,
+    variants: Spellings,
 }
 
 /// From an update's shared ids to the index's term ids, and from its spelling bits to the
@@ -192,9 +194,9 @@ struct Absorbed {
 }
 
 impl Absorbed {
-    fn remap(&self, shared: u32, variants: u64) -> (u32, u64) {
+    fn remap(&self, shared: u32, variants: Spellings) -> (u32, Spellings) {
         let bits = &self.bits[shared as usize];
-        let mut mask = 0u64;
+        let mut mask = 0;
         for (bit, &to) in bits.iter().enumerate() {
             if variants & (1 << bit) != 0 && to != u8::MAX {
                 mask |= 1 << to;
@@ -205,7 +207,7 @@ impl Absorbed {
 
     /// A document's terms and pairs with the index's ids.
     fn doc_terms(&self, doc: DocTerms) -> DocTerms {
-        let mut terms: Vec<(u32, u8, u64)> = doc
+        let mut terms: Vec<(u32, u8, Spellings)> = doc
             .terms
             .into_iter()
             .map(|(shared, impact, variants)| {
@@ -347,7 +349,7 @@ impl Index {
             big: BTreeMap::new(),
             hashes: BTreeMap::new(),
         };
-        let files = index.encode_all();
+        let files = index.encode_all(keep_text);
         (index, files)
     }
 
@@ -414,7 +416,9 @@ impl Index {
 
     /// Encodes every entry into its bucket or file, and returns every file but the manifest
     /// (whose version is made from their hashes).
-    fn encode_all(&mut self) -> Vec<(String, Vec<u8>)> {
+    /// Without `keep_postings`, the postings and pairs are freed once encoded (the index
+    /// then cannot `update`).
+    fn encode_all(&mut self, keep_postings: bool) -> Vec<(String, Vec<u8>)> {
         let terms: Vec<(String, String)> = (0..self.postings.len() as u32)
             .into_par_iter()
             .filter_map(|t| Some((self.terms.names[t as usize].clone(), self.encode_term(t)?)))
@@ -427,6 +431,10 @@ impl Index {
         self.buckets = vec![BTreeMap::new(); self.bucket_count as usize];
         for (name, entry) in terms.into_iter().chain(pairs) {
             self.place(name, entry);
+        }
+        if !keep_postings {
+            self.postings = Vec::new();
+            self.pairs = FxMap::default();
         }
         let files = self.data_files();
         self.hashes = files
@@ -815,7 +823,7 @@ fn encode_term(postings: &[Posting], variants: &[String], n: u32, head_size: usi
         out.push_str(&format!(",\"f\":{floor}"));
     }
     // Spellings used, sorted by key, so the output does not depend on the order seen.
-    let used = postings.iter().fold(0u64, |m, p| m | p.variants);
+    let used = postings.iter().fold(0, |m, p| m | p.variants);
     let mut live: Vec<(usize, &str)> = variants
         .iter()
         .enumerate()
@@ -994,8 +1002,12 @@ fn analyse_with(
 ) -> (DocTerms, String) {
     // The page's own spellings -> (local id, spelling bit), or `None` for a run too long
     // to be a word: most words repeat within a page, and this is their one lookup.
-    let mut local_of: FxMap<&str, Option<(u32, Option<u8>)>> = FxMap::default();
-    let mut by_shared: FxMap<u32, u32> = FxMap::default();
+    // Sized for the distinct words of a page of this length, so that they rarely grow.
+    let distinct = document.text.len() / 16 + 16;
+    let mut local_of: FxMap<&str, Option<(u32, Option<u8>)>> =
+        FxMap::with_capacity_and_hasher(distinct, Default::default());
+    let mut by_shared: FxMap<u32, u32> =
+        FxMap::with_capacity_and_hasher(distinct, Default::default());
     let mut vocab: Vec<LocalTerm> = Vec::new();
     let mut topic: Vec<bool> = Vec::new();
     let mut sequence: Vec<u32> = Vec::with_capacity(document.text.len() / 6);
@@ -1090,7 +1102,7 @@ fn analyse_with(
         });
     }
     let excerpt = excerpt(&document.text, &vocab, &topic, &tokens);
-    let mut terms: Vec<(u32, u8, u64)> = vocab
+    let mut terms: Vec<(u32, u8, Spellings)> = vocab
         .iter()
         .map(|t| (t.shared, impact(t.count, t.in_title, length), t.variants))
         .collect();
@@ -1240,6 +1252,10 @@ fn excerpt(text: &str, vocab: &[LocalTerm], topic: &[bool], tokens: &[(u32, u32)
 
 /// At most `max` characters of `text`, cut after a whole word when it is longer.
 fn cut(text: &str, max: usize) -> &str {
+    // No more bytes than `max` is no more characters either.
+    if text.len() <= max {
+        return text;
+    }
     match text.char_indices().nth(max) {
         None => text,
         Some((end, _)) => {
