@@ -7,11 +7,15 @@
 //! It also folds diacritics by stripping combining marks only, so `đ` never matches `d`
 //! ("Đắk Lắk" is not found by "Dak Lak"), it has no notion of an exact spelling ranking
 //! above a folded one, and it is a separate program or a large library with its own
-//! runtime. This index is a few hundred lines of Rust; on 10,000 synthetic pages of ~900
-//! words (`tests::measure`) it takes about 3.8–4.2 s of CPU time, about 2.0–2.3 s of wall
-//! time on this 2-core machine while other work ran on it, and stays under 400 MB for the
-//! whole test process; it updates one page's part in `serve`, and its client is one small
-//! file with no dependencies.
+//! runtime. This index is a few hundred lines of Rust; on the build bench's 10,000 pages
+//! (`cargo bench --bench build -- --search`) it takes about 2–2.5 s of wall time on 2
+//! cores, and the whole build peaks under 500 MB; it updates one page's part in `serve`,
+//! and its client is one small file with no dependencies.
+//!
+//! In `build` the index is made right after the Markdown (`render::search_index`), from
+//! the pages' plain texts, which are then freed before the pages render; each document's
+//! text is freed once analysed, and the postings once encoded. `serve` keeps its indexes,
+//! and the texts, to update them.
 //!
 //! # Folding (see `fold`)
 //!
@@ -72,8 +76,8 @@
 //! `Index::build` keeps everything needed to update; `Index::update(document)` re-encodes
 //! the entries of the terms the page had or has, and returns only the files that changed
 //! (its buckets, big term files, its own file, the manifest) and the files to delete.
-//! Adding or removing a page shifts document ids and builds the index again (about 2 s for
-//! 10,000 pages). The index keeps the documents to re-analyse a page's old version on
+//! Adding or removing a page shifts document ids and builds the index again (2–2.5 s for
+//! 10,000 pages) and writes only the files whose bytes changed. The index keeps the documents to re-analyse a page's old version on
 //! update, rather than every page's terms.
 
 pub mod codec;
