@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use rayon::prelude::*;
+
 use crate::config::{self, Config};
 use crate::content;
 use crate::content::awareness::{self, AwarenessInputs};
@@ -14,8 +16,6 @@ use crate::content::plan::{self, PlanInputs};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
 use crate::output::{self, Staging, WriteStats};
-use rayon::prelude::*;
-
 use crate::render::{self, Body, Output, RenderInput};
 use crate::site::{self, Site};
 use crate::source::{self, Bytes, SiteSources};

@@ -9,7 +9,7 @@ use std::io::Write as _;
 use serde_json::{Value as Json, json};
 
 use crate::content::plan::Plan;
-use crate::content::plan::readings::Reading;
+use crate::content::plan::readings::{READINGS_HEADER, Reading};
 use crate::site::Site;
 
 use super::plan::{archive_name, data_folder};
@@ -60,16 +60,6 @@ pub fn make(site: &Site, plan: &Plan, file: &File, data: &BTreeMap<String, Vec<u
         File::Catalog => pretty(&catalog(site, plan, &data_folder(site, plan))),
     }
 }
-
-/// The header of minhbach's layout of progress data.
-pub const READINGS_HEADER: [&str; 6] = [
-    "indicator",
-    "period",
-    "value",
-    "breakdown",
-    "note",
-    "source",
-];
 
 fn readings_csv(readings: &[&Reading]) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(Vec::new());

@@ -193,35 +193,20 @@ fn class_at(table: &[Class], text: &str, i: usize) -> (Class, usize) {
     if lead < 0x80 {
         return (table[usize::from(lead)], 1);
     }
-    wide_class_at(table, text.as_bytes(), i)
+    wide_class_at(table, text, i)
 }
 
-fn wide_class_at(table: &[Class], bytes: &[u8], i: usize) -> (Class, usize) {
-    let lead = bytes[i];
-    let (code, width) = match lead {
-        0xc0..=0xdf => (
-            (u32::from(lead & 0x1f) << 6) | u32::from(bytes[i + 1] & 0x3f),
-            2,
-        ),
-        0xe0..=0xef => (
-            (u32::from(lead & 0x0f) << 12)
-                | (u32::from(bytes[i + 1] & 0x3f) << 6)
-                | u32::from(bytes[i + 2] & 0x3f),
-            3,
-        ),
-        _ => (
-            (u32::from(lead & 0x07) << 18)
-                | (u32::from(bytes[i + 1] & 0x3f) << 12)
-                | (u32::from(bytes[i + 2] & 0x3f) << 6)
-                | u32::from(bytes[i + 3] & 0x3f),
-            4,
-        ),
-    };
-    let class = match table.get(code as usize) {
-        Some(&class) => class,
-        None => char::from_u32(code).map_or(Class::Other, Class::of),
-    };
-    (class, width)
+fn wide_class_at(table: &[Class], text: &str, i: usize) -> (Class, usize) {
+    match text[i..].chars().next() {
+        Some(c) => {
+            let class = table
+                .get(c as usize)
+                .copied()
+                .unwrap_or_else(|| Class::of(c));
+            (class, c.len_utf8())
+        }
+        None => (Class::Other, 1),
+    }
 }
 
 /// How one character folds, worked out once for the Latin letters (which is nearly every

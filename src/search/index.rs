@@ -278,13 +278,14 @@ impl Index {
         files
     }
 
-    /// Builds the index and every file but the manifest; `keep_text` false drops each
-    /// document's text once analysed (the index then cannot `update`).
+    /// Builds the index and every file but the manifest. An index that need not be
+    /// `updatable` frees each document's text once analysed, and its postings and pairs
+    /// once encoded.
     fn build_keeping(
         mut documents: Vec<Document>,
         lang: &str,
         limits: Limits,
-        keep_text: bool,
+        updatable: bool,
     ) -> (Index, Vec<(String, Vec<u8>)>) {
         documents.sort_by(|a, b| a.url.cmp(&b.url));
         documents.dedup_by(|a, b| a.url == b.url);
@@ -293,7 +294,7 @@ impl Index {
             .par_iter_mut()
             .map(|d| {
                 let done = analyse(d, &vocab);
-                if !keep_text {
+                if !updatable {
                     d.text = String::new();
                 }
                 done
@@ -349,7 +350,7 @@ impl Index {
             big: BTreeMap::new(),
             hashes: BTreeMap::new(),
         };
-        let files = index.encode_all(keep_text);
+        let files = index.encode_all(updatable);
         (index, files)
     }
 
@@ -415,10 +416,9 @@ impl Index {
     }
 
     /// Encodes every entry into its bucket or file, and returns every file but the manifest
-    /// (whose version is made from their hashes).
-    /// Without `keep_postings`, the postings and pairs are freed once encoded (the index
-    /// then cannot `update`).
-    fn encode_all(&mut self, keep_postings: bool) -> Vec<(String, Vec<u8>)> {
+    /// (whose version is made from their hashes). An index that need not be `updatable`
+    /// frees its postings and pairs once they are encoded.
+    fn encode_all(&mut self, updatable: bool) -> Vec<(String, Vec<u8>)> {
         let terms: Vec<(String, String)> = (0..self.postings.len() as u32)
             .into_par_iter()
             .filter_map(|t| Some((self.terms.names[t as usize].clone(), self.encode_term(t)?)))
@@ -432,7 +432,7 @@ impl Index {
         for (name, entry) in terms.into_iter().chain(pairs) {
             self.place(name, entry);
         }
-        if !keep_postings {
+        if !updatable {
             self.postings = Vec::new();
             self.pairs = FxMap::default();
         }
@@ -661,8 +661,10 @@ impl Index {
         forget_seen();
         let absorbed = self.absorb(vocab);
         let (new_terms, excerpt) = analysed;
-        let new_terms = absorbed.doc_terms(new_terms);
-        let old_terms = absorbed.doc_terms(old_analysed.0);
+        let (new_terms, old_terms) = (
+            absorbed.doc_terms(new_terms),
+            absorbed.doc_terms(old_analysed.0),
+        );
         self.docs[doc as usize] = document;
         self.excerpts[doc as usize] = excerpt;
 
@@ -921,14 +923,14 @@ fn group_pairs(documents: Vec<Vec<u64>>, terms: usize) -> FxMap<u64, Vec<u32>> {
     let mut all = FxMap::default();
     for lo in (0..terms).step_by(size) {
         let hi = (lo + size).min(terms);
+        // A document's pairs whose first term is in the range (they are sorted).
+        let in_range = |pairs: &'_ [u64], cursor: usize| -> std::ops::Range<usize> {
+            cursor..cursor + pairs[cursor..].partition_point(|&p| ((p >> 32) as usize) < hi)
+        };
         let mut starts = vec![0usize; hi - lo + 1];
         for (pairs, &cursor) in documents.iter().zip(&cursors) {
-            for &pair in &pairs[cursor..] {
-                let first = (pair >> 32) as usize;
-                if first >= hi {
-                    break;
-                }
-                starts[first - lo + 1] += 1;
+            for &pair in &pairs[in_range(pairs, cursor)] {
+                starts[(pair >> 32) as usize - lo + 1] += 1;
             }
         }
         for i in 1..starts.len() {
@@ -937,14 +939,12 @@ fn group_pairs(documents: Vec<Vec<u64>>, terms: usize) -> FxMap<u64, Vec<u32>> {
         let mut next = starts.clone();
         let mut placed = vec![0u64; starts[hi - lo]];
         for (doc, (pairs, cursor)) in documents.iter().zip(&mut cursors).enumerate() {
-            for &pair in &pairs[*cursor..] {
-                let first = (pair >> 32) as usize;
-                if first >= hi {
-                    break;
-                }
-                placed[next[first - lo]] = (pair << 32) | doc as u64;
-                next[first - lo] += 1;
-                *cursor += 1;
+            let range = in_range(pairs, *cursor);
+            *cursor = range.end;
+            for &pair in &pairs[range] {
+                let slot = &mut next[(pair >> 32) as usize - lo];
+                placed[*slot] = (pair << 32) | doc as u64;
+                *slot += 1;
             }
         }
         let mut runs: Vec<(u64, &mut [u64])> = Vec::new();
@@ -1000,10 +1000,10 @@ fn analyse_with(
     shared: &SharedVocab,
     seen: &mut FxMap<String, Known>,
 ) -> (DocTerms, String) {
+    // Maps sized for the distinct words of a page of this length, so they rarely grow.
+    let distinct = document.text.len() / 16 + 16;
     // The page's own spellings -> (local id, spelling bit), or `None` for a run too long
     // to be a word: most words repeat within a page, and this is their one lookup.
-    // Sized for the distinct words of a page of this length, so that they rarely grow.
-    let distinct = document.text.len() / 16 + 16;
     let mut local_of: FxMap<&str, Option<(u32, Option<u8>)>> =
         FxMap::with_capacity_and_hasher(distinct, Default::default());
     let mut by_shared: FxMap<u32, u32> =
@@ -1036,11 +1036,7 @@ fn analyse_with(
         let fits = fold::fold_into(raw, &mut folded, &mut key);
         let known = (fits && !folded.is_empty()).then(|| {
             let (id, bit) = shared.intern(&folded, &key);
-            (
-                id,
-                bit,
-                folded.len() >= 2 && !STOP_WORDS.contains(&folded.as_str()),
-            )
+            (id, bit, is_topic(&folded))
         })?;
         seen.insert(raw.to_string(), known);
         Some(known)
@@ -1094,8 +1090,7 @@ fn analyse_with(
                 }
                 if joined.chars().count() <= MAX_TERM_CHARS {
                     let (id, bit) = shared.intern(&joined, &joined_key);
-                    let is_topic = !STOP_WORDS.contains(&joined.as_str());
-                    let local = local_id((id, bit, is_topic), &mut vocab);
+                    let local = local_id((id, bit, is_topic(&joined)), &mut vocab);
                     count(&mut vocab, local, bit, in_title);
                 }
             }
@@ -1116,6 +1111,11 @@ fn analyse_with(
     pairs.sort_unstable();
     pairs.dedup();
     (DocTerms { terms, pairs }, excerpt)
+}
+
+/// Whether a folded word can say what a page is about (for excerpts).
+fn is_topic(folded: &str) -> bool {
+    folded.len() >= 2 && !STOP_WORDS.contains(&folded)
 }
 
 /// Common words that say nothing about what a page is about (folded).

@@ -46,6 +46,17 @@ const OPEN_SDG_FIXED: [&str; 6] = [
     "observation status",
 ];
 
+/// The header of minhbach's layout of progress data (the columns it reads, in the order
+/// its downloads write them).
+pub const READINGS_HEADER: [&str; 6] = [
+    "indicator",
+    "period",
+    "value",
+    "breakdown",
+    "note",
+    "source",
+];
+
 /// The readings of one table. `indicators` are all indicators of the site by id (ids are
 /// unique across the site); `file_stem` names the indicator of an Open SDG file.
 pub fn parse(
@@ -65,15 +76,8 @@ pub fn parse(
         return (Vec::new(), diagnostics);
     }
     // Matching a column name folds it, so each column is found once, not once per row.
-    let [indicator_column, period, value, breakdown, note, source] = [
-        "indicator",
-        "period",
-        "value",
-        "breakdown",
-        "note",
-        "source",
-    ]
-    .map(|name| table.column(name));
+    let [indicator_column, period, value, breakdown, note, source] =
+        READINGS_HEADER.map(|name| table.column(name));
     let mut reader = Reader::new(table, indicators, registry);
     for row in &table.rows {
         let cell = |column: Option<usize>| column.and_then(|i| row.cells.get(i));
