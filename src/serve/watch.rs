@@ -54,12 +54,12 @@ pub fn watch(root: &Path, poll: bool) -> notify::Result<Watching> {
 fn gather(root: &Path, raw: &Receiver<PathBuf>, batches: &Sender<Vec<String>>) {
     while let Ok(first) = raw.recv() {
         let mut batch = BTreeSet::new();
-        batch.insert(relative(root, &first));
+        add(&mut batch, root, &first);
         let started = Instant::now();
         loop {
             match raw.recv_timeout(SETTLE) {
                 Ok(path) => {
-                    batch.insert(relative(root, &path));
+                    add(&mut batch, root, &path);
                     if started.elapsed() > LONGEST_WAIT {
                         break;
                     }
@@ -70,6 +70,22 @@ fn gather(root: &Path, raw: &Receiver<PathBuf>, batches: &Sender<Vec<String>>) {
         }
         if batches.send(batch.into_iter().collect()).is_err() {
             return;
+        }
+    }
+}
+
+/// Adds a changed path to `batch`, and for a folder every file in it: a folder made with
+/// files in it (`mkdir -p templates && cp …`, a checkout) may have them written before the
+/// system watches the new folder, and their own events never come.
+fn add(batch: &mut BTreeSet<String>, root: &Path, path: &Path) {
+    batch.insert(relative(root, path));
+    if path.is_dir() {
+        let files = walkdir::WalkDir::new(path)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|entry| entry.file_type().is_file());
+        for entry in files {
+            batch.insert(relative(root, entry.path()));
         }
     }
 }
