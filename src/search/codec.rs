@@ -229,15 +229,33 @@ impl FxHasher {
 }
 
 impl std::hash::Hasher for FxHasher {
+    /// Words of 8 bytes, then the last up to 8 bytes read as one word (overlapping the
+    /// previous one when needed) with the length mixed in: no copy of the tail, which
+    /// matters for the short words this hashes by the million.
     fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            self.add(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+        let len = bytes.len();
+        let mut rest = bytes;
+        while rest.len() > 8 {
+            let (word, tail) = rest.split_at(8);
+            self.add(u64::from_le_bytes(word.try_into().unwrap_or_default()));
+            rest = tail;
         }
-        let mut last = [0u8; 8];
-        let rest = chunks.remainder();
-        last[..rest.len()].copy_from_slice(rest);
-        self.add(u64::from_le_bytes(last) ^ (rest.len() as u64) << 56);
+        let u32_at = |at: usize| {
+            u64::from(u32::from_le_bytes(
+                bytes[at..at + 4].try_into().unwrap_or_default(),
+            ))
+        };
+        let last = match len {
+            8.. => u64::from_le_bytes(bytes[len - 8..].try_into().unwrap_or_default()),
+            4..8 => u32_at(0) | u32_at(len - 4) << 32,
+            1..4 => {
+                u64::from(bytes[0])
+                    | u64::from(bytes[len / 2]) << 8
+                    | u64::from(bytes[len - 1]) << 16
+            }
+            0 => 0,
+        };
+        self.add(last ^ (len as u64) << 56);
     }
 
     fn write_u8(&mut self, i: u8) {

@@ -53,6 +53,9 @@ pub struct Compound<'a> {
     pub text: &'a str,
     /// True when something other than white space (or the start of the text) precedes it.
     pub break_before: bool,
+    /// True when the compound is one part (no joiner, no letters meeting digits): most
+    /// words, which then need no second scan by `parts`.
+    pub single: bool,
 }
 
 /// Calls `f` for every compound of `text`, in order.
@@ -73,15 +76,20 @@ pub fn compounds<'a>(text: &'a str, mut f: impl FnMut(Compound<'a>)) {
         match class {
             Class::Letter | Class::Digit => {
                 let start = i;
+                let mut single = true;
                 i += width;
                 while i < bytes.len() {
-                    let (class, width) = class_at(table, text, i);
-                    match class {
-                        Class::Letter | Class::Digit => i += width,
+                    let (next, width) = class_at(table, text, i);
+                    match next {
+                        Class::Letter | Class::Digit => {
+                            single &= next == class;
+                            i += width;
+                        }
                         Class::Joiner
                             if i + width < bytes.len()
                                 && class_at(table, text, i + width).0.is_word() =>
                         {
+                            single = false;
                             i += width;
                         }
                         _ => break,
@@ -91,6 +99,7 @@ pub fn compounds<'a>(text: &'a str, mut f: impl FnMut(Compound<'a>)) {
                     start,
                     text: &text[start..i],
                     break_before: first || !clean_gap,
+                    single,
                 });
                 first = false;
                 clean_gap = true;
@@ -605,10 +614,13 @@ mod tests {
             let break_before = first || !gap.chars().all(char::is_whitespace);
             first = false;
             last_end = end;
+            let mut count = 0;
+            reference_parts(&text[start..end], |_, _| count += 1);
             f(Compound {
                 start,
                 text: &text[start..end],
                 break_before,
+                single: count == 1,
             });
             debug_assert!(end <= bytes_len);
         }

@@ -66,9 +66,11 @@ struct Posting {
 /// What a document adds to the index, kept to take it out again.
 #[derive(Clone, Debug, Default)]
 struct DocTerms {
-    /// (term id, impact, variant mask), sorted by term id.
+    /// (term id, impact, variant mask): in the order first met as analysed, sorted by
+    /// term id once given the index's ids (`Absorbed::doc_terms`).
     terms: Vec<(u32, u8, Spellings)>,
-    /// Pairs of consecutive parts, `(first << 32) | second`, sorted.
+    /// Pairs of consecutive parts, `(first << 32) | second`: as met (repeats too) as
+    /// analysed, sorted and unique once given the index's ids.
     pairs: Vec<u64>,
 }
 
@@ -121,7 +123,22 @@ static GENERATION: AtomicU64 = AtomicU64::new(0);
 thread_local! {
     /// Each thread's cache of the spellings it has met (raw text -> `Known`), kept across
     /// documents, so a word is folded and interned once per thread rather than per page.
-    static SEEN: RefCell<(u64, FxMap<String, Known>)> = RefCell::new((0, FxMap::default()));
+    static SEEN: RefCell<ThreadCache> = RefCell::new(ThreadCache::default());
+}
+
+/// What a thread keeps across the documents it analyses.
+#[derive(Default)]
+struct ThreadCache {
+    /// The vocabulary (its generation) the entries below belong to.
+    generation: u64,
+    /// The spellings met (raw text -> `Known`), so a word is folded and interned once per
+    /// thread rather than once per page.
+    seen: FxMap<String, Known>,
+    /// By shared id: (stamp of the page that last used the term, its local id there).
+    /// Ids are dense, so this replaces a per-page map from shared to local ids.
+    locals: Vec<(u32, u32)>,
+    /// Stamp of the page being analysed (never 0).
+    page: u32,
 }
 
 /// Folded term -> (shared id, spellings in the order first seen).
@@ -911,86 +928,138 @@ fn run_lengths(values: impl Iterator<Item = u32>) -> String {
     out
 }
 
-/// Documents of every pair, from each document's sorted pairs (in document order): for
-/// each range of first terms in turn (so that only a range's pairs are copied at once), a
-/// counting sort by the first term, then each first term's `(second, document)` sorted on
-/// its own, in parallel.
+/// Documents of every pair, from each document's pairs (given in document order; within a
+/// document in any order, repeats allowed). Pairs are grouped by their first term with a
+/// counting sort, which keeps document order, a range of first terms at a time (so that
+/// only a range's pairs are copied at once, two ranges in parallel); then each first
+/// term's run is put in order of second term by a stable radix sort, which leaves each
+/// pair's documents in order, so that no comparison sort is needed.
 fn group_pairs(documents: Vec<Vec<u64>>, terms: usize) -> FxMap<u64, Vec<u32>> {
     const RANGES: usize = 4;
     let size = terms.div_ceil(RANGES).max(1);
-    // How far into each document's pairs the ranges done so far reach.
-    let mut cursors = vec![0usize; documents.len()];
-    let mut all = FxMap::default();
-    for lo in (0..terms).step_by(size) {
-        let hi = (lo + size).min(terms);
-        // A document's pairs whose first term is in the range (they are sorted).
-        let in_range = |pairs: &'_ [u64], cursor: usize| -> std::ops::Range<usize> {
-            cursor..cursor + pairs[cursor..].partition_point(|&p| ((p >> 32) as usize) < hi)
-        };
-        let mut starts = vec![0usize; hi - lo + 1];
-        for (pairs, &cursor) in documents.iter().zip(&cursors) {
-            for &pair in &pairs[in_range(pairs, cursor)] {
-                starts[(pair >> 32) as usize - lo + 1] += 1;
-            }
-        }
-        for i in 1..starts.len() {
-            starts[i] += starts[i - 1];
-        }
-        let mut next = starts.clone();
-        let mut placed = vec![0u64; starts[hi - lo]];
-        for (doc, (pairs, cursor)) in documents.iter().zip(&mut cursors).enumerate() {
-            let range = in_range(pairs, *cursor);
-            *cursor = range.end;
-            for &pair in &pairs[range] {
-                let slot = &mut next[(pair >> 32) as usize - lo];
-                placed[*slot] = (pair << 32) | doc as u64;
-                *slot += 1;
-            }
-        }
-        let mut runs: Vec<(u64, &mut [u64])> = Vec::new();
-        let mut rest = placed.as_mut_slice();
-        for first in lo..hi {
-            let (run, tail) = rest.split_at_mut(starts[first - lo + 1] - starts[first - lo]);
-            rest = tail;
-            if !run.is_empty() {
-                runs.push((first as u64, run));
-            }
-        }
-        let grouped: Vec<Vec<(u64, Vec<u32>)>> = runs
-            .into_par_iter()
-            .map(|(first, run)| {
-                run.sort_unstable();
-                run.chunk_by(|a, b| a >> 32 == b >> 32)
-                    .map(|same| {
-                        let pair = (first << 32) | (same[0] >> 32);
-                        (pair, same.iter().map(|&x| x as u32).collect())
-                    })
-                    .collect()
-            })
-            .collect();
-        all.reserve(grouped.iter().map(Vec::len).sum());
-        for part in grouped {
-            all.extend(part);
+    let mut counts = vec![0usize; terms];
+    for pairs in &documents {
+        for &pair in pairs {
+            counts[(pair >> 32) as usize] += 1;
         }
     }
+    // Bytes of the largest term id: the passes of the radix sort.
+    let passes = (u32::BITS - (terms.max(1) as u32 - 1).leading_zeros()).div_ceil(8);
+    let grouped: Vec<Vec<(u64, Vec<u32>)>> = (0..terms)
+        .step_by(size)
+        .collect::<Vec<usize>>()
+        .into_par_iter()
+        .map(|lo| {
+            let hi = (lo + size).min(terms);
+            let mut next = Vec::with_capacity(hi - lo);
+            let mut total = 0;
+            for &count in &counts[lo..hi] {
+                next.push(total);
+                total += count;
+            }
+            let mut placed = vec![0u64; total];
+            for (doc, pairs) in documents.iter().enumerate() {
+                for &pair in pairs {
+                    let first = (pair >> 32) as usize;
+                    if (lo..hi).contains(&first) {
+                        let slot = &mut next[first - lo];
+                        placed[*slot] = (pair << 32) | doc as u64;
+                        *slot += 1;
+                    }
+                }
+            }
+            let mut runs: Vec<(u64, &mut [u64])> = Vec::new();
+            let mut rest = placed.as_mut_slice();
+            for (first, &count) in (lo..).zip(&counts[lo..hi]) {
+                let (run, tail) = rest.split_at_mut(count);
+                rest = tail;
+                if !run.is_empty() {
+                    runs.push((first as u64, run));
+                }
+            }
+            runs.into_par_iter()
+                .flat_map_iter(|(first, run)| {
+                    sort_by_high_half(run, passes);
+                    run.chunk_by(|a, b| a >> 32 == b >> 32)
+                        .map(|same| {
+                            let pair = (first << 32) | (same[0] >> 32);
+                            let mut docs: Vec<u32> = same.iter().map(|&x| x as u32).collect();
+                            docs.dedup();
+                            (pair, docs)
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        })
+        .collect();
+    let mut all = FxMap::default();
+    all.reserve(grouped.iter().map(Vec::len).sum());
+    for part in grouped {
+        all.extend(part);
+    }
     all
+}
+
+/// Sorts values by their high 32 bits (of which only the low `passes` bytes are used),
+/// keeping the order of equal ones: a least-significant-digit radix sort, a byte a pass.
+fn sort_by_high_half(values: &mut [u64], passes: u32) {
+    if values.len() <= 64 {
+        // Equal high halves are already in order of their low halves here, so a plain
+        // sort gives the same order.
+        values.sort_unstable();
+        return;
+    }
+    let mut scratch = vec![0u64; values.len()];
+    let mut in_scratch = false;
+    for pass in 0..passes {
+        let shift = 32 + 8 * pass;
+        let (from, to): (&[u64], &mut [u64]) = if in_scratch {
+            (&scratch, values)
+        } else {
+            (values, &mut scratch)
+        };
+        let mut starts = [0usize; 256];
+        for &v in from {
+            starts[((v >> shift) & 0xff) as usize] += 1;
+        }
+        if starts.contains(&from.len()) {
+            continue;
+        }
+        let mut total = 0;
+        for start in &mut starts {
+            (*start, total) = (total, total + *start);
+        }
+        for &v in from {
+            let slot = &mut starts[((v >> shift) & 0xff) as usize];
+            to[*slot] = v;
+            *slot += 1;
+        }
+        in_scratch = !in_scratch;
+    }
+    if in_scratch {
+        values.copy_from_slice(&scratch);
+    }
 }
 
 /// Tokenises a document, title then text with a break between them, into its terms and
 /// pairs (shared ids) and its excerpt.
 fn analyse(document: &Document, shared: &SharedVocab) -> (DocTerms, String) {
-    SEEN.with(|seen| {
-        let mut seen = seen.borrow_mut();
-        if seen.0 != shared.generation {
-            *seen = (shared.generation, FxMap::default());
+    SEEN.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.generation != shared.generation || cache.page == u32::MAX {
+            *cache = ThreadCache {
+                generation: shared.generation,
+                ..ThreadCache::default()
+            };
         }
-        analyse_with(document, shared, &mut seen.1)
+        cache.page += 1;
+        analyse_with(document, shared, &mut cache)
     })
 }
 
 /// Empties the threads' caches of spellings once a build has used them.
 fn forget_seen() {
-    let clear = || SEEN.with(|seen| *seen.borrow_mut() = (0, FxMap::default()));
+    let clear = || SEEN.with(|cache| *cache.borrow_mut() = ThreadCache::default());
     rayon::broadcast(|_| clear());
     clear();
 }
@@ -998,119 +1067,165 @@ fn forget_seen() {
 fn analyse_with(
     document: &Document,
     shared: &SharedVocab,
-    seen: &mut FxMap<String, Known>,
+    cache: &mut ThreadCache,
 ) -> (DocTerms, String) {
-    // Maps sized for the distinct words of a page of this length, so they rarely grow.
-    let distinct = document.text.len() / 16 + 16;
-    // The page's own spellings -> (local id, spelling bit), or `None` for a run too long
-    // to be a word: most words repeat within a page, and this is their one lookup.
-    let mut local_of: FxMap<&str, Option<(u32, Option<u8>)>> =
-        FxMap::with_capacity_and_hasher(distinct, Default::default());
-    let mut by_shared: FxMap<u32, u32> =
-        FxMap::with_capacity_and_hasher(distinct, Default::default());
-    let mut vocab: Vec<LocalTerm> = Vec::new();
-    let mut topic: Vec<bool> = Vec::new();
-    let mut sequence: Vec<u32> = Vec::with_capacity(document.text.len() / 6);
-    // (byte offset in the text, local id) of the words the excerpt may pick from.
-    let mut tokens: Vec<(u32, u32)> = Vec::new();
-    let mut raw_parts: Vec<&str> = Vec::new();
-    let mut length = 0u32;
-    let mut local_id = |known: Known, vocab: &mut Vec<LocalTerm>| -> u32 {
-        let (id, _, is_topic) = known;
-        *by_shared.entry(id).or_insert_with(|| {
-            vocab.push(LocalTerm {
-                shared: id,
-                count: 0,
-                in_title: false,
-                variants: 0,
-            });
-            topic.push(is_topic);
-            (vocab.len() - 1) as u32
-        })
-    };
-    let mut know = |raw: &str| -> Option<Known> {
-        if let Some(&known) = seen.get(raw) {
+    let mut page = PageWords::new(document.text.len(), shared, cache);
+    for (text, in_title) in [
+        (document.title.as_str(), true),
+        (document.text.as_str(), false),
+    ] {
+        page.sequence.push(BREAK);
+        fold::compounds(text, |compound| page.compound(compound, in_title));
+    }
+    let excerpt = excerpt(&document.text, &page.vocab, &page.topic, &page.tokens);
+    let PageWords {
+        vocab,
+        sequence,
+        length,
+        ..
+    } = page;
+    let terms: Vec<(u32, u8, Spellings)> = vocab
+        .iter()
+        .map(|t| (t.shared, impact(t.count, t.in_title, length), t.variants))
+        .collect();
+    let shared_id = |local: u32| u64::from(vocab[local as usize].shared);
+    let pairs: Vec<u64> = sequence
+        .windows(2)
+        .filter(|w| w[0] != BREAK && w[1] != BREAK)
+        .map(|w| (shared_id(w[0]) << 32) | shared_id(w[1]))
+        .collect();
+    (DocTerms { terms, pairs }, excerpt)
+}
+
+/// The words of one page as they are tokenised: its own vocabulary (local ids), the
+/// sequence of parts (local ids and breaks) for pairs, and the words an excerpt may use.
+struct PageWords<'t, 'c> {
+    shared: &'c SharedVocab,
+    cache: &'c mut ThreadCache,
+    /// The page's own spellings -> (local id, spelling bit), or `None` for a run too long
+    /// to be a word: most words repeat within a page, and this is their one lookup.
+    local_of: FxMap<&'t str, Option<(u32, Option<u8>)>>,
+    vocab: Vec<LocalTerm>,
+    topic: Vec<bool>,
+    sequence: Vec<u32>,
+    /// (byte offset in the text, local id) of the words the excerpt may pick from.
+    tokens: Vec<(u32, u32)>,
+    /// The parts of the compound being read, to index it joined as well.
+    parts: Vec<&'t str>,
+    length: u32,
+}
+
+impl<'t, 'c> PageWords<'t, 'c> {
+    fn new(text_len: usize, shared: &'c SharedVocab, cache: &'c mut ThreadCache) -> Self {
+        // Sized for the distinct words of a page of this length, so it rarely grows.
+        let distinct = text_len / 16 + 16;
+        PageWords {
+            shared,
+            cache,
+            local_of: FxMap::with_capacity_and_hasher(distinct, Default::default()),
+            vocab: Vec::new(),
+            topic: Vec::new(),
+            sequence: Vec::with_capacity(text_len / 6),
+            tokens: Vec::new(),
+            parts: Vec::new(),
+            length: 0,
+        }
+    }
+
+    fn compound(&mut self, compound: fold::Compound<'t>, in_title: bool) {
+        if compound.break_before {
+            self.sequence.push(BREAK);
+        }
+        if compound.single {
+            self.part(compound.start, compound.text, in_title);
+            return;
+        }
+        self.parts.clear();
+        let mut joinable = true;
+        fold::parts(compound.text, |offset, part| {
+            joinable &= self.part(compound.start + offset, part, in_title);
+            self.parts.push(part);
+        });
+        if joinable && (2..=MAX_JOINED_PARTS).contains(&self.parts.len()) {
+            let (mut joined, mut joined_key) = (String::new(), String::new());
+            for part in &self.parts {
+                fold::fold_into(part, &mut joined, &mut joined_key);
+            }
+            if joined.chars().count() <= MAX_TERM_CHARS {
+                let (id, bit) = self.shared.intern(&joined, &joined_key);
+                let local = self.local_id((id, bit, is_topic(&joined)));
+                self.count(local, bit, in_title);
+            }
+        }
+    }
+
+    /// Adds one part at byte `start` of the text; false when it is too long to be a word.
+    fn part(&mut self, start: usize, part: &'t str, in_title: bool) -> bool {
+        let found = match self.local_of.get(part) {
+            Some(&found) => found,
+            None => {
+                let found = self.know(part).map(|k| (self.local_id(k), k.1));
+                self.local_of.insert(part, found);
+                found
+            }
+        };
+        let Some((local, bit)) = found else {
+            self.sequence.push(BREAK);
+            return false;
+        };
+        self.count(local, bit, in_title);
+        self.sequence.push(local);
+        self.length += 1;
+        if !in_title && start < EXCERPT_SCAN_BYTES {
+            self.tokens.push((start as u32, local));
+        }
+        true
+    }
+
+    /// The shared id, spelling bit and topic flag of a spelling, from the thread's cache
+    /// or by folding it once.
+    fn know(&mut self, raw: &str) -> Option<Known> {
+        if let Some(&known) = self.cache.seen.get(raw) {
             return Some(known);
         }
         let (mut folded, mut key) = (String::new(), String::new());
         let fits = fold::fold_into(raw, &mut folded, &mut key);
         let known = (fits && !folded.is_empty()).then(|| {
-            let (id, bit) = shared.intern(&folded, &key);
+            let (id, bit) = self.shared.intern(&folded, &key);
             (id, bit, is_topic(&folded))
         })?;
-        seen.insert(raw.to_string(), known);
+        self.cache.seen.insert(raw.to_string(), known);
         Some(known)
-    };
-    let count = |vocab: &mut Vec<LocalTerm>, local: u32, bit: Option<u8>, in_title: bool| {
-        let term = &mut vocab[local as usize];
+    }
+
+    /// The page's local id of a term, adding the term to the page's vocabulary.
+    fn local_id(&mut self, (id, _, is_topic): Known) -> u32 {
+        let locals = &mut self.cache.locals;
+        if locals.len() <= id as usize {
+            locals.resize((id as usize + 1).max(locals.len() * 2), (0, 0));
+        }
+        let slot = &mut locals[id as usize];
+        if slot.0 != self.cache.page {
+            self.vocab.push(LocalTerm {
+                shared: id,
+                count: 0,
+                in_title: false,
+                variants: 0,
+            });
+            self.topic.push(is_topic);
+            *slot = (self.cache.page, (self.vocab.len() - 1) as u32);
+        }
+        slot.1
+    }
+
+    fn count(&mut self, local: u32, bit: Option<u8>, in_title: bool) {
+        let term = &mut self.vocab[local as usize];
         term.in_title |= in_title;
         term.count += 1;
         if let Some(bit) = bit {
             term.variants |= 1 << bit;
         }
-    };
-    for (text, in_title) in [
-        (document.title.as_str(), true),
-        (document.text.as_str(), false),
-    ] {
-        sequence.push(BREAK);
-        fold::compounds(text, |compound| {
-            if compound.break_before {
-                sequence.push(BREAK);
-            }
-            raw_parts.clear();
-            let mut joinable = true;
-            fold::parts(compound.text, |offset, part| {
-                let found = match local_of.get(part) {
-                    Some(&found) => found,
-                    None => {
-                        let found = know(part).map(|k| (local_id(k, &mut vocab), k.1));
-                        local_of.insert(part, found);
-                        found
-                    }
-                };
-                let Some((local, bit)) = found else {
-                    joinable = false;
-                    sequence.push(BREAK);
-                    return;
-                };
-                count(&mut vocab, local, bit, in_title);
-                sequence.push(local);
-                length += 1;
-                raw_parts.push(part);
-                let start = compound.start + offset;
-                if !in_title && start < EXCERPT_SCAN_BYTES {
-                    tokens.push((start as u32, local));
-                }
-            });
-            if joinable && (2..=MAX_JOINED_PARTS).contains(&raw_parts.len()) {
-                let (mut joined, mut joined_key) = (String::new(), String::new());
-                for part in &raw_parts {
-                    fold::fold_into(part, &mut joined, &mut joined_key);
-                }
-                if joined.chars().count() <= MAX_TERM_CHARS {
-                    let (id, bit) = shared.intern(&joined, &joined_key);
-                    let local = local_id((id, bit, is_topic(&joined)), &mut vocab);
-                    count(&mut vocab, local, bit, in_title);
-                }
-            }
-        });
     }
-    let excerpt = excerpt(&document.text, &vocab, &topic, &tokens);
-    let mut terms: Vec<(u32, u8, Spellings)> = vocab
-        .iter()
-        .map(|t| (t.shared, impact(t.count, t.in_title, length), t.variants))
-        .collect();
-    terms.sort_unstable_by_key(|t| t.0);
-    let shared_id = |local: u32| u64::from(vocab[local as usize].shared);
-    let mut pairs: Vec<u64> = sequence
-        .windows(2)
-        .filter(|w| w[0] != BREAK && w[1] != BREAK)
-        .map(|w| (shared_id(w[0]) << 32) | shared_id(w[1]))
-        .collect();
-    pairs.sort_unstable();
-    pairs.dedup();
-    (DocTerms { terms, pairs }, excerpt)
 }
 
 /// Whether a folded word can say what a page is about (for excerpts).
@@ -1130,6 +1245,7 @@ const STOP_WORDS: &[&str] = &[
 /// The text shown under a result, from which the browser cuts a snippet around the words
 /// found: the start of the page, then the sentences that best cover the words the page
 /// repeats (its topics), in page order, up to `EXCERPT_CHARS` characters.
+#[inline(never)]
 fn excerpt(text: &str, vocab: &[LocalTerm], topic: &[bool], tokens: &[(u32, u32)]) -> String {
     const LEAD: usize = EXCERPT_CHARS * 2 / 5;
     const SENTENCE: usize = 160;
@@ -1138,22 +1254,24 @@ fn excerpt(text: &str, vocab: &[LocalTerm], topic: &[bool], tokens: &[(u32, u32)
         end -= 1;
     }
     let scanned = &text[..end];
-    // Sentences as byte ranges of the text.
-    let mut ranges: Vec<(usize, usize)> = Vec::new();
-    let mut start = 0;
+    // Sentences as byte ranges of the text: a line break ends one, and `.!?;` do when
+    // white space (or the end of the text) follows. Found with `memchr` (vectorised) as
+    // this runs over the start of every page.
     let bytes = scanned.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        let end_of_sentence = b == b'\n'
-            || (matches!(b, b'.' | b'!' | b'?' | b';')
-                && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()));
-        if end_of_sentence {
-            ranges.push((start, i + 1));
-            start = i + 1;
-        }
+    let mut ends: Vec<usize> = memchr::memchr3_iter(b'\n', b'.', b'?', bytes)
+        .chain(memchr::memchr2_iter(b'!', b';', bytes))
+        .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()))
+        .collect();
+    ends.sort_unstable();
+    let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(ends.len() + 1);
+    let mut start = 0;
+    for i in ends {
+        ranges.push((start, i + 1));
+        start = i + 1;
     }
     ranges.push((start, scanned.len()));
-    let mut sentences: Vec<&str> = Vec::new();
-    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut sentences: Vec<&str> = Vec::with_capacity(ranges.len());
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
     for (from, to) in ranges {
         let s = &scanned[from..to];
         let trimmed = s.trim();
@@ -1173,12 +1291,17 @@ fn excerpt(text: &str, vocab: &[LocalTerm], topic: &[bool], tokens: &[(u32, u32)
         first += 1;
     }
     // The words of each later sentence (within its first SENTENCE characters), with how
-    // often the page repeats them (capped), common words left out.
-    let mut candidates: Vec<(usize, Vec<(u32, u32)>)> = Vec::new();
+    // often the page repeats them (capped), common words left out: sentence `i`'s are
+    // `words[ends[c - 1]..ends[c]]` for its candidate `c`, all in one vector.
+    let mut candidates: Vec<usize> = Vec::with_capacity(spans.len());
+    let mut ends: Vec<usize> = Vec::with_capacity(spans.len());
+    let mut words: Vec<(u32, u32)> = Vec::with_capacity(tokens.len());
+    // The last candidate each term was added to (+1), to add it once per sentence.
+    let mut last_in = vec![0u32; vocab.len()];
     let mut t = 0;
     for (i, &(from, to)) in spans.iter().enumerate() {
         let limit = from + cut(sentences[i], SENTENCE).len();
-        let mut terms: Vec<(u32, u32)> = Vec::new();
+        let candidate = candidates.len() as u32 + 1;
         while t < tokens.len() && (tokens[t].0 as usize) < to {
             let (at, id) = tokens[t];
             t += 1;
@@ -1186,38 +1309,40 @@ fn excerpt(text: &str, vocab: &[LocalTerm], topic: &[bool], tokens: &[(u32, u32)
             if i < first || at < from || at >= limit {
                 continue;
             }
-            if !topic[id as usize] || terms.iter().any(|t| t.0 == id) {
+            if !topic[id as usize] || last_in[id as usize] == candidate {
                 continue;
             }
-            terms.push((id, vocab[id as usize].count.saturating_sub(1).min(2)));
+            last_in[id as usize] = candidate;
+            words.push((id, vocab[id as usize].count.saturating_sub(1).min(2)));
         }
         if i >= first {
-            candidates.push((i, terms));
+            candidates.push(i);
+            ends.push(words.len());
         }
     }
+    let words_of = |c: usize| &words[if c == 0 { 0 } else { ends[c - 1] }..ends[c]];
+    let mut taken = vec![false; candidates.len()];
     let mut covered = vec![false; vocab.len()];
     while used + 20 < EXCERPT_CHARS {
-        let best = candidates
-            .iter()
-            .enumerate()
-            .map(|(c, (_, terms))| {
-                let score: u32 = terms
+        // The best score, the earliest sentence among equals.
+        let best = (0..candidates.len())
+            .filter(|&c| !taken[c])
+            .map(|c| {
+                let score: u32 = words_of(c)
                     .iter()
                     .filter(|t| !covered[t.0 as usize])
                     .map(|t| t.1)
                     .sum();
                 (score, c)
             })
-            .max_by(|a, b| {
-                a.0.cmp(&b.0)
-                    .then(candidates[b.1].0.cmp(&candidates[a.1].0))
-            });
+            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let Some((score, c)) = best else { break };
         if score == 0 {
             break;
         }
-        let (i, terms) = candidates.swap_remove(c);
-        for t in &terms {
+        taken[c] = true;
+        let i = candidates[c];
+        for t in words_of(c) {
             covered[t.0 as usize] = true;
         }
         let piece = cut(sentences[i], SENTENCE.min(EXCERPT_CHARS - used));
