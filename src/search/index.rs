@@ -436,18 +436,45 @@ impl Index {
     /// (whose version is made from their hashes). An index that need not be `updatable`
     /// frees its postings and pairs once they are encoded.
     fn encode_all(&mut self, updatable: bool) -> Vec<(String, Vec<u8>)> {
-        let terms: Vec<(String, String)> = (0..self.postings.len() as u32)
-            .into_par_iter()
-            .filter_map(|t| Some((self.terms.names[t as usize].clone(), self.encode_term(t)?)))
-            .collect();
         let pair_ids: Vec<u64> = self.pairs.keys().copied().collect();
-        let pairs: Vec<(String, String)> = pair_ids
+        let this = &*self;
+        // Every entry with where it goes (`None`: a file of its own), sorted by bucket and
+        // name, so that the buckets are made in parallel from sorted runs.
+        let mut entries: Vec<(Option<u32>, String, String)> = (0..this.postings.len() as u32)
             .into_par_iter()
-            .filter_map(|p| Some((self.pair_name(p), self.encode_pair(p)?)))
+            .filter_map(|t| {
+                let entry = this.encode_term(t)?;
+                let name = this.terms.names[t as usize].clone();
+                Some((this.bucket_for(&name, &entry), name, entry))
+            })
+            .chain(pair_ids.into_par_iter().filter_map(|p| {
+                let (name, entry) = (this.pair_name(p), this.encode_pair(p)?);
+                Some((this.bucket_for(&name, &entry), name, entry))
+            }))
+            .collect();
+        entries.par_sort_unstable_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        let in_buckets = entries.partition_point(|e| e.0.is_none());
+        let bucketed = entries.split_off(in_buckets);
+        self.big = entries.into_iter().map(|(_, name, entry)| (name, entry)).collect();
+        let mut runs: Vec<Vec<(Option<u32>, String, String)>> = Vec::new();
+        let mut bucketed = bucketed.into_iter().peekable();
+        while let Some(first) = bucketed.next() {
+            let mut run = vec![first];
+            while let Some(next) = bucketed.next_if(|e| e.0 == run[0].0) {
+                run.push(next);
+            }
+            runs.push(run);
+        }
+        let filled: Vec<(u32, BTreeMap<String, String>)> = runs
+            .into_par_iter()
+            .map(|run| {
+                let bucket = run[0].0.unwrap_or_default();
+                (bucket, run.into_iter().map(|(_, n, e)| (n, e)).collect())
+            })
             .collect();
         self.buckets = vec![BTreeMap::new(); self.bucket_count as usize];
-        for (name, entry) in terms.into_iter().chain(pairs) {
-            self.place(name, entry);
+        for (bucket, entries) in filled {
+            self.buckets[bucket as usize] = entries;
         }
         if !updatable {
             self.postings = Vec::new();
@@ -462,12 +489,15 @@ impl Index {
     }
 
     fn place(&mut self, name: String, entry: String) {
-        if entry.len() > self.limits.big_entry_bytes {
-            self.big.insert(name, entry);
-        } else {
-            let bucket = self.bucket_of(&name);
-            self.buckets[bucket as usize].insert(name, entry);
-        }
+        match self.bucket_for(&name, &entry) {
+            None => self.big.insert(name, entry),
+            Some(bucket) => self.buckets[bucket as usize].insert(name, entry),
+        };
+    }
+
+    /// The bucket an entry goes in, or `None` when it is large enough for a file of its own.
+    fn bucket_for(&self, name: &str, entry: &str) -> Option<u32> {
+        (entry.len() <= self.limits.big_entry_bytes).then(|| self.bucket_of(name))
     }
 
     /// A word's bucket, or a pair's (a name with a space) after the words' buckets.
@@ -877,10 +907,17 @@ fn head_of<'a>(
     head_size: usize,
 ) -> (String, Option<u8>) {
     let mut all: Vec<&Posting> = postings.collect();
-    all.sort_by(|a, b| b.impact.cmp(&a.impact).then(a.doc.cmp(&b.doc)));
-    let floor = all.get(head_size).map(|p| p.impact);
-    all.truncate(head_size);
-    all.sort_by_key(|p| p.doc);
+    // The best `head_size` by impact (then document) and the impact of the next one,
+    // without sorting the rest.
+    let mut floor = None;
+    if all.len() > head_size {
+        let (_, next, _) = all.select_nth_unstable_by(head_size, |a, b| {
+            b.impact.cmp(&a.impact).then(a.doc.cmp(&b.doc))
+        });
+        floor = Some(next.impact);
+        all.truncate(head_size);
+    }
+    all.sort_unstable_by_key(|p| p.doc);
     let mut out = String::with_capacity(all.len() * 3);
     let mut previous: Option<u32> = None;
     for p in all {
@@ -936,7 +973,6 @@ fn run_lengths(values: impl Iterator<Item = u32>) -> String {
 /// pair's documents in order, so that no comparison sort is needed.
 fn group_pairs(documents: Vec<Vec<u64>>, terms: usize) -> FxMap<u64, Vec<u32>> {
     const RANGES: usize = 4;
-    let size = terms.div_ceil(RANGES).max(1);
     let mut counts = vec![0usize; terms];
     for pairs in &documents {
         for &pair in pairs {
@@ -945,12 +981,22 @@ fn group_pairs(documents: Vec<Vec<u64>>, terms: usize) -> FxMap<u64, Vec<u32>> {
     }
     // Bytes of the largest term id: the passes of the radix sort.
     let passes = (u32::BITS - (terms.max(1) as u32 - 1).leading_zeros()).div_ceil(8);
-    let grouped: Vec<Vec<(u64, Vec<u32>)>> = (0..terms)
-        .step_by(size)
-        .collect::<Vec<usize>>()
+    // Ranges of first terms holding about as many pairs each (the most common words,
+    // which hold the most pairs, have the smallest ids).
+    let total: usize = counts.iter().sum();
+    let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(RANGES);
+    let (mut lo, mut sum) = (0, 0);
+    for (term, &count) in counts.iter().enumerate() {
+        sum += count;
+        if sum * RANGES >= total * (ranges.len() + 1) && ranges.len() + 1 < RANGES {
+            ranges.push((lo, term + 1));
+            lo = term + 1;
+        }
+    }
+    ranges.push((lo, terms));
+    let grouped: Vec<Vec<(u64, Vec<u32>)>> = ranges
         .into_par_iter()
-        .map(|lo| {
-            let hi = (lo + size).min(terms);
+        .map(|(lo, hi)| {
             let mut next = Vec::with_capacity(hi - lo);
             let mut total = 0;
             for &count in &counts[lo..hi] {
