@@ -19,6 +19,9 @@ pub struct MarkdownOptions {
     pub anchor_label: String,
     /// Accessible name of the scrollable box around a wide table.
     pub table_label: String,
+    /// Also gather the body's words as plain text (`Rendered::text`, for search), from the
+    /// same parse as the HTML.
+    pub plain_text: bool,
 }
 
 impl Default for MarkdownOptions {
@@ -29,6 +32,7 @@ impl Default for MarkdownOptions {
             heading_anchors: true,
             anchor_label: "Link to this section".into(),
             table_label: "Table".into(),
+            plain_text: false,
         }
     }
 }
@@ -183,6 +187,12 @@ pub fn render(source: &Source<'_>, config: &MarkdownOptions, links: &dyn LinkRes
         };
         events.push(event);
     }
+    if config.plain_text {
+        out.text = String::with_capacity(source.text.len());
+        for event in &events {
+            push_plain(&mut out.text, event);
+        }
+    }
 
     let headings = assign_heading_ids(&mut events);
     out.toc = build_toc(&headings);
@@ -213,8 +223,10 @@ pub fn render(source: &Source<'_>, config: &MarkdownOptions, links: &dyn LinkRes
 /// Stands for a shortcode's HTML until the page is HTML: private-use characters that no
 /// text contains and that sanitising keeps.
 fn shortcode_token(index: usize) -> String {
-    format!("\u{E000}shortcode-{index}\u{E000}")
+    format!("{SHORTCODE_MARK}shortcode-{index}{SHORTCODE_MARK}")
 }
+
+const SHORTCODE_MARK: char = '\u{E000}';
 
 /// If the paragraph's events (from its start) are a shortcode call and nothing else,
 /// resolves it and returns the token that stands for it.
@@ -264,23 +276,30 @@ fn to_html<'a>(events: impl Iterator<Item = Event<'a>>, sanitize: bool, capacity
 pub fn plain_text(markdown: &str, config: &MarkdownOptions) -> String {
     let mut plain = String::with_capacity(markdown.len());
     for event in Parser::new_ext(markdown, options(config)) {
-        match event {
-            // A shortcode (`{{ chart(…) }}`) is markup, not words of the page.
-            Event::Text(text) if is_shortcode(&text) => {}
-            Event::Text(text) | Event::Code(text) => plain.push_str(&text),
-            Event::SoftBreak | Event::HardBreak => plain.push(' '),
-            Event::End(
-                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
-            ) => plain.push('\n'),
-            _ => {}
-        }
+        push_plain(&mut plain, &event);
     }
     plain
 }
 
+/// Adds the words of one event to `plain`: text and code, a space for a line break, a new
+/// line after each block.
+fn push_plain(plain: &mut String, event: &Event<'_>) {
+    match event {
+        // A shortcode (`{{ chart(…) }}`, or its token once resolved) is markup, not words
+        // of the page.
+        Event::Text(text) if is_shortcode(text) => {}
+        Event::Text(text) | Event::Code(text) => plain.push_str(text),
+        Event::SoftBreak | Event::HardBreak => plain.push(' '),
+        Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell) => {
+            plain.push('\n')
+        }
+        _ => {}
+    }
+}
+
 fn is_shortcode(text: &str) -> bool {
     let text = text.trim();
-    text.starts_with("{{") && text.ends_with("}}")
+    (text.starts_with("{{") && text.ends_with("}}")) || text.starts_with(SHORTCODE_MARK)
 }
 
 fn resolve_url<'a>(

@@ -54,6 +54,7 @@ pub fn markdown_options(site: &Site, i18n: &I18n, lang: &str) -> MarkdownOptions
         heading_anchors: site.config.markdown.heading_anchors,
         anchor_label: label("heading_anchor", "Link to this section"),
         table_label: label("table_region", "Table"),
+        plain_text: site.config.search.enabled,
     }
 }
 
@@ -83,7 +84,8 @@ pub fn render_markdown(site: &mut Site, i18n: &I18n) -> Vec<Diagnostic> {
     diagnostics
 }
 
-/// One page's Markdown as HTML, with its words as plain text when the site has search.
+/// One page's Markdown as HTML, with its words as plain text when the site has search
+/// (`MarkdownOptions::plain_text`).
 pub fn render_page_markdown(
     site: &Site,
     i18n: &I18n,
@@ -97,11 +99,7 @@ pub fn render_page_markdown(
         i18n,
         lang: page.lang(),
     };
-    let mut rendered = markdown::render(&page.content.body_source(), options, &links);
-    if site.config.search.enabled {
-        rendered.text = markdown::plain_text(page.content.body(), options);
-    }
-    rendered
+    markdown::render(&page.content.body_source(), options, &links)
 }
 
 /// What a page's Markdown can refer to: other pages (`@/` links) and, through shortcodes,

@@ -455,7 +455,10 @@ impl Index {
         entries.par_sort_unstable_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
         let in_buckets = entries.partition_point(|e| e.0.is_none());
         let bucketed = entries.split_off(in_buckets);
-        self.big = entries.into_iter().map(|(_, name, entry)| (name, entry)).collect();
+        self.big = entries
+            .into_iter()
+            .map(|(_, name, entry)| (name, entry))
+            .collect();
         let mut runs: Vec<Vec<(Option<u32>, String, String)>> = Vec::new();
         let mut bucketed = bucketed.into_iter().peekable();
         while let Some(first) = bucketed.next() {
