@@ -316,19 +316,20 @@ pub fn search_folders(site: &Site) -> Vec<String> {
 }
 
 /// Every file of the search indexes of the site's languages (none when search is off).
-/// Pages' plain texts are needed for nothing else, so they are freed once each language's
-/// documents hold them.
+/// Pages' plain texts are needed for nothing else, so each language's documents take them
+/// (rather than copies).
 pub fn search_index(site: &mut Site) -> Vec<(String, Vec<u8>)> {
     if !site.config.search.enabled {
         return Vec::new();
     }
     let mut files = Vec::new();
     for lang in site.config.languages.clone() {
-        let documents = search_documents::documents(site, &lang);
-        site.pages
-            .par_iter_mut()
-            .filter(|page| page.lang() == lang)
-            .for_each(|page| page.rendered.text = String::new());
+        let texts = site
+            .pages
+            .iter_mut()
+            .map(|page| (page.lang() == lang).then(|| std::mem::take(&mut page.rendered.text)))
+            .collect();
+        let documents = search_documents::documents_with(site, &lang, texts);
         files.extend(crate::search::build(documents, &lang));
     }
     files

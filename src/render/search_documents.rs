@@ -14,11 +14,21 @@ pub const SEARCH_TEMPLATE: &str = "search.html";
 /// Every searchable page of `lang`, in page order, then the tasks that have no page of their
 /// own, as rows of their plan's task tracker.
 pub fn documents(site: &Site, lang: &str) -> Vec<Document> {
-    let mut documents: Vec<Document> = site
+    let texts = site
         .pages
-        .par_iter()
-        .filter(|page| page.lang() == lang)
-        .filter_map(|page| document(site, page.id))
+        .iter()
+        .map(|page| (page.lang() == lang).then(|| page.rendered.text.clone()))
+        .collect();
+    documents_with(site, lang, texts)
+}
+
+/// `documents`, with each page's plain text given (by page, `None` for other languages'),
+/// so that a build moves the texts rather than copying them.
+pub fn documents_with(site: &Site, lang: &str, texts: Vec<Option<String>>) -> Vec<Document> {
+    let mut documents: Vec<Document> = texts
+        .into_par_iter()
+        .enumerate()
+        .filter_map(|(i, text)| document_with(site, site.pages[i].id, text?))
         .collect();
     for page in site.pages.iter().filter(|p| p.lang() == lang) {
         if let Some(PlanPage::Tasks {
@@ -89,6 +99,11 @@ fn task_words(
 /// The document of one page, or `None` for a page that is no search result (the search
 /// page itself, and the task tracker's filtered lists, which repeat the tasks' own pages).
 pub fn document(site: &Site, id: PageId) -> Option<Document> {
+    document_with(site, id, site.page(id).rendered.text.clone())
+}
+
+/// `document`, with the page's plain text given.
+fn document_with(site: &Site, id: PageId, body_text: String) -> Option<Document> {
     let page = site.page(id);
     if page.front().template.as_deref() == Some(SEARCH_TEMPLATE) {
         return None;
@@ -97,13 +112,19 @@ pub fn document(site: &Site, id: PageId) -> Option<Document> {
         Some(plan_page) => plan_facts(site, page, plan_page)?,
         None => (kind_of_section(site.section_kind(id)), None, String::new()),
     };
-    let mut text = String::with_capacity(page.rendered.text.len() + data.len() + 64);
-    if let Some(summary) = &page.front().summary {
-        text.push_str(summary);
-        text.push('\n');
-    }
-    text.push_str(&data);
-    text.push_str(&page.rendered.text);
+    let summary = page.front().summary.as_deref();
+    let text = if summary.is_none() && data.is_empty() {
+        body_text
+    } else {
+        let mut text = String::with_capacity(body_text.len() + data.len() + 64);
+        if let Some(summary) = summary {
+            text.push_str(summary);
+            text.push('\n');
+        }
+        text.push_str(&data);
+        text.push_str(&body_text);
+        text
+    };
     let breadcrumb = page
         .ancestors
         .iter()
