@@ -5,9 +5,10 @@
 //! vocabulary, whose words get ids from a vocabulary the threads share; each term's
 //! postings (document, impact, which spellings) and each pair's documents are grouped
 //! (pairs by counting and radix sorts, see `group_pairs`); every entry is encoded on its
-//! own (in parallel) and placed in a bucket file or, when large, in a file of its own. Nothing depends on the order threads finish in, and
-//! an entry depends only on the documents holding its term, so an update re-encodes just
-//! the entries of the changed page's terms and rewrites just their files.
+//! own (in parallel) and placed in a bucket file or, when large, in a file of its own.
+//! Nothing depends on the order threads finish in, and an entry depends only on the
+//! documents holding its term, so an update re-encodes just the entries of the changed
+//! page's terms and rewrites just their files.
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
