@@ -272,15 +272,6 @@ fn to_html<'a>(events: impl Iterator<Item = Event<'a>>, sanitize: bool, capacity
     if sanitize { sanitize_html(&html) } else { html }
 }
 
-/// The words of a page body as plain text, one block per line, for search.
-pub fn plain_text(markdown: &str, config: &MarkdownOptions) -> String {
-    let mut plain = String::with_capacity(markdown.len());
-    for event in Parser::new_ext(markdown, options(config)) {
-        push_plain(&mut plain, &event);
-    }
-    plain
-}
-
 /// Adds the words of one event to `plain`: text and code, a space for a line break, a new
 /// line after each block.
 fn push_plain(plain: &mut String, event: &Event<'_>) {
@@ -734,8 +725,16 @@ mod tests {
                 .summary_html
                 .ends_with("<p>One <strong>two</strong>.</p>\n")
         );
-        assert!(
-            plain_text("# T\n\nOne **two**.\n", &MarkdownOptions::default()).contains("One two.")
-        );
+        let with_text = MarkdownOptions {
+            plain_text: true,
+            ..MarkdownOptions::default()
+        };
+        let text = render(
+            &Source::new("a.md", "# T\n\nOne **two**.\n"),
+            &with_text,
+            &Links,
+        )
+        .text;
+        assert!(text.contains("One two."));
     }
 }

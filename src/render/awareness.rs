@@ -34,7 +34,10 @@ pub fn finish(site: &mut Site, i18n: &I18n) -> Vec<Diagnostic> {
         if piece.steps.is_empty() && piece.faq.is_empty() {
             continue;
         }
-        let options = markdown_options(site, i18n, page.lang());
+        let options = markdown::MarkdownOptions {
+            plain_text: true,
+            ..markdown_options(site, i18n, page.lang())
+        };
         let links = PageLinks {
             links: site.resolver(page.lang()),
             site,
@@ -56,7 +59,7 @@ pub fn finish(site: &mut Site, i18n: &I18n) -> Vec<Diagnostic> {
                     diagnostics.append(&mut out.diagnostics);
                     Entry {
                         html: out.html,
-                        plain: one_line(&markdown::plain_text(&entry.text, &options)),
+                        plain: one_line(&out.text),
                         ..entry.clone()
                     }
                 })
