@@ -1,14 +1,14 @@
 //! The command line: arguments parsed by clap, each command run, the result turned into
 //! an exit code (0 ok, 1 the site has errors, 2 usage or internal failure).
 
-use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag;
 use crate::pipeline::{self, BuildError, BuildOptions, BuildReport};
+use crate::serve::ServeOptions;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -145,7 +145,16 @@ pub fn run(cli: Cli) -> ExitCode {
             let Some(root) = root_or_report(cli.root) else {
                 return ExitCode::from(1);
             };
-            crate::serve::run(root, &args)
+            crate::serve::run(
+                root,
+                &ServeOptions {
+                    bind: args.bind,
+                    port: args.port,
+                    open: args.open,
+                    poll: args.poll,
+                    drafts: args.drafts,
+                },
+            )
         }
     }
 }
@@ -154,7 +163,7 @@ fn root_or_report(root: Option<PathBuf>) -> Option<PathBuf> {
     match pipeline::find_root(root.as_deref()) {
         Ok(root) => Some(root),
         Err(diagnostic) => {
-            print_diagnostics(&[diagnostic]);
+            diag::print(&[diagnostic]);
             None
         }
     }
@@ -167,12 +176,12 @@ pub fn finish(
 ) -> ExitCode {
     match result {
         Ok(report) => {
-            print_diagnostics(&report.diagnostics);
+            diag::print(&report.diagnostics);
             println!("{}", summary(&report));
             ExitCode::SUCCESS
         }
         Err(BuildError::Site(diagnostics)) => {
-            print_diagnostics(&diagnostics);
+            diag::print(&diagnostics);
             let errors = diagnostics.iter().filter(|d| d.is_error()).count();
             eprintln!(
                 "The site has {errors} error{} (and {} warning{}); nothing was written.",
@@ -193,23 +202,4 @@ fn fail(message: &str) -> ExitCode {
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
-}
-
-/// Prints diagnostics to standard error, coloured on a terminal unless NO_COLOR is set.
-pub fn print_diagnostics(diagnostics: &[Diagnostic]) {
-    let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let mut err = std::io::stderr().lock();
-    for diagnostic in diagnostics {
-        let text = diagnostic.render();
-        if colour {
-            let (label, paint) = match diagnostic.severity {
-                Severity::Error => ("error", "\x1b[1;31m"),
-                Severity::Warning => ("warning", "\x1b[1;33m"),
-            };
-            let painted = text.replacen(label, &format!("{paint}{label}\x1b[0m"), 1);
-            let _ = writeln!(err, "{painted}");
-        } else {
-            let _ = writeln!(err, "{text}");
-        }
-    }
 }

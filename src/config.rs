@@ -9,7 +9,7 @@ use crate::diag::{Diagnostic, Source};
 use crate::toml_input::{self, struct_fields};
 use crate::values::{DateValue, LocalText};
 
-pub const CONFIG_FILE: &str = "site-config.toml";
+pub use crate::source::CONFIG_FILE;
 
 /// The site's configuration, validated: languages are known, the base URL is absolute.
 #[derive(Clone, Debug, Deserialize)]

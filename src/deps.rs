@@ -7,6 +7,8 @@
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 
+use crate::site::{PageId, Site};
+
 /// An input an output can depend on. Config, i18n strings and the set of languages are
 /// not listed: a change to them rebuilds everything.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -41,6 +43,15 @@ pub fn record(dep: Dep) {
             set.insert(dep);
         }
     });
+}
+
+/// Notes that the output being rendered on this thread shows these pages (their list form).
+pub fn record_pages(site: &Site, ids: impl Iterator<Item = PageId>) {
+    if is_recording() {
+        for id in ids {
+            record(Dep::Page(site.page(id).content.content_path.clone()));
+        }
+    }
 }
 
 /// Whether anything records on this thread (to skip building a `Dep` in a plain build).

@@ -2,6 +2,7 @@
 //! Pure: a diagnostic carries the quoted line with it, so printing needs no disk.
 
 use std::fmt::{self, Write as _};
+use std::io::{IsTerminal, Write as _};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -296,6 +297,26 @@ impl FromIterator<Diagnostic> for Diagnostics {
     fn from_iter<T: IntoIterator<Item = Diagnostic>>(iter: T) -> Self {
         Diagnostics {
             items: iter.into_iter().collect(),
+        }
+    }
+}
+
+/// Prints diagnostics to standard error, coloured on a terminal unless NO_COLOR is set (the
+/// one place diagnostics leave the program).
+pub fn print(diagnostics: &[Diagnostic]) {
+    let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let mut err = std::io::stderr().lock();
+    for diagnostic in diagnostics {
+        let text = diagnostic.render();
+        if colour {
+            let (label, paint) = match diagnostic.severity {
+                Severity::Error => ("error", "\x1b[1;31m"),
+                Severity::Warning => ("warning", "\x1b[1;33m"),
+            };
+            let painted = text.replacen(label, &format!("{paint}{label}\x1b[0m"), 1);
+            let _ = writeln!(err, "{painted}");
+        } else {
+            let _ = writeln!(err, "{text}");
         }
     }
 }

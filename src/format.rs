@@ -1,5 +1,6 @@
-//! Numbers as each language writes them (pure): `1.234,5` in Vietnamese, `1,234.5` in
-//! English. Used for every figure a page shows; data files and downloads keep `1234.5`.
+//! Numbers and dates as each language writes them (pure): `1.234,5` and `30/6/2025` in
+//! Vietnamese, `1,234.5` and `30 June 2025` in English. Used for every figure and date a page
+//! shows; data files and downloads keep `1234.5` and `2025-06-30`.
 
 /// `value` with at most `decimals` digits after the separator (trailing zeros dropped) and
 /// thousands grouped, in the conventions of `lang`.
@@ -55,6 +56,36 @@ fn separators(lang: &str) -> (char, char) {
     }
 }
 
+/// A date as people write it: `30/6/2025` in Vietnamese, `30 June 2025` in English,
+/// ISO for languages without a rule.
+pub fn date(date: chrono::NaiveDate, lang: &str) -> String {
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    match lang {
+        "vi" => format!("{}/{}/{}", date.day(), date.month(), date.year()),
+        "en" => format!(
+            "{} {} {}",
+            date.day(),
+            MONTHS[date.month0() as usize],
+            date.year()
+        ),
+        _ => date.format("%Y-%m-%d").to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,5 +102,12 @@ mod tests {
         assert_eq!(measured(90.0, true, "en"), "90%");
         assert_eq!(measured(3.456, false, "en"), "3.46");
         assert_eq!(share(0.624, "vi"), "62%");
+    }
+
+    #[test]
+    fn dates_read_as_each_language_writes_them() {
+        let day = chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+        assert_eq!(date(day, "vi"), "30/6/2025");
+        assert_eq!(date(day, "en"), "30 June 2025");
     }
 }

@@ -5,7 +5,7 @@ use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::config::Config;
-use crate::content::{ContentPage, FrontMatter, SECTION_STEM, SortBy, humanise};
+use crate::content::{ContentPage, FrontMatter, SECTION_STEM, SectionKind, SortBy, humanise};
 use crate::diag::{Diagnostic, Source, did_you_mean};
 use crate::markdown::{LinkProblem, LinkResolver, Rendered};
 use crate::slug::slugify;
@@ -55,53 +55,6 @@ impl Page {
 
     pub fn is_section(&self) -> bool {
         self.kind == Kind::Section
-    }
-}
-
-/// What a section holds, which decides its feeds, its search kind and the templates' extras.
-/// Set by `kind` in a section's `[extra]`, or by the folder names of the content format
-/// (`news/`, `awareness/`); a section without either takes its parent's.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum SectionKind {
-    Pages,
-    News,
-    Awareness,
-    Documents,
-}
-
-impl SectionKind {
-    pub const NAMES: [&str; 4] = ["pages", "news", "awareness", "documents"];
-
-    pub fn parse(name: &str) -> Option<SectionKind> {
-        match name {
-            "pages" => Some(SectionKind::Pages),
-            "news" => Some(SectionKind::News),
-            "awareness" => Some(SectionKind::Awareness),
-            "documents" => Some(SectionKind::Documents),
-            _ => None,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SectionKind::Pages => "pages",
-            SectionKind::News => "news",
-            SectionKind::Awareness => "awareness",
-            SectionKind::Documents => "documents",
-        }
-    }
-
-    /// The kind a section names for itself, if it names one.
-    fn of_section(page: &Page) -> Option<SectionKind> {
-        if let Some(name) = page.front().extra.get("kind").and_then(|v| v.as_str()) {
-            return SectionKind::parse(name);
-        }
-        let folder = page.content.dir.rsplit('/').next().unwrap_or("");
-        match folder {
-            "news" => Some(SectionKind::News),
-            "awareness" => Some(SectionKind::Awareness),
-            _ => None,
-        }
     }
 }
 
@@ -605,7 +558,7 @@ impl Site {
         let own = page.is_section().then_some(id);
         own.into_iter()
             .chain(page.ancestors.iter().rev().copied())
-            .find_map(|section| SectionKind::of_section(&self.pages[section]))
+            .find_map(|section| SectionKind::of_section(&self.pages[section].content))
             .unwrap_or(SectionKind::Pages)
     }
 

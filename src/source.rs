@@ -18,6 +18,8 @@ mod embedded {
 }
 pub use embedded::STARTER_SITE;
 
+/// The site's settings, at the top of the site folder.
+pub const CONFIG_FILE: &str = "site-config.toml";
 pub const CONTENT_DIR: &str = "content";
 pub const THEMES_DIR: &str = "themes";
 pub const TEMPLATES_DIR: &str = "templates";
@@ -84,7 +86,7 @@ pub fn load_theme(sources: &mut SiteSources, theme: &str, diagnostics: &mut Vec<
     if !builtin && !theme_dir.is_dir() {
         diagnostics.push(
             Diagnostic::error("theme-missing", format!("theme `{theme}` was not found"))
-                .in_file(crate::config::CONFIG_FILE)
+                .in_file(CONFIG_FILE)
                 .with_hint(format!(
                     "put the theme in {THEMES_DIR}/{theme}/, or use theme = \"default\""
                 )),

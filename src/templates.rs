@@ -358,7 +358,7 @@ fn new_tera(lookups: Lookups) -> Tera {
                 let id = url_site
                     .find(target, &lang)
                     .map_err(|p| tera::Error::message(p.message))?;
-                crate::render::context::record_pages(&url_site, std::iter::once(id));
+                crate::deps::record_pages(&url_site, std::iter::once(id));
                 return Ok(url_site.url(&url_site.pages[id].path));
             }
             if path.contains("://") {
@@ -374,7 +374,7 @@ fn new_tera(lookups: Lookups) -> Tera {
         "get_page",
         move |kwargs: Kwargs, state: &State| -> tera::TeraResult<Value> {
             let id = page_named(&page_site, &kwargs, state)?;
-            crate::render::context::record_pages(&page_site, std::iter::once(id));
+            crate::deps::record_pages(&page_site, std::iter::once(id));
             Ok(values[id].clone())
         },
     );
@@ -386,7 +386,7 @@ fn new_tera(lookups: Lookups) -> Tera {
         move |kwargs: Kwargs, state: &State| -> tera::TeraResult<Value> {
             let id = page_named(&section_site, &kwargs, state)?;
             let section = &section_site.pages[id];
-            crate::render::context::record_pages(
+            crate::deps::record_pages(
                 &section_site,
                 std::iter::once(id)
                     .chain(section.pages.iter().chain(&section.subsections).copied()),
@@ -457,7 +457,7 @@ fn new_tera(lookups: Lookups) -> Tera {
             let lang = language(&kwargs, state)?;
             let date = crate::values::DateValue::parse(value)
                 .ok_or_else(|| tera::Error::message(format!("`{value}` is not a date")))?;
-            Ok(format_date(date.date(), &lang))
+            Ok(crate::format::date(date.date(), &lang))
         },
     );
     tera
@@ -482,36 +482,6 @@ fn language(kwargs: &Kwargs, state: &State) -> tera::TeraResult<String> {
         return Ok(lang.to_string());
     }
     Ok(state.get::<String>("lang")?.unwrap_or_default())
-}
-
-/// A date as people write it: `30/6/2025` in Vietnamese, `30 June 2025` in English,
-/// ISO for languages without a rule.
-pub fn format_date(date: chrono::NaiveDate, lang: &str) -> String {
-    use chrono::Datelike;
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    match lang {
-        "vi" => format!("{}/{}/{}", date.day(), date.month(), date.year()),
-        "en" => format!(
-            "{} {} {}",
-            date.day(),
-            MONTHS[date.month0() as usize],
-            date.year()
-        ),
-        _ => date.format("%Y-%m-%d").to_string(),
-    }
 }
 
 #[cfg(test)]
@@ -606,12 +576,5 @@ mod tests {
         );
         assert_eq!(diagnostics[0].code, "template-missing");
         assert_eq!(diagnostics[0].location(), "templates/a.html:1:13");
-    }
-
-    #[test]
-    fn dates_read_as_each_language_writes_them() {
-        let date = chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
-        assert_eq!(format_date(date, "vi"), "30/6/2025");
-        assert_eq!(format_date(date, "en"), "30 June 2025");
     }
 }

@@ -36,10 +36,10 @@ use chrono::NaiveDate;
 use toml::de::{DeTable, DeValue};
 
 use crate::config::Config;
+use crate::content::SectionKind;
 use crate::content::{ContentPage, FrontMatter, SECTION_STEM, front_matter};
 use crate::diag::{Diagnostic, Source, did_you_mean};
 use crate::i18n::I18n;
-use crate::site::SectionKind;
 use crate::slug::slugify;
 
 /// An audience or a topic: its id in front matter, the URL segment of its list page in

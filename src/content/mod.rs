@@ -3,6 +3,7 @@
 
 pub mod awareness;
 pub mod front_matter;
+pub mod kind;
 pub mod plan;
 pub mod updates;
 
@@ -14,6 +15,7 @@ use crate::config::Config;
 use crate::diag::{Diagnostic, Source};
 use crate::source::TextFile;
 pub use front_matter::{FrontMatter, SortBy};
+pub use kind::SectionKind;
 
 pub const SECTION_STEM: &str = "_index";
 

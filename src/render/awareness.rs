@@ -10,11 +10,11 @@ use tera::{Map, Value};
 use crate::content::awareness::{
     AUDIENCE_DIR, AUDIENCES, Entry, Filter, List, Piece, TOPIC_DIR, TOPICS, Term,
 };
+use crate::deps::record_pages;
 use crate::deps::{Dep, record};
 use crate::diag::{Diagnostic, Source};
 use crate::i18n::I18n;
 use crate::markdown;
-use crate::render::context::record_pages;
 use crate::render::{PageLinks, markdown_options};
 use crate::site::{Page, PageId, Site};
 

@@ -3,6 +3,7 @@
 
 use tera::{Context, Map, Value};
 
+use crate::deps::record_pages;
 use crate::site::{Kind, Page, PageId, Site};
 
 /// The list form of a page: everything but its content, for lists and `get_page`.
@@ -124,17 +125,6 @@ pub fn page_context(
     super::languages::add_fallbacks(&mut context, site, values, page);
     super::news::add_page_data(&mut context, site, page);
     context
-}
-
-/// Notes, for `serve`, that the output being rendered shows these pages.
-pub fn record_pages(site: &Site, ids: impl Iterator<Item = PageId>) {
-    if crate::deps::is_recording() {
-        for id in ids {
-            crate::deps::record(crate::deps::Dep::Page(
-                site.page(id).content.content_path.clone(),
-            ));
-        }
-    }
 }
 
 /// The context of a page that belongs to no content file (404).

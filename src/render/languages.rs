@@ -131,7 +131,7 @@ pub fn add_fallbacks(context: &mut Context, site: &Site, values: &[Value], page:
     if ids.is_empty() {
         return;
     }
-    super::context::record_pages(site, ids.iter().copied());
+    crate::deps::record_pages(site, ids.iter().copied());
     let list = Value::from(ids.iter().map(|&id| values[id].clone()).collect::<Vec<_>>());
     context.insert_value("fallback_pages", list);
 }

@@ -21,10 +21,11 @@ use tera::{Context, Map, Value};
 
 use super::context::{self, Pager, pager_path};
 use super::{RenderInput, languages, output_path};
+use crate::content::SectionKind;
 use crate::deps::{Dep, record};
 use crate::diag::Diagnostic;
-use crate::markdown::escape;
-use crate::site::{Kind, Page, PageId, SectionKind, Site};
+use crate::html::escape;
+use crate::site::{Kind, Page, PageId, Site};
 use crate::values::DateValue;
 
 /// How many entries a feed holds (the newest).

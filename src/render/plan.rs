@@ -153,10 +153,7 @@ impl<'a> PlanView<'a> {
             ("issued", Value::from(document.issued.iso())),
             (
                 "issued_label",
-                Value::from(crate::templates::format_date(
-                    document.issued.date(),
-                    self.lang,
-                )),
+                Value::from(format::date(document.issued.date(), self.lang)),
             ),
             ("issuer", text(&document.issuer)),
             ("signer", text(&document.signer)),
@@ -664,9 +661,7 @@ impl<'a> PlanView<'a> {
 
     /// A task as the tracker shows it.
     pub fn task(&self, task: &Task, status: TaskStatus) -> Value {
-        let due_label = task
-            .due_date()
-            .map(|d| crate::templates::format_date(d, self.lang));
+        let due_label = task.due_date().map(|d| format::date(d, self.lang));
         let has_page = self.plan.task_pages.contains(&task.id);
         let url = if has_page {
             self.url(&format!("{TASKS_SEGMENT}/{}", slugify(&task.id)))
@@ -925,7 +920,7 @@ impl<'a> PlanView<'a> {
                     self.site
                         .config
                         .as_of
-                        .map(|d| crate::templates::format_date(d.date(), self.lang)),
+                        .map(|d| format::date(d.date(), self.lang)),
                 ),
             ),
         ])

@@ -4,9 +4,10 @@
 
 use rayon::prelude::*;
 
+use crate::content::SectionKind;
 use crate::content::plan::{Plan, PlanPage, TaskFilter};
 use crate::search::{Document, Kind};
-use crate::site::{Page, PageId, SectionKind, Site};
+use crate::site::{Page, PageId, Site};
 
 /// The template of the search page, which is left out of its own results.
 pub const SEARCH_TEMPLATE: &str = "search.html";

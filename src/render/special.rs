@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::markdown::escape;
+use crate::html::escape;
 use crate::site::{Alias, Site};
 
 /// Every published page with its translations as `hreflang` alternates.

@@ -6,7 +6,7 @@
 use std::sync::Mutex;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use crate::markdown::escape;
+use crate::html::escape;
 
 /// The address pages listen on for events.
 pub const EVENTS_PATH: &str = "/__minhbach/live";

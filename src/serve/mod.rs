@@ -15,8 +15,7 @@ use std::sync::Arc;
 
 use tiny_http::Server;
 
-use crate::cli::{ServeArgs, print_diagnostics};
-use crate::diag::Diagnostic;
+use crate::diag::{self, Diagnostic};
 use crate::pipeline::BuildOptions;
 use live::{Event, Hub};
 use session::{Session, StartError};
@@ -39,7 +38,17 @@ macro_rules! say_err {
 }
 const SERVE_FOLDER_PREFIX: &str = "minhbach-serve-";
 
-pub fn run(root: PathBuf, args: &ServeArgs) -> ExitCode {
+/// What `serve` is asked to do (the command line's flags, without the command line).
+#[derive(Clone, Debug)]
+pub struct ServeOptions {
+    pub bind: String,
+    pub port: u16,
+    pub open: bool,
+    pub poll: bool,
+    pub drafts: bool,
+}
+
+pub fn run(root: PathBuf, args: &ServeOptions) -> ExitCode {
     let ip: IpAddr = match args.bind.parse() {
         Ok(ip) => ip,
         Err(_) => {
@@ -167,7 +176,7 @@ fn apply(session: &mut Session, batch: &[String], hub: &Hub) {
 }
 
 fn report(diagnostics: &[Diagnostic], hub: &Hub) {
-    print_diagnostics(diagnostics);
+    diag::print(diagnostics);
     say_err!("The last good version of the site is still served.");
     let text: String = diagnostics
         .iter()

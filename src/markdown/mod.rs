@@ -1,12 +1,15 @@
 //! Markdown to HTML (pure): heading ids and anchors, table of contents, internal `@/` links,
 //! summary, plain text for search, and sanitising of raw HTML.
 
+mod shortcode;
+
 use std::collections::HashSet;
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, html};
 
 use crate::diag::{Diagnostic, Source};
+use crate::html::escape;
 use crate::slug::slugify;
 
 /// What the renderer needs to know beyond the text.
@@ -245,7 +248,7 @@ fn shortcode(
             _ => return None,
         }
     }
-    let (name, arguments) = crate::render::charts::parse_shortcode(&text)?;
+    let (name, arguments) = shortcode::parse_shortcode(&text)?;
     match links.shortcode(&name, &arguments) {
         Ok(html) => {
             shortcodes.push(html);
@@ -553,27 +556,6 @@ fn build_toc(headings: &[Heading]) -> Vec<TocEntry> {
         );
     }
     toc
-}
-
-pub fn escape(text: &str) -> String {
-    if !text
-        .bytes()
-        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
-    {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// Keeps what Markdown itself makes (and our own decorations); drops scripts, event
