@@ -415,7 +415,7 @@ fn new_tera(lookups: Lookups) -> Tera {
             let kind: Option<&str> = kwargs.get("kind")?;
             let indicator: Option<&str> = kwargs.get("indicator")?;
             let plan: Option<&str> = kwargs.get("plan")?;
-            let request = crate::render::charts::ChartRequest {
+            let request = crate::charts::request::ChartRequest {
                 site: &chart_site,
                 i18n: &chart_i18n,
                 lang: &lang,
@@ -428,10 +428,12 @@ fn new_tera(lookups: Lookups) -> Tera {
             let svg = match (indicator, plan) {
                 (Some(id), _) => request.indicator(id),
                 (None, Some(id)) => request.plan(id),
-                (None, None) => Err("chart() needs indicator=\"ID\" or plan=\"ID\"".to_string()),
+                (None, None) => Err(crate::charts::request::chart_error(
+                    "chart() needs indicator=\"ID\" or plan=\"ID\"".to_string(),
+                )),
             };
             svg.map(|svg| Value::safe_string(&svg))
-                .map_err(tera::Error::message)
+                .map_err(|problem| tera::Error::message(problem.message))
         },
     );
 

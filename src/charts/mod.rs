@@ -69,6 +69,7 @@
 mod axis;
 mod breakdown;
 mod progress;
+pub mod request;
 mod summary;
 mod trend;
 

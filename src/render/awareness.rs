@@ -15,7 +15,7 @@ use crate::deps::{Dep, record};
 use crate::diag::{Diagnostic, Source};
 use crate::i18n::I18n;
 use crate::markdown;
-use crate::render::{PageLinks, markdown_options};
+use super::page_markdown::{PageLinks, markdown_options};
 use crate::site::{Page, PageId, Site};
 
 /// How many pieces the home page highlights.

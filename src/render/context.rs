@@ -1,13 +1,14 @@
-//! What templates see (pure): each page as a template value, built once and shared by every
-//! list that shows it, and the full context of the page being rendered.
+//! What templates see, as every page has it (pure): a page's list form, its own fields, the
+//! pager of a section and conversions of TOML values. Page families (`languages`, `news`,
+//! `awareness`, `plan`) build on these; `page` puts them together.
 
 use tera::{Context, Map, Value};
 
 use crate::deps::record_pages;
 use crate::site::{Kind, Page, PageId, Site};
 
-/// The list form of a page: everything but its content, for lists and `get_page`.
-pub fn page_value(site: &Site, page: &Page) -> Value {
+/// The list form of a page as every page has it (page families add theirs in `page`).
+pub fn list_fields(site: &Site, page: &Page) -> Map {
     let front = page.front();
     let mut map = Map::with_capacity(20);
     let mut put = |key: &'static str, value: Value| {
@@ -44,15 +45,12 @@ pub fn page_value(site: &Site, page: &Page) -> Value {
     );
     put("extra", toml_table(&front.extra));
     put("page_count", Value::from(page.pages.len()));
-    if let Some(value) = crate::render::awareness::page_value(site, page) {
-        put("awareness", value);
-    }
-    Value::from(map)
+    map
 }
 
-/// The full context for rendering `id`; `pager` is the list page of a section.
-/// `base` is the `site_context` of the page's language.
-pub fn page_context(
+/// The context for rendering `id` as every page has it: the page, its section lists, its
+/// address and pager; `base` is the site context of the page's language.
+pub fn page_fields(
     site: &Site,
     values: &[Value],
     base: &Context,
@@ -121,9 +119,6 @@ pub fn page_context(
     if let Some(pager) = pager {
         context.insert_value("paginator", paginator(site, values, page, pager));
     }
-    context.insert_value("translations", translations(site, page));
-    super::languages::add_fallbacks(&mut context, site, values, page);
-    super::news::add_page_data(&mut context, site, page);
     context
 }
 
@@ -134,104 +129,6 @@ pub fn bare_context(site: &Site, base: &Context, path: &str) -> Context {
     context.insert("current_url", &site.url(path));
     context.insert("permalink", &site.permalink(path));
     context.insert_value("translations", Value::from(Vec::<Value>::new()));
-    context
-}
-
-/// What every page in `lang` shares: the site's title, languages, agency, `extra`. Made
-/// once per language and cloned into each page's context (its values are shared, not copied).
-/// What the search page and the header's search link need: the search page of `lang` (a
-/// page with the template `search.html`), the kinds results can be filtered by, and the
-/// task groups of the site's plans.
-fn insert_search(context: &mut Context, site: &Site, lang: &str) {
-    let search_page = site.config.search.enabled.then(|| {
-        site.pages.iter().find(|p| {
-            p.lang() == lang
-                && p.front().template.as_deref() == Some(super::search_documents::SEARCH_TEMPLATE)
-        })
-    });
-    context.insert(
-        "search_url",
-        &search_page.flatten().map(|p| site.url(&p.path)),
-    );
-    let kinds: Vec<&str> = crate::search::Kind::ALL
-        .iter()
-        .map(|k| k.as_str())
-        .collect();
-    context.insert("search_kinds", &kinds);
-    let default_lang = &site.config.default_language;
-    let mut groups: Vec<Value> = Vec::new();
-    let mut seen = std::collections::BTreeSet::new();
-    for group in site.plans.iter().flat_map(|plan| &plan.groups) {
-        if seen.insert(group.id.as_str()) {
-            let mut map = Map::new();
-            map.insert("id".into(), Value::from(group.id.as_str()));
-            map.insert("title".into(), Value::from(group.title(lang, default_lang)));
-            groups.push(Value::from(map));
-        }
-    }
-    context.insert_value("search_groups", Value::from(groups));
-}
-
-pub fn site_context(site: &Site, lang: &str) -> Context {
-    let mut context = Context::new();
-    context.insert("lang", lang);
-    let config = &site.config;
-    context.insert(
-        "site_title",
-        config.title.get(lang, &config.default_language),
-    );
-    context.insert(
-        "site_description",
-        &config
-            .description
-            .as_ref()
-            .map(|d| d.get(lang, &config.default_language).to_string()),
-    );
-    context.insert("base_url", &config.base_url);
-    context.insert("base_path", config.base_path());
-    context.insert("default_language", &config.default_language);
-    context.insert("as_of", &config.as_of.map(|d| d.iso()));
-    context.insert("search_enabled", &config.search.enabled);
-    insert_search(&mut context, site, lang);
-    super::news::add_site_data(&mut context, site, lang);
-    let home_url = site.homes.get(lang).map(|&h| site.url(&site.pages[h].path));
-    context.insert("home_url", &home_url.unwrap_or_else(|| site.url("/")));
-    let languages: Vec<Value> = config
-        .languages
-        .iter()
-        .map(|code| {
-            let mut map = Map::new();
-            map.insert("code".into(), Value::from(code.as_str()));
-            let url = site.homes.get(code).map(|&h| site.url(&site.pages[h].path));
-            map.insert("home_url".into(), Value::from(url));
-            Value::from(map)
-        })
-        .collect();
-    context.insert_value("languages", Value::from(languages));
-    let mut agency = Map::new();
-    if let Some(name) = &config.agency.name {
-        agency.insert(
-            "name".into(),
-            Value::from(name.get(lang, &config.default_language)),
-        );
-    }
-    if let Some(address) = &config.agency.address {
-        agency.insert(
-            "address".into(),
-            Value::from(address.get(lang, &config.default_language)),
-        );
-    }
-    for (key, value) in [
-        ("email", &config.agency.email),
-        ("phone", &config.agency.phone),
-        ("website", &config.agency.website),
-    ] {
-        if let Some(value) = value {
-            agency.insert(key.into(), Value::from(value.as_str()));
-        }
-    }
-    context.insert_value("agency", Value::from(agency));
-    context.insert_value("extra", toml_table(&config.extra));
     context
 }
 
@@ -335,10 +232,6 @@ pub fn paginator_over(
 
 /// Every language of the site with where the language switcher goes from this page (see
 /// `languages`).
-fn translations(site: &Site, page: &Page) -> Value {
-    super::languages::value(&super::languages::targets(site, page))
-}
-
 fn toc_value(entries: &[crate::markdown::TocEntry]) -> Value {
     let list: Vec<Value> = entries
         .iter()

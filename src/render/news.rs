@@ -20,7 +20,8 @@ use serde_json::json;
 use tera::{Context, Map, Value};
 
 use super::context::{self, Pager, pager_path};
-use super::{RenderInput, languages, output_path};
+use super::input::{RenderInput, output_path};
+use super::languages;
 use crate::content::SectionKind;
 use crate::deps::{Dep, record};
 use crate::diag::Diagnostic;

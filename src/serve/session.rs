@@ -396,7 +396,7 @@ impl Session {
         let values = Arc::get_mut(&mut self.values)
             .ok_or_else(|| vec![Diagnostic::error("serve", "page values are still in use")])?;
         for &id in &touched {
-            values[id] = render::context::page_value(site, &site.pages[id]);
+            values[id] = render::page::page_value(site, &site.pages[id]);
         }
         diagnostics.extend(self.load_templates());
         if diagnostics.iter().any(Diagnostic::is_error) {

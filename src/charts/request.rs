@@ -6,6 +6,7 @@ use crate::charts::{self, Bar, Labels, Segment};
 use crate::content::plan::indicators::{Indicator, Measure};
 use crate::content::plan::period::Period;
 use crate::deps::{Dep, record};
+use crate::diag::Diagnostic;
 use crate::format;
 use crate::i18n::I18n;
 use crate::site::Site;
@@ -40,7 +41,7 @@ impl ChartRequest<'_> {
     }
 
     /// A chart of the indicator `id` (of whichever plan has it), or why there is none.
-    pub fn indicator(&self, id: &str) -> Result<String, String> {
+    pub fn indicator(&self, id: &str) -> Result<String, Diagnostic> {
         let Some((plan, indicator)) = self
             .site
             .plans
@@ -52,10 +53,10 @@ impl ChartRequest<'_> {
                 .plans
                 .iter()
                 .flat_map(|p| p.indicators.iter().map(|i| i.id.as_str()));
-            return Err(match crate::diag::did_you_mean(id, known) {
+            return Err(chart_error(match crate::diag::did_you_mean(id, known) {
                 Some(close) => format!("there is no indicator `{id}` (did you mean `{close}`?)"),
                 None => format!("there is no indicator `{id}`"),
-            });
+            }));
         };
         record(Dep::Plan(plan.dir.clone()));
         let default = self.site.config.default_language.as_str();
@@ -106,9 +107,9 @@ impl ChartRequest<'_> {
                     .map(|r| r.period)
                     .max();
                 let Some(latest) = latest else {
-                    return Err(format!(
+                    return Err(chart_error(format!(
                         "`{id}` has no readings broken down by department or commune"
-                    ));
+                    )));
                 };
                 let kind = indicator.breakdown.map(|b| b.registry_kind());
                 let rows: Vec<(String, f64)> = plan
@@ -175,7 +176,7 @@ impl ChartRequest<'_> {
     }
 
     /// A chart of a whole plan (by its `id` in plan.toml, or the only plan when empty).
-    pub fn plan(&self, id: &str) -> Result<String, String> {
+    pub fn plan(&self, id: &str) -> Result<String, Diagnostic> {
         let plan = if id.is_empty() && self.site.plans.len() == 1 {
             &self.site.plans[0]
         } else {
@@ -183,7 +184,7 @@ impl ChartRequest<'_> {
                 .plans
                 .iter()
                 .find(|p| p.document.id == id)
-                .ok_or_else(|| format!("there is no plan `{id}`"))?
+                .ok_or_else(|| chart_error(format!("there is no plan `{id}`")))?
         };
         record(Dep::Plan(plan.dir.clone()));
         let chart_id = format!("chart-{}-{}", self.kind, plan.document.id);
@@ -327,12 +328,17 @@ fn meets(indicator: &Indicator, value: f64) -> bool {
     }
 }
 
-fn unknown_kind(kind: &str, kinds: &[&str]) -> String {
-    match crate::diag::did_you_mean(kind, kinds.iter().copied()) {
+fn unknown_kind(kind: &str, kinds: &[&str]) -> Diagnostic {
+    chart_error(match crate::diag::did_you_mean(kind, kinds.iter().copied()) {
         Some(close) => format!("there is no chart kind `{kind}` (did you mean `{close}`?)"),
         None => format!(
             "there is no chart kind `{kind}`; the kinds are {}",
             kinds.join(", ")
         ),
-    }
+    })
+}
+
+/// Why a chart cannot be drawn; the caller places it (a shortcode's line, a template's).
+pub fn chart_error(message: String) -> Diagnostic {
+    Diagnostic::error("chart", message)
 }

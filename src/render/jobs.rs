@@ -1,0 +1,497 @@
+//! What is rendered and running it (pure): every output of the site as a job, checked for
+//! clashes and missing templates, rendered in parallel with rayon into a sink, with the
+//! inputs each job used recorded for `serve`. The top of `render`: it calls every page
+//! family and none calls it.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
+use tera::Value;
+
+use super::context::{self, Pager, pager_count, pager_path};
+use super::input::{Body, Output, RenderInput, Sink, output_path};
+use super::page::{self, page_context};
+use super::{awareness, downloads, news, plan, search_documents, special};
+use crate::content::plan::PlanPage;
+use crate::deps::{Dep, record};
+use crate::diag::{Diagnostic, Source};
+use crate::site::{Kind, PageId, Site};
+use crate::source::Bytes;
+use crate::templates::Templates;
+
+/// The list form of every page, by page id (built once, shared by every list).
+pub fn page_values(site: &Site) -> Vec<Value> {
+    site.pages
+        .par_iter()
+        .map(|page| page::page_value(site, page))
+        .collect()
+}
+
+/// One output to make.
+#[derive(Clone, Debug)]
+pub enum Job {
+    Page(PageId),
+    Pager(PageId, Pager),
+    NotFound(String),
+    Alias(usize),
+    Sitemap,
+    Robots,
+    Download(usize, downloads::File),
+    News(news::NewsJob),
+}
+
+/// Every output of the site: what to render (by output path) and what to copy.
+pub struct OutputPlan {
+    pub jobs: Vec<(String, Job)>,
+    pub copies: BTreeMap<String, Bytes>,
+}
+
+/// Lists every output and checks that no two share a path and every template exists.
+pub fn plan_outputs(input: &RenderInput<'_>) -> (OutputPlan, Vec<Diagnostic>) {
+    let site = input.site;
+    let mut diagnostics = check_templates(site, input.templates);
+    let mut jobs: Vec<(String, Job)> = Vec::with_capacity(site.pages.len() + 8);
+    for page in &site.pages {
+        match page.kind {
+            Kind::Page => jobs.push((output_path(&page.path), Job::Page(page.id))),
+            Kind::Section => {
+                let count = pager_count(page);
+                for index in 1..=count {
+                    jobs.push((
+                        output_path(&pager_path(&page.path, index)),
+                        Job::Pager(page.id, Pager { index, count }),
+                    ));
+                }
+            }
+        }
+    }
+    for lang in &site.config.languages {
+        let path = if *lang == site.config.default_language {
+            "404.html".to_string()
+        } else {
+            format!("{lang}/404.html")
+        };
+        jobs.push((path, Job::NotFound(lang.clone())));
+    }
+    for (i, alias) in site.aliases.iter().enumerate() {
+        jobs.push((output_path(&alias.from), Job::Alias(i)));
+    }
+    let copies = copy_outputs(site, input);
+    // The site's own robots.txt, if it has one in static/, replaces the generated one.
+    if !copies.contains_key("robots.txt") {
+        jobs.push(("robots.txt".into(), Job::Robots));
+    }
+    jobs.push(("sitemap.xml".into(), Job::Sitemap));
+    jobs.extend(
+        news::jobs(site)
+            .into_iter()
+            .map(|(path, job)| (path, Job::News(job))),
+    );
+    for (index, plan) in site.plans.iter().enumerate() {
+        jobs.extend(
+            downloads::files(site, plan)
+                .into_iter()
+                .map(|(path, file)| (path, Job::Download(index, file))),
+        );
+    }
+
+    let index_folders = search_folders(site);
+    for path in jobs.iter().map(|(p, _)| p).chain(copies.keys()) {
+        if let Some(folder) = index_folders.iter().find(|f| path.starts_with(f.as_str())) {
+            diagnostics.push(
+                Diagnostic::error(
+                    "output-collision",
+                    format!("{path} would be written inside {folder}, where the search index goes"),
+                )
+                .with_hint("rename the page or static file, or turn search off with `[search] enabled = false`"),
+            );
+        }
+    }
+
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    for (path, _) in &jobs {
+        if !seen.insert(path) {
+            diagnostics.push(Diagnostic::error(
+                "output-collision",
+                format!("two outputs would be written to {path}"),
+            ));
+        }
+    }
+    for path in copies.keys() {
+        if seen.contains(path.as_str()) {
+            diagnostics.push(
+                Diagnostic::error(
+                    "output-collision",
+                    format!("a static file and a page would both be written to {path}"),
+                )
+                .with_hint("rename the static file or the page"),
+            );
+        }
+    }
+    (OutputPlan { jobs, copies }, diagnostics)
+}
+
+/// Renders every file of the site into `sink`. Returns the problems found; a page that
+/// fails to render is left out and its error reported.
+pub fn render_site(input: &RenderInput<'_>, sink: Sink<'_>) -> Vec<Diagnostic> {
+    let (outputs, mut diagnostics) = plan_outputs(input);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return diagnostics;
+    }
+    diagnostics.extend(render_jobs(input, &outputs.jobs, &|path, bytes, _| {
+        sink(Output {
+            path: path.to_string(),
+            body: Body::Made(bytes),
+        })
+    }));
+    for (path, bytes) in outputs.copies {
+        sink(Output {
+            path,
+            body: Body::Copy(bytes),
+        });
+    }
+    diagnostics
+}
+
+/// The folders the search index of each language is written to (`search/vi/`), when the
+/// site has search.
+pub fn search_folders(site: &Site) -> Vec<String> {
+    if !site.config.search.enabled {
+        return Vec::new();
+    }
+    site.config
+        .languages
+        .iter()
+        .map(|lang| format!("search/{lang}/"))
+        .collect()
+}
+
+/// Every file of the search indexes of the site's languages (none when search is off).
+/// Pages' plain texts are needed for nothing else, so each language's documents take them
+/// (rather than copies).
+pub fn search_index(site: &mut Site) -> Vec<(String, Vec<u8>)> {
+    if !site.config.search.enabled {
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    for lang in site.config.languages.clone() {
+        let texts = site
+            .pages
+            .iter_mut()
+            .map(|page| (page.lang() == lang).then(|| std::mem::take(&mut page.rendered.text)))
+            .collect();
+        let documents = search_documents::documents_with(site, &lang, texts);
+        files.extend(crate::search::build(documents, &lang));
+    }
+    files
+}
+
+/// Where a rendered job goes, with the inputs it was made from.
+pub type JobSink<'a> = &'a (dyn Fn(&str, Vec<u8>, BTreeSet<Dep>) + Sync);
+
+/// Renders `jobs` in parallel, recording what each depends on.
+pub fn render_jobs(
+    input: &RenderInput<'_>,
+    jobs: &[(String, Job)],
+    sink: JobSink<'_>,
+) -> Vec<Diagnostic> {
+    let shared = Shared::new(input);
+    let failed: Vec<Diagnostic> = jobs
+        .par_iter()
+        .filter_map(|(path, job)| {
+            let (made, deps) = crate::deps::recording(|| render_job(input, &shared, job));
+            match made {
+                Ok(bytes) => {
+                    sink(path, bytes, deps);
+                    None
+                }
+                Err(diagnostic) => Some(diagnostic),
+            }
+        })
+        .collect();
+    collapse_repeats(failed)
+}
+
+/// What every page of a language shares, made once before the pages render.
+struct Shared<'a> {
+    /// The site context of each language.
+    bases: BTreeMap<&'a str, tera::Context>,
+    /// Each plan as a whole, by plan index and language.
+    plans: BTreeMap<(usize, &'a str), Value>,
+    /// Each plan's task rows, by plan index and language, made when a tracker page first
+    /// needs them (a rebuild that shows no tracker page makes none).
+    task_rows: BTreeMap<(usize, &'a str), OnceLock<plan::TaskRows>>,
+}
+
+impl<'a> Shared<'a> {
+    fn new(input: &RenderInput<'a>) -> Self {
+        let site = input.site;
+        let languages = &site.config.languages;
+        let bases = languages
+            .iter()
+            .map(|lang| (lang.as_str(), page::site_context(site, lang)))
+            .collect();
+        let keys: Vec<(usize, &str)> = (0..site.plans.len())
+            .flat_map(|i| languages.iter().map(move |l| (i, l.as_str())))
+            .collect();
+        let task_rows = keys.iter().map(|&key| (key, OnceLock::new())).collect();
+        let plans = keys
+            .into_par_iter()
+            .map(|key| (key, view(input, key.0, key.1).plan()))
+            .collect();
+        Shared {
+            bases,
+            plans,
+            task_rows,
+        }
+    }
+
+    /// The site's plans in one language, for the home page.
+    fn plan_list(&self, site: &Site, lang: &str) -> Value {
+        let list: Vec<Value> = (0..site.plans.len())
+            .filter_map(|i| {
+                record(Dep::Plan(site.plans[i].dir.clone()));
+                self.plans.get(&(i, lang)).cloned()
+            })
+            .collect();
+        Value::from(list)
+    }
+}
+
+fn view<'a>(input: &RenderInput<'a>, index: usize, lang: &'a str) -> plan::PlanView<'a> {
+    plan::PlanView {
+        site: input.site,
+        plan: &input.site.plans[index],
+        index,
+        lang,
+        i18n: input.i18n,
+    }
+}
+
+fn render_job(
+    input: &RenderInput<'_>,
+    shared: &Shared<'_>,
+    job: &Job,
+) -> Result<Vec<u8>, Diagnostic> {
+    let site = input.site;
+    let page_job = |id: PageId, pager: Option<Pager>| {
+        let page = site.page(id);
+        let lang = page.lang();
+        let mut context = page_context(site, input.values, &shared.bases[lang], id, pager);
+        if page.is_section() && page.parent.is_none() {
+            context.insert_value("plans", shared.plan_list(site, lang));
+        }
+        if let Some(plan_page) = &page.content.plan_page {
+            add_plan_data(&mut context, input, shared, plan_page, lang);
+        }
+        if let Some(value) = awareness::context(site, input.values, id) {
+            context.insert_value("awareness", value);
+        }
+        let template = template_name(site, id);
+        record(Dep::Template(template.clone()));
+        input
+            .templates
+            .render(&template, &context, &describe(site, id))
+    };
+    match job {
+        Job::Page(id) => page_job(*id, None),
+        Job::Pager(id, pager) => page_job(*id, Some(*pager)),
+        Job::NotFound(lang) => {
+            let path = if *lang == site.config.default_language {
+                "/404.html".to_string()
+            } else {
+                format!("/{lang}/404.html")
+            };
+            let context = context::bare_context(site, &shared.bases[lang.as_str()], &path);
+            record(Dep::Template("404.html".into()));
+            input.templates.render("404.html", &context, "the 404 page")
+        }
+        Job::Alias(i) => {
+            let alias = &site.aliases[*i];
+            record(Dep::Page(site.page(alias.to).content.content_path.clone()));
+            Ok(special::redirect(site, alias).into_bytes())
+        }
+        Job::Sitemap => {
+            record(Dep::AllPages);
+            Ok(special::sitemap(site).into_bytes())
+        }
+        Job::Robots => Ok(special::robots(site).into_bytes()),
+        Job::News(job) => news::render(input, &shared.bases[news::language(site, job)], job),
+        Job::Download(index, file) => {
+            let plan = &site.plans[*index];
+            record(Dep::Plan(plan.dir.clone()));
+            Ok(downloads::make(site, plan, file, input.data))
+        }
+    }
+}
+
+/// The plan data a plan's page shows: `plan` always, and `group`, `indicator`, `tasks`,
+/// `task`, `evaluation` or `open_data` by the kind of page.
+fn add_plan_data(
+    context: &mut tera::Context,
+    input: &RenderInput<'_>,
+    shared: &Shared<'_>,
+    plan_page: &PlanPage,
+    lang: &str,
+) {
+    let index = plan_page.plan();
+    record(Dep::Plan(input.site.plans[index].dir.clone()));
+    if let Some(value) = shared.plans.get(&(index, lang)) {
+        context.insert_value("plan", value.clone());
+    }
+    let view = view(input, index, lang);
+    match plan_page {
+        PlanPage::Plan(_) | PlanPage::Indicators(_) => {}
+        PlanPage::Group { group, .. } => context.insert_value("group", view.group(group)),
+        PlanPage::Indicator { id, .. } => context.insert_value("indicator", view.indicator(id)),
+        PlanPage::Tasks { filter, .. } => {
+            // `task_rows` uses no rayon: a worker that stole another tracker page while
+            // filling the cell would wait on the cell it is filling.
+            let made;
+            let rows = match shared.task_rows.get(&(index, lang)) {
+                Some(cell) => cell.get_or_init(|| view.task_rows()),
+                None => {
+                    made = view.task_rows();
+                    &made
+                }
+            };
+            context.insert_value("tasks", view.tasks(filter, rows))
+        }
+        PlanPage::Task { id, .. } => {
+            let plan = view.plan;
+            if let Some(position) = plan.tasks.iter().position(|t| t.id == *id) {
+                context.insert_value(
+                    "task",
+                    view.task(&plan.tasks[position], plan.task_statuses[position]),
+                );
+            }
+        }
+        PlanPage::OpenData(_) => context.insert_value("open_data", view.open_data()),
+        PlanPage::Evaluation { year, .. } => {
+            context.insert_value("evaluation", view.evaluation(*year))
+        }
+        PlanPage::Methodology(_) => context.insert_value("methodology", view.methodology()),
+    }
+}
+
+/// One template mistake fails every page that uses it: report it once, saying how many
+/// pages it stopped.
+fn collapse_repeats(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut out: Vec<(Diagnostic, usize)> = Vec::new();
+    for diagnostic in diagnostics {
+        let same = |d: &Diagnostic| {
+            (&d.file, d.line, d.column, &d.message)
+                == (
+                    &diagnostic.file,
+                    diagnostic.line,
+                    diagnostic.column,
+                    &diagnostic.message,
+                )
+        };
+        match out.iter_mut().find(|(d, _)| same(d)) {
+            Some((_, count)) => *count += 1,
+            None => out.push((diagnostic, 0)),
+        }
+    }
+    out.into_iter()
+        .map(|(d, others)| {
+            if others > 0 {
+                d.with_note(format!("and {others} other page(s) with the same error"))
+            } else {
+                d
+            }
+        })
+        .collect()
+}
+
+/// The template of a page: its own `template`, else `index.html` for a home page,
+/// `section.html` for a section and `page.html` for a page.
+pub fn template_name(site: &Site, id: PageId) -> String {
+    let page = site.page(id);
+    if let Some(name) = &page.front().template {
+        return name.clone();
+    }
+    match page.kind {
+        Kind::Section if page.parent.is_none() => "index.html".into(),
+        Kind::Section => "section.html".into(),
+        Kind::Page => "page.html".into(),
+    }
+}
+
+fn describe(site: &Site, id: PageId) -> String {
+    let page = site.page(id);
+    if page.content.file.is_empty() {
+        format!("the section {}", page.path)
+    } else {
+        format!("{} ({})", page.content.file, page.path)
+    }
+}
+
+/// Every template a page asks for must exist. A template the author named is reported at
+/// its `template` line; one the theme must provide (for sections, pages and plan pages) once.
+fn check_templates(site: &Site, templates: &Templates) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut reported: BTreeSet<String> = BTreeSet::new();
+    for page in &site.pages {
+        let name = template_name(site, page.id);
+        if templates.has(&name) {
+            continue;
+        }
+        let written = page
+            .front()
+            .template
+            .as_ref()
+            .filter(|t| page.content.text.contains(&format!("\"{t}\"")));
+        match written {
+            Some(written) => {
+                let text = &page.content.text;
+                let at = text
+                    .find(&format!("\"{written}\""))
+                    .map_or(0..0, |i| i + 1..i + 1 + written.len());
+                out.push(
+                    Diagnostic::error(
+                        "template-missing",
+                        format!("the page asks for template `{written}`, which does not exist"),
+                    )
+                    .at(&Source::new(&page.content.file, text), at)
+                    .with_hint(format!(
+                        "create templates/{written}, or remove `template` to use the default"
+                    )),
+                );
+            }
+            None if reported.insert(name.clone()) => out.push(
+                Diagnostic::error(
+                    "template-missing",
+                    format!("the theme has no `{name}` template"),
+                )
+                .with_hint(format!("add templates/{name} to the site or the theme")),
+            ),
+            None => {}
+        }
+    }
+    if !templates.has("404.html") {
+        out.push(
+            Diagnostic::error("template-missing", "the theme has no `404.html` template")
+                .with_hint("add templates/404.html to the site or the theme"),
+        );
+    }
+    out
+}
+
+/// Static files (theme and site) and the non-Markdown files of `content/`, each by its
+/// output path. A file in `content/tin-tuc/` goes beside the section's pages.
+fn copy_outputs(site: &Site, assets: &RenderInput<'_>) -> BTreeMap<String, Bytes> {
+    let mut out: BTreeMap<String, Bytes> = BTreeMap::new();
+    for (path, bytes) in assets.content_files {
+        out.insert(
+            site.asset_path(path).trim_start_matches('/').to_string(),
+            bytes.clone(),
+        );
+    }
+    for (path, bytes) in assets.static_files {
+        out.insert(path.clone(), bytes.clone());
+    }
+    out
+}
+
