@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{Site, main_of};
+use common::{Site, main_of, snapshot};
 
 #[test]
 fn fixture_site_builds_with_rendered_markdown_in_both_languages() {
@@ -147,14 +147,14 @@ fn two_builds_are_byte_identical_and_unchanged_files_are_not_rewritten() {
     let site = Site::fixture("basic");
     site.build().assert_ok();
     let public = site.path("public");
-    let first = site.snapshot(&public);
+    let first = snapshot(&public);
     let css_before = std::fs::metadata(public.join("css/main.css"))
         .unwrap()
         .modified()
         .unwrap();
     let second_run = site.build();
     second_run.assert_ok();
-    assert_eq!(first, site.snapshot(&public));
+    assert_eq!(first, snapshot(&public));
     let css_after = std::fs::metadata(public.join("css/main.css"))
         .unwrap()
         .modified()
@@ -170,7 +170,7 @@ fn two_builds_are_byte_identical_and_unchanged_files_are_not_rewritten() {
     let other = site.path("elsewhere");
     site.run(&["build", "--output", other.to_str().unwrap()])
         .assert_ok();
-    assert_eq!(first, site.snapshot(&other));
+    assert_eq!(first, snapshot(&other));
 }
 
 #[test]

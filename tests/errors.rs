@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::Site;
+use common::{Site, snapshot};
 
 /// Builds, expects exit code 1, and returns standard error.
 fn build_fails(site: &Site) -> String {
@@ -250,13 +250,13 @@ fn an_output_folder_that_would_overwrite_the_site_is_refused() {
 fn a_failing_build_leaves_the_previous_site_intact() {
     let site = Site::fixture("basic");
     site.build().assert_ok();
-    let before = site.snapshot(&site.path("public"));
+    let before = snapshot(&site.path("public"));
     site.write(
         "content/gioi-thieu.md",
         "+++\ntitle = \"Giới thiệu\"\n+++\nSee [x](@/khong-co.md).\n",
     );
     build_fails(&site);
-    assert_eq!(before, site.snapshot(&site.path("public")));
+    assert_eq!(before, snapshot(&site.path("public")));
     // A template that fails while rendering (after some pages were made) changes nothing either.
     site.write(
         "content/gioi-thieu.md",
@@ -264,7 +264,7 @@ fn a_failing_build_leaves_the_previous_site_intact() {
     );
     site.write("templates/section.html", "{{ section.no_such_field }}");
     build_fails(&site);
-    assert_eq!(before, site.snapshot(&site.path("public")));
+    assert_eq!(before, snapshot(&site.path("public")));
     assert!(!site.path(".public.minhbach-new").exists());
 }
 

@@ -1,10 +1,14 @@
 //! Helpers for the whole-site tests: copy a fixture site to a temp folder, edit it, run the
-//! real binary on it, and read what it wrote.
+//! real binary on it, and read what it wrote; keep a `serve` session of a fixture equal to a
+//! full build.
 #![allow(dead_code)]
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+use minhbach::pipeline::{self, BuildOptions};
+use minhbach::serve::session::{Session, Update};
 
 pub struct Site {
     // Kept so the folder lives as long as the test.
@@ -112,14 +116,14 @@ impl Site {
     pub fn has_output(&self, relative: &str) -> bool {
         self.path("public").join(relative).exists()
     }
+}
 
-    /// Every file of the output folder with its bytes, sorted by path.
-    pub fn snapshot(&self, folder: &Path) -> Vec<(String, Vec<u8>)> {
-        let mut files = Vec::new();
-        collect(folder, folder, &mut files);
-        files.sort();
-        files
-    }
+/// Every file under `folder` with its bytes, by `/`-separated path, sorted.
+pub fn snapshot(folder: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    collect(folder, folder, &mut files);
+    files.sort();
+    files
 }
 
 /// The `<main>` element of a page, where the page's own content is.
@@ -152,7 +156,7 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
                 .strip_prefix(root)
                 .unwrap()
                 .to_string_lossy()
-                .into_owned();
+                .replace('\\', "/");
             out.push((relative, fs::read(&path).unwrap()));
         }
     }
@@ -174,4 +178,71 @@ pub fn text_of(html: &str) -> String {
         }
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A `serve` session of a fixture whose folder is compared, after each change, with a full
+/// build of the same files.
+pub struct ServeSession {
+    pub site: Site,
+    pub session: Session,
+    reference: tempfile::TempDir,
+}
+
+impl ServeSession {
+    pub fn start(fixture: &str) -> ServeSession {
+        let site = Site::fixture(fixture);
+        let options = serve_options(&site, site.path("../serve-out"));
+        let Ok((session, _)) = Session::start(options) else {
+            panic!("the fixture builds");
+        };
+        ServeSession {
+            site,
+            session,
+            reference: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    /// Applies the changed paths and checks the session's folder equals a full build.
+    pub fn step(&mut self, what: &str, changed: &[&str]) -> Update {
+        let changed: Vec<String> = changed.iter().map(|s| s.to_string()).collect();
+        let update = self
+            .session
+            .apply(&changed)
+            .unwrap_or_else(|d| panic!("{what}: {d:#?}"));
+        let reference = self.reference.path().join("public");
+        let _ = fs::remove_dir_all(&reference);
+        pipeline::build(&serve_options(&self.site, reference.clone())).expect("full build");
+        let served = site_files(self.session.output());
+        let full = site_files(&reference);
+        let names =
+            |list: &[(String, Vec<u8>)]| list.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&served), names(&full), "{what}: the same files");
+        for ((path, a), (_, b)) in served.iter().zip(&full) {
+            assert!(
+                a == b,
+                "{what}: {path} differs from a full build:\n--- incremental\n{}\n--- full\n{}",
+                String::from_utf8_lossy(a),
+                String::from_utf8_lossy(b)
+            );
+        }
+        update
+    }
+}
+
+/// The options `serve` builds `site` with, into `output`.
+fn serve_options(site: &Site, output: PathBuf) -> BuildOptions {
+    BuildOptions {
+        root: site.root.clone(),
+        output: Some(output),
+        base_url: Some("http://127.0.0.1:1111".into()),
+        drafts: false,
+    }
+}
+
+/// The files of an output folder, leaving out the marker `build` leaves in its folders.
+fn site_files(folder: &Path) -> Vec<(String, Vec<u8>)> {
+    snapshot(folder)
+        .into_iter()
+        .filter(|(path, _)| path != minhbach::output::MARKER)
+        .collect()
 }
