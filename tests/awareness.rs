@@ -318,14 +318,6 @@ fn the_example_portal_has_awareness_material_in_both_languages() {
     assert!(home.contains("Cẩm nang chuyển đổi số"), "{home}");
 }
 
-/// Builds, expects exit code 1 with nothing written, and returns standard error.
-fn build_fails(site: &Site) -> String {
-    let run = site.build();
-    run.assert_fails(1);
-    assert!(run.stderr.contains("nothing was written"), "{}", run.stderr);
-    run.stderr
-}
-
 #[test]
 fn an_unknown_audience_is_placed_at_its_value_with_the_id_meant() {
     let site = Site::fixture("awareness");
@@ -333,7 +325,7 @@ fn an_unknown_audience_is_placed_at_its_value_with_the_id_meant() {
         "content/huong-dan/sai.md",
         "+++\ntitle = \"Sai\"\ndate = 2025-01-01\naudience = [\"citizens\", \"người dân\", \"citizen\", \"farmers\"]\n+++\n",
     );
-    let stderr = build_fails(&site);
+    let stderr = site.build_fails();
     assert!(
         stderr.contains("error[unknown-audience]: `người dân` is not an audience"),
         "{stderr}"
@@ -362,7 +354,7 @@ fn an_unknown_audience_is_placed_at_its_value_with_the_id_meant() {
         "content/tin-tuc/sai.md",
         "+++\ntitle = \"Sai\"\naudience = [\"busineses\"]\n+++\n",
     );
-    let stderr = build_fails(&site);
+    let stderr = site.build_fails();
     assert!(stderr.contains("--> content/tin-tuc/sai.md:3:"), "{stderr}");
     assert!(stderr.contains("did you mean \"businesses\"?"), "{stderr}");
 }
@@ -389,7 +381,7 @@ fn bad_topics_steps_campaigns_and_downloads_are_each_placed() {
          file = \"ap-phic.pdf\"\n\
          +++\n",
     );
-    let stderr = build_fails(&site);
+    let stderr = site.build_fails();
     for expected in [
         "--> content/huong-dan/sai.md:3:",
         "`chữ ký số` is not a topic",
@@ -415,7 +407,7 @@ fn a_broken_link_in_a_step_is_placed_at_its_line_in_the_file() {
         "content/huong-dan/vneid.md",
         "+++\ntitle = \"Kích hoạt VNeID\"\naudience = [\"citizens\"]\n\n[[extra.steps]]\nname = \"Một\"\ntext = \"\"\"\nDòng đầu.\nXem [trang](@/huong-dan/khong-co.md).\n\"\"\"\n+++\n",
     );
-    let stderr = build_fails(&site);
+    let stderr = site.build_fails();
     assert!(
         stderr.contains("--> content/huong-dan/vneid.md:9:"),
         "{stderr}"

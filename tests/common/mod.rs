@@ -107,6 +107,14 @@ impl Site {
         self.run(&["build"])
     }
 
+    /// Builds, expects exit code 1 with nothing written, and returns standard error.
+    pub fn build_fails(&self) -> String {
+        let run = self.build();
+        run.assert_fails(1);
+        assert!(run.stderr.contains("nothing was written"), "{}", run.stderr);
+        run.stderr
+    }
+
     /// A file of the built site (`public/…`).
     pub fn output(&self, relative: &str) -> String {
         let path = self.path("public").join(relative);
