@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{ServeSession, Site, main_of, text_of};
+use common::{ExamplePortal, ServeSession, Site, main_of, text_of};
 
 fn built() -> Site {
     let site = Site::fixture("awareness");
@@ -262,21 +262,9 @@ fn a_folder_named_awareness_is_an_awareness_section_without_an_index() {
 
 #[test]
 fn the_example_portal_has_awareness_material_in_both_languages() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = tempfile::tempdir().unwrap();
-    let public = out.path().join("public");
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_minhbach"))
-        .args(["build", "--root", root.to_str().unwrap(), "--output"])
-        .arg(&public)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let read = |path: &str| std::fs::read_to_string(public.join(path)).unwrap();
+    let portal = ExamplePortal::build();
+    portal.run.assert_ok();
+    let read = |path: &str| portal.output(path);
     let section = read("nang-cao-nhan-thuc/index.html");
     let count = |html: &str| {
         let text = text_of(html);

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Site, snapshot};
+use common::{Site, minhbach, snapshot};
 
 #[test]
 fn broken_front_matter_toml_is_placed_at_its_line() {
@@ -263,29 +263,18 @@ fn a_failing_build_leaves_the_previous_site_intact() {
 #[test]
 fn a_folder_that_is_not_a_site_says_how_to_make_one() {
     let dir = tempfile::tempdir().unwrap();
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_minhbach"))
-        .args(["build", "--root", dir.path().to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("minhbach init"));
+    let run = minhbach(["build", "--root", dir.path().to_str().unwrap()]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("minhbach init"));
 }
 
 #[test]
 fn usage_errors_exit_with_2() {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_minhbach"))
-        .args(["build", "--no-such-flag"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    let help = std::process::Command::new(env!("CARGO_BIN_EXE_minhbach"))
-        .arg("--help")
-        .output()
-        .unwrap();
-    assert_eq!(help.status.code(), Some(0));
-    let text = String::from_utf8_lossy(&help.stdout);
+    assert_eq!(minhbach(["build", "--no-such-flag"]).code, 2);
+    let help = minhbach(["--help"]);
+    assert_eq!(help.code, 0);
     for command in ["init", "build", "serve", "check"] {
-        assert!(text.contains(command), "{text}");
+        assert!(help.stdout.contains(command), "{}", help.stdout);
     }
 }
 

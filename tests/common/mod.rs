@@ -1,8 +1,9 @@
 //! Helpers for the whole-site tests: copy a fixture site to a temp folder, edit it, run the
-//! real binary on it, and read what it wrote; keep a `serve` session of a fixture equal to a
-//! full build.
+//! real binary on it, and read what it wrote; build the example portal; keep a `serve`
+//! session of a fixture equal to a full build.
 #![allow(dead_code)]
 
+use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -20,6 +21,24 @@ pub struct Run {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
+}
+
+/// Runs `minhbach ARGS` with colours off.
+pub fn minhbach<I, S>(args: I) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    let output = Command::new(env!("CARGO_BIN_EXE_minhbach"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run minhbach");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
 }
 
 impl Run {
@@ -89,18 +108,8 @@ impl Site {
 
     /// Runs `minhbach ARGS --root SITE`.
     pub fn run(&self, args: &[&str]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_minhbach"))
-            .args(args)
-            .arg("--root")
-            .arg(&self.root)
-            .env("NO_COLOR", "1")
-            .output()
-            .expect("run minhbach");
-        Run {
-            code: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        }
+        let root = ["--root".as_ref(), self.root.as_os_str()];
+        minhbach(args.iter().map(OsStr::new).chain(root))
     }
 
     pub fn build(&self) -> Run {
@@ -186,6 +195,43 @@ pub fn text_of(html: &str) -> String {
         }
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The example portal (this repository's own site folder) built by the binary into a fresh
+/// temp folder.
+pub struct ExamplePortal {
+    // Kept so the folder lives as long as the test.
+    _dir: tempfile::TempDir,
+    /// The output folder.
+    pub public: PathBuf,
+    pub run: Run,
+}
+
+impl ExamplePortal {
+    /// Builds the portal; the caller checks `run`.
+    pub fn build() -> ExamplePortal {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let public = dir.path().join("public");
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let run = minhbach([
+            "build".as_ref(),
+            "--root".as_ref(),
+            root.as_os_str(),
+            "--output".as_ref(),
+            public.as_os_str(),
+        ]);
+        ExamplePortal {
+            _dir: dir,
+            public,
+            run,
+        }
+    }
+
+    /// A file of the built portal.
+    pub fn output(&self, relative: &str) -> String {
+        let path = self.public.join(relative);
+        fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+    }
 }
 
 /// A `serve` session of a fixture whose folder is compared, after each change, with a full
