@@ -27,3 +27,6 @@ pub mod status;
 pub mod templates;
 pub mod toml_input;
 pub mod values;
+
+#[cfg(test)]
+pub(crate) mod test_support;
