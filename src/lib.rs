@@ -28,3 +28,6 @@ pub mod status;
 pub mod templates;
 pub mod toml_input;
 pub mod values;
+
+#[cfg(test)]
+pub(crate) mod test_support;

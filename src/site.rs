@@ -671,24 +671,14 @@ impl LinkResolver for SiteLinks<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::parse_page;
-    use crate::source::TextFile;
+    use crate::test_support::content_pages;
 
     fn site(files: &[(&str, &str)]) -> (Site, Vec<Diagnostic>) {
         let config = Config::parse(
             "title = { vi = \"Cổng\", en = \"Portal\" }\nbase_url = \"https://x.vn/p\"\nlanguages = [\"vi\", \"en\"]\n",
         )
         .unwrap();
-        let pages = files
-            .iter()
-            .filter_map(|(path, text)| {
-                let file = TextFile {
-                    file: format!("content/{path}"),
-                    text: text.to_string(),
-                };
-                parse_page(path.to_string(), file, &config).0
-            })
-            .collect();
+        let pages = content_pages(files, &config);
         link(
             config,
             pages,

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{Site, main_of, text_of};
+use common::{ExamplePortal, ServeSession, Site, main_of, text_of};
 
 fn built() -> Site {
     let site = Site::fixture("awareness");
@@ -262,21 +262,9 @@ fn a_folder_named_awareness_is_an_awareness_section_without_an_index() {
 
 #[test]
 fn the_example_portal_has_awareness_material_in_both_languages() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = tempfile::tempdir().unwrap();
-    let public = out.path().join("public");
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_minhbach"))
-        .args(["build", "--root", root.to_str().unwrap(), "--output"])
-        .arg(&public)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let read = |path: &str| std::fs::read_to_string(public.join(path)).unwrap();
+    let portal = ExamplePortal::build();
+    portal.run.assert_ok();
+    let read = |path: &str| portal.output(path);
     let section = read("nang-cao-nhan-thuc/index.html");
     let count = |html: &str| {
         let text = text_of(html);
@@ -318,14 +306,6 @@ fn the_example_portal_has_awareness_material_in_both_languages() {
     assert!(home.contains("Cẩm nang chuyển đổi số"), "{home}");
 }
 
-/// Builds, expects exit code 1 with nothing written, and returns standard error.
-fn build_fails(site: &Site) -> String {
-    let run = site.build();
-    run.assert_fails(1);
-    assert!(run.stderr.contains("nothing was written"), "{}", run.stderr);
-    run.stderr
-}
-
 #[test]
 fn an_unknown_audience_is_placed_at_its_value_with_the_id_meant() {
     let site = Site::fixture("awareness");
@@ -333,7 +313,7 @@ fn an_unknown_audience_is_placed_at_its_value_with_the_id_meant() {
         "content/huong-dan/sai.md",
         "+++\ntitle = \"Sai\"\ndate = 2025-01-01\naudience = [\"citizens\", \"người dân\", \"citizen\", \"farmers\"]\n+++\n",
     );
-    let stderr = build_fails(&site);
+    let stderr = site.build_fails();
     assert!(
         stderr.contains("error[unknown-audience]: `người dân` is not an audience"),
         "{stderr}"
@@ -362,7 +342,7 @@ fn an_unknown_audience_is_placed_at_its_value_with_the_id_meant() {
         "content/tin-tuc/sai.md",
         "+++\ntitle = \"Sai\"\naudience = [\"busineses\"]\n+++\n",
     );
-    let stderr = build_fails(&site);
+    let stderr = site.build_fails();
     assert!(stderr.contains("--> content/tin-tuc/sai.md:3:"), "{stderr}");
     assert!(stderr.contains("did you mean \"businesses\"?"), "{stderr}");
 }
@@ -389,7 +369,7 @@ fn bad_topics_steps_campaigns_and_downloads_are_each_placed() {
          file = \"ap-phic.pdf\"\n\
          +++\n",
     );
-    let stderr = build_fails(&site);
+    let stderr = site.build_fails();
     for expected in [
         "--> content/huong-dan/sai.md:3:",
         "`chữ ký số` is not a topic",
@@ -415,7 +395,7 @@ fn a_broken_link_in_a_step_is_placed_at_its_line_in_the_file() {
         "content/huong-dan/vneid.md",
         "+++\ntitle = \"Kích hoạt VNeID\"\naudience = [\"citizens\"]\n\n[[extra.steps]]\nname = \"Một\"\ntext = \"\"\"\nDòng đầu.\nXem [trang](@/huong-dan/khong-co.md).\n\"\"\"\n+++\n",
     );
-    let stderr = build_fails(&site);
+    let stderr = site.build_fails();
     assert!(
         stderr.contains("--> content/huong-dan/vneid.md:9:"),
         "{stderr}"
@@ -426,74 +406,15 @@ fn a_broken_link_in_a_step_is_placed_at_its_line_in_the_file() {
     );
 }
 
-/// A `serve` session of the fixture, checked against a full build after each change.
-struct Session {
-    site: Site,
-    session: minhbach::serve::session::Session,
-    reference: tempfile::TempDir,
-}
-
-impl Session {
-    fn start() -> Session {
-        let site = Site::fixture("awareness");
-        let options = minhbach::pipeline::BuildOptions {
-            root: site.root.clone(),
-            output: Some(site.path("../serve-out")),
-            base_url: Some("http://127.0.0.1:1111".into()),
-            drafts: false,
-        };
-        let Ok((session, _)) = minhbach::serve::session::Session::start(options) else {
-            panic!("the fixture builds");
-        };
-        Session {
-            site,
-            session,
-            reference: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn step(&mut self, what: &str, changed: &str) {
-        self.session
-            .apply(&[changed.to_string()])
-            .unwrap_or_else(|d| panic!("{what}: {d:#?}"));
-        let reference = self.reference.path().join("public");
-        let _ = std::fs::remove_dir_all(&reference);
-        let options = minhbach::pipeline::BuildOptions {
-            root: self.site.root.clone(),
-            output: Some(reference.clone()),
-            base_url: Some("http://127.0.0.1:1111".into()),
-            drafts: false,
-        };
-        minhbach::pipeline::build(&options).expect("full build");
-        let served: Vec<(String, Vec<u8>)> = self
-            .site
-            .snapshot(self.session.output())
-            .into_iter()
-            .filter(|(path, _)| path != ".minhbach-output")
-            .collect();
-        let full: Vec<(String, Vec<u8>)> = self
-            .site
-            .snapshot(&reference)
-            .into_iter()
-            .filter(|(path, _)| path != ".minhbach-output")
-            .collect();
-        let names = |l: &[(String, Vec<u8>)]| l.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
-        assert_eq!(names(&served), names(&full), "{what}: the same files");
-        for ((path, a), (_, b)) in served.iter().zip(&full) {
-            assert!(a == b, "{what}: {path} differs from a full build");
-        }
-    }
-}
-
 #[test]
 fn serve_keeps_lists_and_downloads_equal_to_a_full_build() {
-    let mut s = Session::start();
+    let mut s = ServeSession::start("awareness");
     let piece = std::fs::read_to_string(s.site.path("content/huong-dan/hoi-dap.md")).unwrap();
     s.site.write(
         "content/huong-dan/hoi-dap.md",
         &piece.replace("Giải đáp.", "Giải đáp mới."),
     );
-    s.step("a piece's body", "content/huong-dan/hoi-dap.md");
+    s.step("a piece's body", &["content/huong-dan/hoi-dap.md"]);
     s.site.write(
         "content/huong-dan/hoi-dap.md",
         &piece.replace(
@@ -501,10 +422,10 @@ fn serve_keeps_lists_and_downloads_equal_to_a_full_build() {
             "audience = [\"businesses\", \"citizens\"]",
         ),
     );
-    s.step("a piece's audience", "content/huong-dan/hoi-dap.md");
+    s.step("a piece's audience", &["content/huong-dan/hoi-dap.md"]);
     s.site
         .write_bytes("content/huong-dan/ap-phich.pdf", &vec![b'%'; 200 * 1024]);
-    s.step("a download's file", "content/huong-dan/ap-phich.pdf");
+    s.step("a download's file", &["content/huong-dan/ap-phich.pdf"]);
     assert!(
         std::fs::read_to_string(s.session.output().join("huong-dan/chien-dich/index.html"))
             .unwrap()
@@ -514,7 +435,10 @@ fn serve_keeps_lists_and_downloads_equal_to_a_full_build() {
         "content/huong-dan/moi.md",
         "+++\ntitle = \"Mới\"\ndate = 2025-09-01\naudience = [\"officials\"]\ntopics = [\"scams\"]\n+++\nMới.\n",
     );
-    s.step("a new piece with a new topic", "content/huong-dan/moi.md");
+    s.step(
+        "a new piece with a new topic",
+        &["content/huong-dan/moi.md"],
+    );
     s.site.remove("content/huong-dan/moi.md");
-    s.step("the piece removed", "content/huong-dan/moi.md");
+    s.step("the piece removed", &["content/huong-dan/moi.md"]);
 }

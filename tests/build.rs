@@ -2,7 +2,9 @@
 
 mod common;
 
-use common::{Site, main_of};
+use std::path::Path;
+
+use common::{ExamplePortal, Site, main_of, minhbach, snapshot};
 
 #[test]
 fn fixture_site_builds_with_rendered_markdown_in_both_languages() {
@@ -147,14 +149,14 @@ fn two_builds_are_byte_identical_and_unchanged_files_are_not_rewritten() {
     let site = Site::fixture("basic");
     site.build().assert_ok();
     let public = site.path("public");
-    let first = site.snapshot(&public);
+    let first = snapshot(&public);
     let css_before = std::fs::metadata(public.join("css/main.css"))
         .unwrap()
         .modified()
         .unwrap();
     let second_run = site.build();
     second_run.assert_ok();
-    assert_eq!(first, site.snapshot(&public));
+    assert_eq!(first, snapshot(&public));
     let css_after = std::fs::metadata(public.join("css/main.css"))
         .unwrap()
         .modified()
@@ -170,7 +172,7 @@ fn two_builds_are_byte_identical_and_unchanged_files_are_not_rewritten() {
     let other = site.path("elsewhere");
     site.run(&["build", "--output", other.to_str().unwrap()])
         .assert_ok();
-    assert_eq!(first, site.snapshot(&other));
+    assert_eq!(first, snapshot(&other));
 }
 
 #[test]
@@ -224,47 +226,25 @@ fn check_validates_without_writing() {
 fn init_makes_a_site_that_builds() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("new-site");
-    let status = std::process::Command::new(env!("CARGO_BIN_EXE_minhbach"))
-        .args(["init", root.to_str().unwrap()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_minhbach"))
-        .args(["build", "--root", root.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(root.join("public/index.html").is_file());
+    let root = root.to_str().unwrap();
+    minhbach(["init", root]).assert_ok();
+    minhbach(["build", "--root", root]).assert_ok();
+    assert!(Path::new(root).join("public/index.html").is_file());
     // A second init into the same folder refuses to overwrite it.
-    let again = std::process::Command::new(env!("CARGO_BIN_EXE_minhbach"))
-        .args(["init", root.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert_eq!(again.status.code(), Some(2));
+    assert_eq!(minhbach(["init", root]).code, 2);
 }
 
 #[test]
 fn the_example_portal_builds_without_errors_or_warnings() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = tempfile::tempdir().unwrap();
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_minhbach"))
-        .args(["build", "--root", root.to_str().unwrap(), "--output"])
-        .arg(out.path().join("public"))
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "{stderr}");
+    let portal = ExamplePortal::build();
+    portal.run.assert_ok();
+    let stderr = &portal.run.stderr;
     assert!(stderr.trim().is_empty(), "warnings: {stderr}");
-    let home = std::fs::read_to_string(out.path().join("public/index.html")).unwrap();
+    let home = portal.output("index.html");
     assert!(home.contains("Kế hoạch Chuyển đổi số năm 2025"));
     // Light: the home page with everything it loads stays under 100 KB, no script blocks
     // rendering, and nothing is loaded from another host.
-    let css = std::fs::metadata(out.path().join("public/css/main.css"))
+    let css = std::fs::metadata(portal.public.join("css/main.css"))
         .unwrap()
         .len();
     assert!(

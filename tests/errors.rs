@@ -3,15 +3,7 @@
 
 mod common;
 
-use common::Site;
-
-/// Builds, expects exit code 1, and returns standard error.
-fn build_fails(site: &Site) -> String {
-    let run = site.build();
-    run.assert_fails(1);
-    assert!(run.stderr.contains("nothing was written"), "{}", run.stderr);
-    run.stderr
-}
+use common::{Site, minhbach, snapshot};
 
 #[test]
 fn broken_front_matter_toml_is_placed_at_its_line() {
@@ -20,7 +12,7 @@ fn broken_front_matter_toml_is_placed_at_its_line() {
         "content/hong.md",
         "+++\ntitle = \"Hỏng\"\ndate = 2025-13-45\n+++\nBody\n",
     );
-    let stderr = build_fails(&site);
+    let stderr = site.build_fails();
     assert!(stderr.contains("--> content/hong.md:3:"), "{stderr}");
     assert!(stderr.contains("3 | date = 2025-13-45"), "{stderr}");
 }
@@ -29,7 +21,7 @@ fn broken_front_matter_toml_is_placed_at_its_line() {
 fn unquoted_text_in_front_matter_gets_a_hint() {
     let site = Site::fixture("basic");
     site.write("content/hong.md", "+++\ntitle = Giới thiệu\n+++\n");
-    let stderr = build_fails(&site);
+    let stderr = site.build_fails();
     assert!(stderr.contains("--> content/hong.md:2:"), "{stderr}");
     assert!(stderr.contains("hint:"), "{stderr}");
 }
@@ -41,7 +33,7 @@ fn unclosed_front_matter_is_reported() {
         "content/hong.md",
         "+++\ntitle = \"A\"\n\nBody without a closing line\n",
     );
-    let stderr = build_fails(&site);
+    let stderr = site.build_fails();
     assert!(stderr.contains("--> content/hong.md:1:1"), "{stderr}");
     assert!(stderr.contains("never closed"), "{stderr}");
 }
@@ -56,7 +48,7 @@ fn unknown_config_key_suggests_the_right_one() {
             .replace("base_url =", "base_ur =")
             .replace("as_of", "as_off"),
     );
-    let stderr = build_fails(&site);
+    let stderr = site.build_fails();
     assert!(stderr.contains("--> site-config.toml:2:1"), "{stderr}");
     assert!(stderr.contains("did you mean `base_url`?"), "{stderr}");
     // Every unknown key is reported in one run, not just the first.
@@ -70,7 +62,7 @@ fn unknown_front_matter_field_suggests_the_right_one() {
         "content/a.md",
         "+++\ntitle = \"A\"\ndaet = 2025-01-01\n+++\n",
     );
-    let stderr = build_fails(&site);
+    let stderr = site.build_fails();
     assert!(stderr.contains("--> content/a.md:3:1"), "{stderr}");
     assert!(stderr.contains("did you mean `date`?"), "{stderr}");
 }
@@ -133,7 +125,7 @@ fn a_missing_link_target_suggests_the_closest_page() {
         "+++\ntitle = \"B\"\n+++\n\nSee [x](@/gioi-thieu).\n",
     );
     // A folder-like path is read as a section; this one does not exist.
-    let stderr = build_fails(&site);
+    let stderr = site.build_fails();
     assert!(stderr.contains("content/b.md:5:"), "{stderr}");
 }
 
@@ -144,7 +136,7 @@ fn two_pages_on_one_url_are_reported_with_both_files() {
         "content/tin-tuc/ke-hoach-chuyen-doi-so-tinh-dak-lak.md",
         "+++\ntitle = \"Trùng\"\n+++\n",
     );
-    let stderr = build_fails(&site);
+    let stderr = site.build_fails();
     assert!(
         stderr.contains("/tin-tuc/ke-hoach-chuyen-doi-so-tinh-dak-lak/"),
         "{stderr}"
@@ -166,7 +158,7 @@ fn a_page_asking_for_a_missing_template_is_placed_at_that_line() {
         "content/a.md",
         "+++\ntitle = \"A\"\ntemplate = \"khong-co.html\"\n+++\n",
     );
-    let stderr = build_fails(&site);
+    let stderr = site.build_fails();
     assert!(stderr.contains("--> content/a.md:3:13"), "{stderr}");
     assert!(stderr.contains("template `khong-co.html`"), "{stderr}");
 }
@@ -178,7 +170,7 @@ fn a_tera_syntax_error_names_the_template_file_and_line() {
         "templates/page.html",
         "{% extends \"base.html\" %}\n{% block main %}\n{{ page.title }\n{% endblock main %}\n",
     );
-    let stderr = build_fails(&site);
+    let stderr = site.build_fails();
     assert!(stderr.contains("--> templates/page.html:3:"), "{stderr}");
     assert!(stderr.contains("3 | {{ page.title }"), "{stderr}");
 }
@@ -187,7 +179,7 @@ fn a_tera_syntax_error_names_the_template_file_and_line() {
 fn a_template_render_error_names_the_template_and_the_page() {
     let site = Site::fixture("basic");
     site.write("templates/page.html", "{% extends \"base.html\" %}\n{% block main %}\n{{ page.no_such_field }}\n{% endblock main %}\n");
-    let stderr = build_fails(&site);
+    let stderr = site.build_fails();
     assert!(stderr.contains("--> templates/page.html:3:"), "{stderr}");
     assert!(
         stderr.contains("while rendering content/gioi-thieu.md"),
@@ -200,7 +192,7 @@ fn a_non_utf8_file_is_placed_at_the_bad_byte() {
     let site = Site::fixture("basic");
     // "Hòa" in Windows-1258 bytes, as a file saved by an old Vietnamese editor would hold.
     site.write_bytes("content/cu.md", b"+++\ntitle = \"Cu\"\n+++\nH\xF2a Binh\n");
-    let stderr = build_fails(&site);
+    let stderr = site.build_fails();
     assert!(stderr.contains("--> content/cu.md:4:2"), "{stderr}");
     assert!(stderr.contains("save the file as UTF-8"), "{stderr}");
 }
@@ -214,7 +206,7 @@ fn an_unreadable_file_is_reported_by_name() {
         site.path("content/mat.md"),
     )
     .unwrap();
-    let stderr = build_fails(&site);
+    let stderr = site.build_fails();
     assert!(stderr.contains("content/mat.md"), "{stderr}");
     assert!(
         stderr.contains("cannot be read") || stderr.contains("was not found"),
@@ -250,50 +242,39 @@ fn an_output_folder_that_would_overwrite_the_site_is_refused() {
 fn a_failing_build_leaves_the_previous_site_intact() {
     let site = Site::fixture("basic");
     site.build().assert_ok();
-    let before = site.snapshot(&site.path("public"));
+    let before = snapshot(&site.path("public"));
     site.write(
         "content/gioi-thieu.md",
         "+++\ntitle = \"Giới thiệu\"\n+++\nSee [x](@/khong-co.md).\n",
     );
-    build_fails(&site);
-    assert_eq!(before, site.snapshot(&site.path("public")));
+    site.build_fails();
+    assert_eq!(before, snapshot(&site.path("public")));
     // A template that fails while rendering (after some pages were made) changes nothing either.
     site.write(
         "content/gioi-thieu.md",
         "+++\ntitle = \"Giới thiệu\"\n+++\nOK\n",
     );
     site.write("templates/section.html", "{{ section.no_such_field }}");
-    build_fails(&site);
-    assert_eq!(before, site.snapshot(&site.path("public")));
+    site.build_fails();
+    assert_eq!(before, snapshot(&site.path("public")));
     assert!(!site.path(".public.minhbach-new").exists());
 }
 
 #[test]
 fn a_folder_that_is_not_a_site_says_how_to_make_one() {
     let dir = tempfile::tempdir().unwrap();
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_minhbach"))
-        .args(["build", "--root", dir.path().to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("minhbach init"));
+    let run = minhbach(["build", "--root", dir.path().to_str().unwrap()]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("minhbach init"));
 }
 
 #[test]
 fn usage_errors_exit_with_2() {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_minhbach"))
-        .args(["build", "--no-such-flag"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    let help = std::process::Command::new(env!("CARGO_BIN_EXE_minhbach"))
-        .arg("--help")
-        .output()
-        .unwrap();
-    assert_eq!(help.status.code(), Some(0));
-    let text = String::from_utf8_lossy(&help.stdout);
+    assert_eq!(minhbach(["build", "--no-such-flag"]).code, 2);
+    let help = minhbach(["--help"]);
+    assert_eq!(help.code, 0);
     for command in ["init", "build", "serve", "check"] {
-        assert!(text.contains(command), "{text}");
+        assert!(help.stdout.contains(command), "{}", help.stdout);
     }
 }
 

@@ -5,116 +5,11 @@
 
 mod common;
 
-use std::path::Path;
-
-use common::Site;
-use minhbach::pipeline::{self, BuildOptions};
-use minhbach::serve::session::Session;
-
-fn full_build(site: &Site, output: &Path) {
-    let options = BuildOptions {
-        root: site.root.clone(),
-        output: Some(output.to_path_buf()),
-        base_url: Some("http://127.0.0.1:1111".into()),
-        drafts: false,
-    };
-    let _ = std::fs::remove_dir_all(output);
-    pipeline::build(&options)
-        .map_err(|e| format!("{e:?}"))
-        .expect("full build");
-}
-
-/// The files of a folder with their bytes, leaving out the marker of `build`'s folders.
-fn files(folder: &Path) -> Vec<(String, Vec<u8>)> {
-    site_files(folder)
-        .into_iter()
-        .filter(|(path, _)| path != ".minhbach-output")
-        .collect()
-}
-
-fn site_files(folder: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::new();
-    for entry in walk(folder) {
-        let relative = entry
-            .strip_prefix(folder)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
-        out.push((relative, std::fs::read(&entry).unwrap()));
-    }
-    out.sort();
-    out
-}
-
-fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(walk(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
-}
-
-struct Harness {
-    site: Site,
-    session: Session,
-    reference: tempfile::TempDir,
-}
-
-impl Harness {
-    fn new(fixture: &str) -> Harness {
-        let site = Site::fixture(fixture);
-        let serve_folder = site.path("../serve-out");
-        let options = BuildOptions {
-            root: site.root.clone(),
-            output: Some(serve_folder),
-            base_url: Some("http://127.0.0.1:1111".into()),
-            drafts: false,
-        };
-        let (session, _) = match Session::start(options) {
-            Ok(started) => started,
-            Err(_) => panic!("the fixture builds"),
-        };
-        Harness {
-            site,
-            session,
-            reference: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    /// Applies changed paths and checks the session's folder equals a full build.
-    fn step(&mut self, what: &str, changed: &[&str]) -> minhbach::serve::session::Update {
-        let changed: Vec<String> = changed.iter().map(|s| s.to_string()).collect();
-        let update = self
-            .session
-            .apply(&changed)
-            .unwrap_or_else(|d| panic!("{what}: {d:#?}"));
-        let reference = self.reference.path().join("public");
-        full_build(&self.site, &reference);
-        let incremental = files(self.session.output());
-        let full = files(&reference);
-        let names =
-            |list: &[(String, Vec<u8>)]| list.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
-        assert_eq!(names(&incremental), names(&full), "{what}: the same files");
-        for ((path, a), (_, b)) in incremental.iter().zip(&full) {
-            assert!(
-                a == b,
-                "{what}: {path} differs from a full build:\n--- incremental\n{}\n--- full\n{}",
-                String::from_utf8_lossy(a),
-                String::from_utf8_lossy(b)
-            );
-        }
-        update
-    }
-}
+use common::ServeSession;
 
 #[test]
 fn every_edit_gives_what_a_full_build_gives() {
-    let mut h = Harness::new("basic");
+    let mut h = ServeSession::start("basic");
     let site = &h.site;
 
     // A body edit re-renders the page and what lists it, not the whole site.
@@ -220,7 +115,7 @@ fn every_edit_gives_what_a_full_build_gives() {
 
 #[test]
 fn plan_data_edits_give_what_a_full_build_gives() {
-    let mut h = Harness::new("plan");
+    let mut h = ServeSession::start("plan");
     let site = &h.site;
     let data = std::fs::read_to_string(site.path("content/kh/data/tien-do.csv")).unwrap();
     site.write(
@@ -255,7 +150,7 @@ fn plan_data_edits_give_what_a_full_build_gives() {
 
 #[test]
 fn a_template_edit_re_renders_only_the_pages_that_use_it() {
-    let mut h = Harness::new("basic");
+    let mut h = ServeSession::start("basic");
     let site = &h.site;
     site.write(
         "templates/404.html",

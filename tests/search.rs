@@ -1,32 +1,23 @@
 //! Search on the example portal: the index built with the site and read back the way the
 //! browser's client reads it (`search::query::Searcher` mirrors `search.js`).
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::sync::OnceLock;
 
+use common::ExamplePortal;
 use minhbach::search::query::{Filters, Searcher};
 
 /// The example portal, built once for every test of this file.
 fn portal() -> &'static Path {
-    static BUILT: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
-    let (_, public) = BUILT.get_or_init(|| {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let out = tempfile::tempdir().unwrap();
-        let public = out.path().join("public");
-        let output = std::process::Command::new(env!("CARGO_BIN_EXE_minhbach"))
-            .args(["build", "--root", root.to_str().unwrap(), "--output"])
-            .arg(&public)
-            .env("NO_COLOR", "1")
-            .output()
-            .unwrap();
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        (out, public)
+    static BUILT: OnceLock<ExamplePortal> = OnceLock::new();
+    let portal = BUILT.get_or_init(|| {
+        let portal = ExamplePortal::build();
+        portal.run.assert_ok();
+        portal
     });
-    public
+    &portal.public
 }
 
 /// The URLs of the results of `query` in `lang`, best first.

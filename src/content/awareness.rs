@@ -951,8 +951,7 @@ impl Made<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::parse_page;
-    use crate::source::TextFile;
+    use crate::test_support::content_pages;
 
     fn config() -> Config {
         Config::parse("title = \"x\"\nbase_url = \"https://x.vn\"\nlanguages = [\"vi\", \"en\"]\n")
@@ -961,16 +960,7 @@ mod tests {
 
     fn prepared(files: &[(&str, &str)]) -> (Vec<ContentPage>, Awareness, Vec<Diagnostic>) {
         let config = config();
-        let mut pages: Vec<ContentPage> = files
-            .iter()
-            .filter_map(|(path, text)| {
-                let file = TextFile {
-                    file: format!("content/{path}"),
-                    text: text.to_string(),
-                };
-                parse_page(path.to_string(), file, &config).0
-            })
-            .collect();
+        let mut pages = content_pages(files, &config);
         let (i18n, _) = I18n::parse(&BTreeMap::new(), &config);
         let assets = BTreeSet::from(["giup/to-roi.pdf".to_string()]);
         let size = |path: &str| (path == "giup/to-roi.pdf").then_some(125_000);

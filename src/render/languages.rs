@@ -151,24 +151,14 @@ mod tests {
 
     use super::*;
     use crate::config::Config;
-    use crate::content::parse_page;
-    use crate::source::TextFile;
+    use crate::test_support::content_pages;
 
     fn site(files: &[(&str, &str)]) -> Site {
         let config = Config::parse(
             "title = { vi = \"Cổng\", en = \"Portal\" }\nbase_url = \"https://x.vn\"\nlanguages = [\"vi\", \"en\"]\n",
         )
         .unwrap();
-        let pages = files
-            .iter()
-            .filter_map(|(path, text)| {
-                let file = TextFile {
-                    file: format!("content/{path}"),
-                    text: text.to_string(),
-                };
-                parse_page(path.to_string(), file, &config).0
-            })
-            .collect();
+        let pages = content_pages(files, &config);
         crate::site::link(config, pages, BTreeSet::new(), false).0
     }
 

@@ -1,10 +1,15 @@
 //! Helpers for the whole-site tests: copy a fixture site to a temp folder, edit it, run the
-//! real binary on it, and read what it wrote.
+//! real binary on it, and read what it wrote; build the example portal; keep a `serve`
+//! session of a fixture equal to a full build.
 #![allow(dead_code)]
 
+use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+use minhbach::pipeline::{self, BuildOptions};
+use minhbach::serve::session::{Session, Update};
 
 pub struct Site {
     // Kept so the folder lives as long as the test.
@@ -16,6 +21,24 @@ pub struct Run {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
+}
+
+/// Runs `minhbach ARGS` with colours off.
+pub fn minhbach<I, S>(args: I) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    let output = Command::new(env!("CARGO_BIN_EXE_minhbach"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run minhbach");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
 }
 
 impl Run {
@@ -85,22 +108,20 @@ impl Site {
 
     /// Runs `minhbach ARGS --root SITE`.
     pub fn run(&self, args: &[&str]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_minhbach"))
-            .args(args)
-            .arg("--root")
-            .arg(&self.root)
-            .env("NO_COLOR", "1")
-            .output()
-            .expect("run minhbach");
-        Run {
-            code: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        }
+        let root = ["--root".as_ref(), self.root.as_os_str()];
+        minhbach(args.iter().map(OsStr::new).chain(root))
     }
 
     pub fn build(&self) -> Run {
         self.run(&["build"])
+    }
+
+    /// Builds, expects exit code 1 with nothing written, and returns standard error.
+    pub fn build_fails(&self) -> String {
+        let run = self.build();
+        run.assert_fails(1);
+        assert!(run.stderr.contains("nothing was written"), "{}", run.stderr);
+        run.stderr
     }
 
     /// A file of the built site (`public/…`).
@@ -112,14 +133,14 @@ impl Site {
     pub fn has_output(&self, relative: &str) -> bool {
         self.path("public").join(relative).exists()
     }
+}
 
-    /// Every file of the output folder with its bytes, sorted by path.
-    pub fn snapshot(&self, folder: &Path) -> Vec<(String, Vec<u8>)> {
-        let mut files = Vec::new();
-        collect(folder, folder, &mut files);
-        files.sort();
-        files
-    }
+/// Every file under `folder` with its bytes, by `/`-separated path, sorted.
+pub fn snapshot(folder: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    collect(folder, folder, &mut files);
+    files.sort();
+    files
 }
 
 /// The `<main>` element of a page, where the page's own content is.
@@ -152,7 +173,7 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
                 .strip_prefix(root)
                 .unwrap()
                 .to_string_lossy()
-                .into_owned();
+                .replace('\\', "/");
             out.push((relative, fs::read(&path).unwrap()));
         }
     }
@@ -174,4 +195,108 @@ pub fn text_of(html: &str) -> String {
         }
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The example portal (this repository's own site folder) built by the binary into a fresh
+/// temp folder.
+pub struct ExamplePortal {
+    // Kept so the folder lives as long as the test.
+    _dir: tempfile::TempDir,
+    /// The output folder.
+    pub public: PathBuf,
+    pub run: Run,
+}
+
+impl ExamplePortal {
+    /// Builds the portal; the caller checks `run`.
+    pub fn build() -> ExamplePortal {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let public = dir.path().join("public");
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let run = minhbach([
+            "build".as_ref(),
+            "--root".as_ref(),
+            root.as_os_str(),
+            "--output".as_ref(),
+            public.as_os_str(),
+        ]);
+        ExamplePortal {
+            _dir: dir,
+            public,
+            run,
+        }
+    }
+
+    /// A file of the built portal.
+    pub fn output(&self, relative: &str) -> String {
+        let path = self.public.join(relative);
+        fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+    }
+}
+
+/// A `serve` session of a fixture whose folder is compared, after each change, with a full
+/// build of the same files.
+pub struct ServeSession {
+    pub site: Site,
+    pub session: Session,
+    reference: tempfile::TempDir,
+}
+
+impl ServeSession {
+    pub fn start(fixture: &str) -> ServeSession {
+        let site = Site::fixture(fixture);
+        let options = serve_options(&site, site.path("../serve-out"));
+        let Ok((session, _)) = Session::start(options) else {
+            panic!("the fixture builds");
+        };
+        ServeSession {
+            site,
+            session,
+            reference: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    /// Applies the changed paths and checks the session's folder equals a full build.
+    pub fn step(&mut self, what: &str, changed: &[&str]) -> Update {
+        let changed: Vec<String> = changed.iter().map(|s| s.to_string()).collect();
+        let update = self
+            .session
+            .apply(&changed)
+            .unwrap_or_else(|d| panic!("{what}: {d:#?}"));
+        let reference = self.reference.path().join("public");
+        let _ = fs::remove_dir_all(&reference);
+        pipeline::build(&serve_options(&self.site, reference.clone())).expect("full build");
+        let served = site_files(self.session.output());
+        let full = site_files(&reference);
+        let names =
+            |list: &[(String, Vec<u8>)]| list.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&served), names(&full), "{what}: the same files");
+        for ((path, a), (_, b)) in served.iter().zip(&full) {
+            assert!(
+                a == b,
+                "{what}: {path} differs from a full build:\n--- incremental\n{}\n--- full\n{}",
+                String::from_utf8_lossy(a),
+                String::from_utf8_lossy(b)
+            );
+        }
+        update
+    }
+}
+
+/// The options `serve` builds `site` with, into `output`.
+fn serve_options(site: &Site, output: PathBuf) -> BuildOptions {
+    BuildOptions {
+        root: site.root.clone(),
+        output: Some(output),
+        base_url: Some("http://127.0.0.1:1111".into()),
+        drafts: false,
+    }
+}
+
+/// The files of an output folder, leaving out the marker `build` leaves in its folders.
+fn site_files(folder: &Path) -> Vec<(String, Vec<u8>)> {
+    snapshot(folder)
+        .into_iter()
+        .filter(|(path, _)| path != minhbach::output::MARKER)
+        .collect()
 }

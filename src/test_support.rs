@@ -1,0 +1,21 @@
+//! Helpers shared by the unit tests (compiled for tests only): content pages parsed from
+//! `(path, text)` pairs, without a disk.
+
+use crate::config::Config;
+use crate::content::{ContentPage, parse_page};
+use crate::source::TextFile;
+
+/// The pages of files `content/PATH` holding these texts; a file that does not parse is left
+/// out.
+pub(crate) fn content_pages(files: &[(&str, &str)], config: &Config) -> Vec<ContentPage> {
+    files
+        .iter()
+        .filter_map(|(path, text)| {
+            let file = TextFile {
+                file: format!("content/{path}"),
+                text: text.to_string(),
+            };
+            parse_page(path.to_string(), file, config).0
+        })
+        .collect()
+}
