@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 use crate::diag;
-use crate::pipeline::{self, BuildError, BuildOptions, BuildReport};
+use crate::diag::Diagnostic;
+use crate::pipeline::{self, BuildOptions, BuildReport};
 use crate::serve::ServeOptions;
 
 #[derive(Debug, Parser)]
@@ -92,7 +93,10 @@ pub fn run(cli: Cli) -> ExitCode {
                 println!("Preview it with: minhbach serve --root {}", dir.display());
                 ExitCode::SUCCESS
             }
-            Err(message) => fail(&message),
+            Err(problem) => {
+                diag::print(&[problem]);
+                ExitCode::from(2)
+            }
         },
         Command::Build(args) => {
             let Some(root) = root_or_report(cli.root) else {
@@ -171,7 +175,7 @@ fn root_or_report(root: Option<PathBuf>) -> Option<PathBuf> {
 
 /// Prints the outcome of a build or check and gives its exit code.
 pub fn finish(
-    result: Result<BuildReport, BuildError>,
+    result: Result<BuildReport, Vec<Diagnostic>>,
     summary: impl Fn(&BuildReport) -> String,
 ) -> ExitCode {
     match result {
@@ -180,24 +184,21 @@ pub fn finish(
             println!("{}", summary(&report));
             ExitCode::SUCCESS
         }
-        Err(BuildError::Site(diagnostics)) => {
+        Err(diagnostics) => {
             diag::print(&diagnostics);
-            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-            eprintln!(
-                "The site has {errors} error{} (and {} warning{}); nothing was written.",
-                plural(errors),
-                diagnostics.len() - errors,
-                plural(diagnostics.len() - errors)
-            );
-            ExitCode::from(1)
+            let code = diag::exit_code(&diagnostics);
+            if code == 1 {
+                let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+                eprintln!(
+                    "The site has {errors} error{} (and {} warning{}); nothing was written.",
+                    plural(errors),
+                    diagnostics.len() - errors,
+                    plural(diagnostics.len() - errors)
+                );
+            }
+            ExitCode::from(code.max(1))
         }
-        Err(BuildError::Internal(message)) => fail(&message),
     }
-}
-
-fn fail(message: &str) -> ExitCode {
-    eprintln!("error: {message}");
-    ExitCode::from(2)
 }
 
 fn plural(n: usize) -> &'static str {

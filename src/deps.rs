@@ -1,13 +1,20 @@
-//! The dependency graph (pure): which inputs each output was made from. Dependencies are
-//! recorded while an output renders — every page value a context holds, every lookup a
-//! template function makes, the template itself — so `serve` can re-render exactly the
-//! outputs a change touches. Recording uses a thread-local set because a render job runs
-//! start to end on one thread, and template functions have no other way to report.
+//! The dependency graph (pure): which inputs each output was made from, and which of them
+//! changed. Dependencies are recorded while an output renders — every page value a context
+//! holds, every lookup a template function makes, the template itself — so `serve` can
+//! re-render exactly the outputs a change touches. Recording uses a thread-local set because
+//! a render job runs start to end on one thread, and template functions have no other way to
+//! report. What changed is found by comparing `Fingerprints` of two versions of the site:
+//! pages, templates, the site's shape and the inputs each loader declared.
 
 use std::cell::RefCell;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
+
+use rayon::prelude::*;
+use tera::Value;
 
 use crate::site::{PageId, Site};
+use crate::source::{Inputs, TextFile};
 
 /// An input an output can depend on. Config, i18n strings and the set of languages are
 /// not listed: a change to them rebuilds everything.
@@ -131,6 +138,243 @@ pub fn templates_affected(
             return affected;
         }
     }
+}
+
+/// What each output was made from, by output path, as recorded when it rendered.
+#[derive(Clone, Debug, Default)]
+pub struct Graph {
+    outputs: BTreeMap<String, BTreeSet<Dep>>,
+}
+
+impl Graph {
+    pub fn record(&mut self, path: String, deps: BTreeSet<Dep>) {
+        self.outputs.insert(path, deps);
+    }
+
+    /// Whether `path` must be made again: it was never made, everything changed (`None`), or
+    /// it depends on something in `changed`.
+    pub fn is_stale(&self, path: &str, changed: Option<&BTreeSet<Dep>>) -> bool {
+        match (changed, self.outputs.get(path)) {
+            (None, _) | (_, None) => true,
+            (Some(changed), Some(deps)) => deps.iter().any(|dep| changed.contains(dep)),
+        }
+    }
+
+    /// Forgets the outputs not in `current`, and returns them.
+    pub fn retain(&mut self, current: &BTreeSet<&str>) -> Vec<String> {
+        let gone: Vec<String> = self
+            .outputs
+            .keys()
+            .filter(|path| !current.contains(path.as_str()))
+            .cloned()
+            .collect();
+        for path in &gone {
+            self.outputs.remove(path);
+        }
+        gone
+    }
+
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.outputs.keys().map(String::as_str)
+    }
+
+    /// The template an output was rendered with, if any.
+    pub fn template_of(&self, path: &str) -> Option<&str> {
+        self.outputs.get(path)?.iter().find_map(|dep| match dep {
+            Dep::Template(name) => Some(name.as_str()),
+            _ => None,
+        })
+    }
+}
+
+/// One version of the site as `Fingerprints` sees it.
+pub struct Snapshot<'a> {
+    pub site: &'a Site,
+    /// The list form of every page, by page id.
+    pub values: &'a [Value],
+    pub templates: &'a BTreeMap<String, TextFile>,
+    /// The files each loader read, by what its results feed.
+    pub inputs: &'a BTreeMap<Dep, Inputs>,
+}
+
+/// Fingerprints of everything outputs depend on.
+#[derive(Clone, Debug, Default)]
+pub struct Fingerprints {
+    /// By content path: the page's list form and place, and its own content.
+    pages: HashMap<String, (u64, u64)>,
+    inputs: BTreeMap<Dep, u64>,
+    templates: HashMap<String, u64>,
+    /// The site's shape (`Dep::SiteShape`).
+    shape: u64,
+}
+
+impl Fingerprints {
+    pub fn of(snapshot: &Snapshot<'_>) -> Fingerprints {
+        let site = snapshot.site;
+        let mut shape = hasher();
+        for page in &site.pages {
+            page.content.content_path.hash(&mut shape);
+            page.path.hash(&mut shape);
+            page.front().template.hash(&mut shape);
+            site.section_kind(page.id).hash(&mut shape);
+        }
+        Fingerprints {
+            pages: site
+                .pages
+                .par_iter()
+                .map(|page| {
+                    let print = page_print(snapshot, page.id);
+                    (page.content.content_path.clone(), print)
+                })
+                .collect(),
+            inputs: snapshot
+                .inputs
+                .iter()
+                .map(|(dep, inputs)| (dep.clone(), inputs.fingerprint()))
+                .collect(),
+            templates: snapshot
+                .templates
+                .iter()
+                .map(|(name, file)| (name.clone(), hash_of(&file.text)))
+                .collect(),
+            shape: shape.finish(),
+        }
+    }
+
+    /// What changed from `self` to `new`: pages, declared inputs, the shape, and every
+    /// template reached by a changed one (through `extends`, `include`, components).
+    pub fn changes(
+        &self,
+        new: &Fingerprints,
+        templates: &BTreeMap<String, TextFile>,
+    ) -> BTreeSet<Dep> {
+        let mut changed = BTreeSet::new();
+        for (key, print) in &new.pages {
+            changed.extend(page_changes(key, self.pages.get(key), *print));
+        }
+        for key in self
+            .pages
+            .keys()
+            .filter(|key| !new.pages.contains_key(*key))
+        {
+            changed.insert(Dep::Page(key.clone()));
+        }
+        if changed.iter().any(|d| matches!(d, Dep::Page(_))) {
+            changed.insert(Dep::AllPages);
+        }
+        if new.shape != self.shape {
+            changed.insert(Dep::SiteShape);
+        }
+        let inputs = new.inputs.keys().chain(self.inputs.keys());
+        for dep in inputs {
+            if self.inputs.get(dep) != new.inputs.get(dep) {
+                changed.insert(dep.clone());
+            }
+        }
+        let changed_templates: BTreeSet<String> = new
+            .templates
+            .iter()
+            .filter(|(name, print)| self.templates.get(*name) != Some(*print))
+            .map(|(name, _)| name.clone())
+            .chain(
+                self.templates
+                    .keys()
+                    .filter(|name| !new.templates.contains_key(*name))
+                    .cloned(),
+            )
+            .collect();
+        let uses = template_uses(
+            templates
+                .iter()
+                .map(|(name, file)| (name.as_str(), file.text.as_str())),
+        );
+        for name in templates_affected(&uses, &changed_templates) {
+            changed.insert(Dep::Template(name));
+        }
+        changed
+    }
+
+    /// Takes new prints of the pages `ids` (whose bodies were edited; nothing else moved)
+    /// and returns what changed.
+    pub fn update_pages(&mut self, snapshot: &Snapshot<'_>, ids: &[PageId]) -> BTreeSet<Dep> {
+        let mut changed = BTreeSet::new();
+        for &id in ids {
+            let key = snapshot.site.pages[id].content.content_path.clone();
+            let print = page_print(snapshot, id);
+            changed.extend(page_changes(&key, self.pages.get(&key), print));
+            self.pages.insert(key, print);
+        }
+        changed
+    }
+}
+
+/// What a page's new prints change: its list form and place (and so every list of all
+/// pages), or only its own content.
+fn page_changes(key: &str, old: Option<&(u64, u64)>, (list, content): (u64, u64)) -> Vec<Dep> {
+    match old {
+        Some(&(old_list, old_content)) => {
+            let mut changed = Vec::new();
+            if old_list != list {
+                changed.extend([Dep::Page(key.to_string()), Dep::AllPages]);
+            }
+            if old_content != content {
+                changed.push(Dep::Content(key.to_string()));
+            }
+            changed
+        }
+        None => vec![Dep::Page(key.to_string()), Dep::AllPages],
+    }
+}
+
+/// A page's fingerprints: its list form and place, and its own content.
+fn page_print(snapshot: &Snapshot<'_>, id: PageId) -> (u64, u64) {
+    let site = snapshot.site;
+    let page = &site.pages[id];
+    let mut list = hasher();
+    hash_value(&snapshot.values[id], &mut list);
+    page.path.hash(&mut list);
+    for other in page
+        .ancestors
+        .iter()
+        .chain(&page.pages)
+        .chain(&page.subsections)
+        .chain(&page.translations)
+    {
+        site.pages[*other].content.content_path.hash(&mut list);
+    }
+    page.paginate_by.hash(&mut list);
+    page.front().template.hash(&mut list);
+    let mut content = hasher();
+    page.rendered.html.hash(&mut content);
+    for entry in &page.rendered.toc {
+        format!("{entry:?}").hash(&mut content);
+    }
+    (list.finish(), content.finish())
+}
+
+fn hasher() -> std::collections::hash_map::DefaultHasher {
+    std::collections::hash_map::DefaultHasher::new()
+}
+
+fn hash_of(value: impl Hash) -> u64 {
+    let mut hasher = hasher();
+    value.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Hashes a template value through its serialised form (values have no `Hash`).
+fn hash_value(value: &Value, hasher: &mut impl Hasher) {
+    struct Feed<'a, H: Hasher>(&'a mut H);
+    impl<H: Hasher> std::io::Write for Feed<'_, H> {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.write(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let _ = serde_json::to_writer(Feed(hasher), value);
 }
 
 #[cfg(test)]

@@ -19,6 +19,11 @@ impl Severity {
     }
 }
 
+/// The code prefix of failures outside the site (exit code 2).
+pub const INTERNAL_PREFIX: &str = "internal-";
+/// The code prefix of command-line mistakes (exit code 2).
+pub const USAGE_PREFIX: &str = "usage-";
+
 /// One problem in the site, placed in a file when it has one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -48,6 +53,20 @@ impl Diagnostic {
 
     pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
         Self::new(Severity::Warning, code, message)
+    }
+
+    /// A failure outside the site's content (the disk, the system): the run stops with exit
+    /// code 2 rather than 1, and its code says so (`internal-write`, …).
+    pub fn internal(code: &'static str, message: impl Into<String>) -> Self {
+        debug_assert!(code.starts_with(INTERNAL_PREFIX));
+        Self::new(Severity::Error, code, message)
+    }
+
+    /// A usage mistake on the command line or a refused folder: exit code 2, like internal
+    /// failures, since the site itself may be fine.
+    pub fn usage(code: &'static str, message: impl Into<String>) -> Self {
+        debug_assert!(code.starts_with(USAGE_PREFIX));
+        Self::new(Severity::Error, code, message)
     }
 
     fn new(severity: Severity, code: &'static str, message: impl Into<String>) -> Self {
@@ -109,6 +128,12 @@ impl Diagnostic {
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// Whether this is a failure of the run rather than of the site (exit code 2).
+    pub fn is_internal(&self) -> bool {
+        self.is_error()
+            && (self.code.starts_with(INTERNAL_PREFIX) || self.code.starts_with(USAGE_PREFIX))
     }
 
     /// `file:line:col`, or as much of it as is known.
@@ -298,6 +323,18 @@ impl FromIterator<Diagnostic> for Diagnostics {
         Diagnostics {
             items: iter.into_iter().collect(),
         }
+    }
+}
+
+/// The exit code of a run that ended with `diagnostics`: 0 without errors, 2 when one of the
+/// errors is a failure of the run (disk, usage), 1 when the site has errors.
+pub fn exit_code(diagnostics: &[Diagnostic]) -> u8 {
+    if diagnostics.iter().any(Diagnostic::is_internal) {
+        2
+    } else if diagnostics.iter().any(Diagnostic::is_error) {
+        1
+    } else {
+        0
     }
 }
 

@@ -3,6 +3,9 @@
 //! site intact, readers never see a half-empty folder, and files of deleted pages vanish.
 //! A file whose bytes did not change is hard-linked from the previous build instead of
 //! rewritten, so it keeps its modification time (deploy tools then skip it).
+//!
+//! The one writer of the site: `build` stages and swaps (`Staging`), `serve` updates its
+//! folder in place (`InPlace`); both check paths and skip unchanged bytes the same way.
 
 use std::collections::HashSet;
 use std::fs;
@@ -26,8 +29,8 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     let root = absolute(root);
     let output = absolute(output);
     let refuse = |why: String| {
-        Diagnostic::error(
-            "output-folder",
+        Diagnostic::usage(
+            "usage-output-folder",
             format!(
                 "refusing to write the site into {}: {why}",
                 output.display()
@@ -128,7 +131,16 @@ pub struct Staging {
 }
 
 impl Staging {
-    pub fn begin(target: &Path) -> io::Result<Staging> {
+    pub fn begin(target: &Path) -> Result<Staging, Diagnostic> {
+        Staging::try_begin(target).map_err(|e| {
+            Diagnostic::internal(
+                "internal-write",
+                format!("could not create a folder beside {}: {e}", target.display()),
+            )
+        })
+    }
+
+    fn try_begin(target: &Path) -> io::Result<Staging> {
         let target = absolute(target);
         let parent = target
             .parent()
@@ -172,11 +184,7 @@ impl Staging {
             self.make_dir(dir)?;
         }
         let previous = self.previous.as_ref().map(|p| p.join(&relative));
-        let bytes: std::borrow::Cow<'_, [u8]> = match &output.body {
-            Body::Made(bytes) => bytes.as_slice().into(),
-            Body::Copy(Bytes::Embedded(data)) => (*data).into(),
-            Body::Copy(Bytes::Disk(path)) => fs::read(path)?.into(),
-        };
+        let bytes = body_bytes(&output.body)?;
         if let Some(previous) = previous
             && same_bytes(&previous, &bytes)
             && fs::hard_link(&previous, &destination).is_ok()
@@ -210,12 +218,13 @@ impl Staging {
 
     /// Swaps the new folder in for the old one, or, if any write failed, removes the new
     /// folder and leaves the old one as it was.
-    pub fn commit(self) -> Result<WriteStats, String> {
+    pub fn commit(self) -> Result<WriteStats, Diagnostic> {
         let failure = self.error.lock().unwrap_or_else(|e| e.into_inner()).take();
         if let Some((path, error)) = failure {
             let _ = fs::remove_dir_all(&self.staging);
-            return Err(format!(
-                "could not write {path}: {error}; the previous site was left as it was"
+            return Err(Diagnostic::internal(
+                "internal-write",
+                format!("could not write {path}: {error}; the previous site was left as it was"),
             ));
         }
         let result = (|| -> io::Result<()> {
@@ -252,9 +261,12 @@ impl Staging {
             }),
             Err(error) => {
                 let _ = fs::remove_dir_all(&self.staging);
-                Err(format!(
-                    "could not put the new site in {}: {error}",
-                    self.target.display()
+                Err(Diagnostic::internal(
+                    "internal-write",
+                    format!(
+                        "could not put the new site in {}: {error}",
+                        self.target.display()
+                    ),
                 ))
             }
         }
@@ -264,6 +276,94 @@ impl Staging {
     pub fn abort(self) {
         let _ = fs::remove_dir_all(&self.staging);
     }
+}
+
+/// A folder kept up to date in place, for `serve`: each file is written only when its bytes
+/// changed, through a temporary file renamed over the old one (a reader never sees half a
+/// file), and files no longer made are removed. Paths are checked as a build's are.
+pub struct InPlace {
+    root: PathBuf,
+}
+
+impl InPlace {
+    pub fn new(root: &Path) -> Result<InPlace, Diagnostic> {
+        fs::create_dir_all(root).map_err(|e| {
+            Diagnostic::internal(
+                "internal-write",
+                format!("cannot create {}: {e}", root.display()),
+            )
+        })?;
+        Ok(InPlace {
+            root: root.to_path_buf(),
+        })
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Writes the outputs whose bytes differ from the files there, in parallel; returns how
+    /// many were written, or the first failure.
+    pub fn write(&self, outputs: &[Output]) -> Result<usize, Diagnostic> {
+        use rayon::prelude::*;
+        let results: Vec<io::Result<bool>> =
+            outputs.par_iter().map(|o| self.write_one(o)).collect();
+        let mut written = 0;
+        for (output, result) in outputs.iter().zip(results) {
+            match result {
+                Ok(wrote) => written += usize::from(wrote),
+                Err(error) => {
+                    return Err(Diagnostic::internal(
+                        "internal-write",
+                        format!("cannot write {}: {error}", output.path),
+                    ));
+                }
+            }
+        }
+        Ok(written)
+    }
+
+    fn write_one(&self, output: &Output) -> io::Result<bool> {
+        let target = self.root.join(safe_relative(&output.path)?);
+        let bytes = body_bytes(&output.body)?;
+        if same_bytes(&target, &bytes) {
+            return Ok(false);
+        }
+        if let Some(dir) = target.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let temporary = target.with_file_name(format!(".{name}.minhbach-tmp"));
+        fs::write(&temporary, &bytes)?;
+        fs::rename(&temporary, &target)?;
+        Ok(true)
+    }
+
+    /// Removes an output no longer made, and the folders it leaves empty.
+    pub fn remove(&self, path: &str) {
+        let Ok(relative) = safe_relative(path) else {
+            return;
+        };
+        let _ = fs::remove_file(self.root.join(&relative));
+        let mut dir = self.root.join(relative);
+        while dir.pop() && dir.starts_with(&self.root) && dir != self.root {
+            if fs::remove_dir(&dir).is_err() {
+                break;
+            }
+        }
+    }
+}
+
+/// The bytes of an output: made by the build, or copied from a file.
+fn body_bytes(body: &Body) -> io::Result<std::borrow::Cow<'_, [u8]>> {
+    Ok(match body {
+        Body::Made(bytes) => bytes.as_slice().into(),
+        Body::Copy(Bytes::Embedded(data)) => (*data).into(),
+        Body::Copy(Bytes::Disk(path)) => fs::read(path)?.into(),
+    })
 }
 
 fn same_bytes(path: &Path, bytes: &[u8]) -> bool {

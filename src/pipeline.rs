@@ -2,7 +2,7 @@
 //! -> write. Each stage reports all its problems; the driver stops between stages when one
 //! of them is an error, and only the last stage touches the output folder.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -13,12 +13,13 @@ use crate::config::{self, Config};
 use crate::content;
 use crate::content::awareness::{self, AwarenessInputs};
 use crate::content::plan::{self, PlanInputs};
+use crate::deps::Dep;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
 use crate::output::{self, Staging, WriteStats};
 use crate::render::{self, Body, Output, RenderInput};
 use crate::site::{self, Site};
-use crate::source::{self, Bytes, SiteSources};
+use crate::source::{self, Bytes, Inputs, SiteSources, TextFile};
 use crate::templates::{Lookups, Templates};
 
 /// What a run of `build` or `check` is asked to do.
@@ -37,15 +38,6 @@ impl BuildOptions {
             .clone()
             .unwrap_or_else(|| self.root.join("public"))
     }
-}
-
-/// Why a build did not produce a site.
-#[derive(Debug)]
-pub enum BuildError {
-    /// The site's content, config or templates have errors (exit code 1).
-    Site(Vec<Diagnostic>),
-    /// Something outside the site failed, such as the disk (exit code 2).
-    Internal(String),
 }
 
 /// What a successful run did.
@@ -72,6 +64,8 @@ pub struct Prepared {
     /// The search index's files, when the caller asked for them (`build`; `serve` keeps
     /// indexes of its own, and needs the pages' texts to update them).
     pub search_index: Vec<(String, Vec<u8>)>,
+    /// The files each loader read, by what its results feed (for `serve`).
+    pub inputs: BTreeMap<Dep, Inputs>,
 }
 
 /// Reads the config: `site-config.toml` with the command line's overrides.
@@ -80,8 +74,8 @@ pub fn load_config(options: &BuildOptions) -> Result<Config, Vec<Diagnostic>> {
     if let Some(base_url) = &options.base_url {
         if !config::is_web_address(base_url) {
             return Err(vec![
-                Diagnostic::error(
-                    "config-base-url",
+                Diagnostic::usage(
+                    "usage-base-url",
                     format!("--base-url `{base_url}` is not an absolute web address"),
                 )
                 .with_hint(
@@ -128,6 +122,10 @@ fn prepare_with(
     diagnostics.extend(found);
     let mut pages = std::mem::take(&mut sources.pages);
     let plan_pages = plan::take_plan_pages(&mut pages, &plan::plan_dirs(&sources.data));
+    let plan_page_texts: Vec<(String, String)> = plan_pages
+        .iter()
+        .map(|(path, file)| (path.clone(), file.text.clone()))
+        .collect();
     let (mut pages, found) = timings.time("parse", || content::parse_pages(pages, &config));
     diagnostics.extend(found);
     let (i18n, found) = I18n::parse(&sources.i18n, &config);
@@ -140,6 +138,7 @@ fn prepare_with(
     };
     let (plans, made, found) = timings.time("plans", || plan::load(inputs));
     diagnostics.extend(found);
+    let loader_inputs = plan_inputs(&plans, &sources.data, &plan_page_texts);
     pages.extend(made);
     let updates = content::updates::pages(&plans, &pages, &config, &i18n);
     pages.extend(updates);
@@ -194,7 +193,115 @@ fn prepare_with(
         diagnostics,
         timings,
         search_index,
+        inputs: loader_inputs,
     })
+}
+
+/// The files each plan was made from.
+fn plan_inputs(
+    plans: &[plan::Plan],
+    data: &BTreeMap<String, Vec<u8>>,
+    pages: &[(String, String)],
+) -> BTreeMap<Dep, Inputs> {
+    plans
+        .iter()
+        .map(|plan| {
+            let mut inputs = Inputs::default();
+            for path in plan.sources.iter().chain([
+                &plan::registry::UNITS_FILE.to_string(),
+                &plan::registry::PLACES_FILE.to_string(),
+            ]) {
+                if let Some(bytes) = data.get(path) {
+                    inputs.read(path, bytes);
+                }
+            }
+            let prefix = if plan.dir.is_empty() {
+                String::new()
+            } else {
+                format!("{}/", plan.dir)
+            };
+            for (path, text) in pages.iter().filter(|(path, _)| path.starts_with(&prefix)) {
+                inputs.read(path, text.as_bytes());
+            }
+            (Dep::Plan(plan.dir.clone()), inputs)
+        })
+        .collect()
+}
+
+impl Prepared {
+    /// Renders the Markdown of edited pages again, in place (their front matter, and so the
+    /// site's shape, is unchanged); returns the pages touched. The templates are made again
+    /// over the new site.
+    pub fn edit_bodies(
+        &mut self,
+        edited: &BTreeMap<String, TextFile>,
+    ) -> Result<Vec<usize>, Vec<Diagnostic>> {
+        // The templates' functions hold the site; they are made again afterwards.
+        self.templates = Templates::empty();
+        let in_use = || {
+            vec![Diagnostic::internal(
+                "internal-serve",
+                "the site is still in use",
+            )]
+        };
+        let site = Arc::get_mut(&mut self.site).ok_or_else(in_use)?;
+        let mut diagnostics = Vec::new();
+        let mut touched = Vec::new();
+        for (rel, file) in edited {
+            let Some(id) = site
+                .pages
+                .iter()
+                .position(|p| p.content.content_path == *rel)
+            else {
+                continue;
+            };
+            site.pages[id].content.text = file.text.clone();
+            let options = render::markdown_options(site, &self.i18n, site.pages[id].lang());
+            let mut rendered = render::render_page_markdown(site, &self.i18n, &options, id);
+            diagnostics.append(&mut rendered.diagnostics);
+            site.pages[id].rendered = rendered;
+            site.pages[id].content.release_body();
+            touched.push(id);
+        }
+        diagnostics.extend(site.check_anchors());
+        let values = Arc::get_mut(&mut self.values).ok_or_else(in_use)?;
+        for &id in &touched {
+            values[id] = render::page::page_value(site, &site.pages[id]);
+        }
+        diagnostics.extend(self.reload_templates());
+        if diagnostics.iter().any(Diagnostic::is_error) {
+            return Err(diagnostics);
+        }
+        Ok(touched)
+    }
+
+    /// Makes the templates again from their sources, over the same site; returns what the
+    /// templates hold that is wrong.
+    pub fn reload_templates(&mut self) -> Vec<Diagnostic> {
+        // The old templates' functions hold the site; drop them first.
+        self.templates = Templates::empty();
+        let lookups = Lookups {
+            site: Arc::clone(&self.site),
+            page_values: Arc::clone(&self.values),
+            i18n: Arc::clone(&self.i18n),
+        };
+        let (templates, found) = Templates::load(&self.sources.templates, lookups);
+        self.templates = templates;
+        found
+    }
+
+    /// What rendering reads.
+    pub fn render_input(&self) -> RenderInput<'_> {
+        RenderInput {
+            site: &self.site,
+            templates: &self.templates,
+            values: &self.values,
+            i18n: &self.i18n,
+            static_files: &self.sources.static_files,
+            content_files: &self.sources.content_files,
+            data: &self.sources.data,
+        }
+    }
 }
 
 /// The size of a file of `content/` (read from the disk for files not built in).
@@ -222,32 +329,20 @@ impl Timings {
 
 /// Renders a prepared site into `sink`; returns all diagnostics of the run.
 pub fn render(prepared: &Prepared, sink: render::Sink<'_>) -> Diagnostics {
-    let input = RenderInput {
-        site: &prepared.site,
-        templates: &prepared.templates,
-        values: &prepared.values,
-        i18n: &prepared.i18n,
-        static_files: &prepared.sources.static_files,
-        content_files: &prepared.sources.content_files,
-        data: &prepared.sources.data,
-    };
     let mut diagnostics = prepared.diagnostics.clone();
-    diagnostics.extend(render::render_site(&input, sink));
+    diagnostics.extend(render::render_site(&prepared.render_input(), sink));
     diagnostics
 }
 
 /// `minhbach build`: the whole pipeline, ending in an atomic swap of the output folder.
-pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+/// Fails with every diagnostic of the run; `diag::exit_code` tells a site's errors (1) from
+/// a failure of the run (2).
+pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let started = Instant::now();
     let output_dir = options.output_dir();
-    output::check_output_dir(&options.root, &output_dir).map_err(|d| BuildError::Site(vec![d]))?;
-    let mut prepared = prepare(options).map_err(BuildError::Site)?;
-    let staging = Staging::begin(&output_dir).map_err(|e| {
-        BuildError::Internal(format!(
-            "could not create a folder beside {}: {e}",
-            output_dir.display()
-        ))
-    })?;
+    output::check_output_dir(&options.root, &output_dir).map_err(|d| vec![d])?;
+    let mut prepared = prepare(options)?;
+    let staging = Staging::begin(&output_dir).map_err(|d| vec![d])?;
     let files = std::sync::atomic::AtomicUsize::new(0);
     let mut timings = std::mem::take(&mut prepared.timings);
     let search_index = std::mem::take(&mut prepared.search_index);
@@ -267,11 +362,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     });
     if diagnostics.has_errors() {
         staging.abort();
-        return Err(BuildError::Site(diagnostics.sorted()));
+        return Err(diagnostics.sorted());
     }
     let stats = timings
         .time("swap in", || staging.commit())
-        .map_err(BuildError::Internal)?;
+        .map_err(|d| vec![d])?;
     let pages = prepared.site.pages.len();
     // Freeing a large site takes a noticeable moment on one core; nothing waits for it, and
     // a command that is about to exit need not wait at all.
@@ -289,10 +384,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
 /// `minhbach check`: every stage but writing, and the content rules of `check` (images
 /// without alt text, skipped headings, …) over the Markdown as written; nothing on disk
 /// changes.
-pub fn check(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+pub fn check(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let started = Instant::now();
     let mut timings = Timings::default();
-    let config = load_config(options).map_err(BuildError::Site)?;
+    let config = load_config(options)?;
     let (sources, found) = timings.time("read", || source::load(&options.root, &config.theme));
     let findings = timings.time("content rules", || {
         crate::check::run(&sources.pages, &config, options.drafts)
@@ -300,7 +395,7 @@ pub fn check(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut prepared =
         prepare_from(config, sources, found, options.drafts, timings).map_err(|mut errors| {
             errors.extend(findings.iter().cloned());
-            BuildError::Site(errors.into_iter().collect::<Diagnostics>().sorted())
+            errors.into_iter().collect::<Diagnostics>().sorted()
         })?;
     let files = std::sync::atomic::AtomicUsize::new(0);
     let mut timings = std::mem::take(&mut prepared.timings);
@@ -311,7 +406,7 @@ pub fn check(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     });
     diagnostics.extend(findings);
     if diagnostics.has_errors() {
-        return Err(BuildError::Site(diagnostics.sorted()));
+        return Err(diagnostics.sorted());
     }
     Ok(BuildReport {
         diagnostics: diagnostics.sorted(),

@@ -174,11 +174,100 @@ impl SiteSources {
         }
     }
 
+    /// Reads one file of `content/` again by its path inside it, or forgets it when it is
+    /// gone; a file that cannot be read is reported.
+    pub fn reread(&mut self, rel: &str) -> Result<(), Diagnostic> {
+        let path = self.root.join(CONTENT_DIR).join(rel);
+        if !path.is_file() {
+            self.forget(rel);
+            return Ok(());
+        }
+        let file = read_content_file(&self.root, &path)?;
+        self.put(rel.to_string(), file);
+        Ok(())
+    }
+
     /// Forgets a file of `content/` that was deleted.
     pub fn forget(&mut self, rel: &str) {
         self.pages.remove(rel);
         self.data.remove(rel);
         self.content_files.remove(rel);
+    }
+}
+
+/// How a changed file matters to the site, told from where it lies in the site folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    Config,
+    /// A file of `content/`, by its path inside it.
+    Content(String),
+    Template,
+    Static(String),
+    I18n,
+    /// Not part of the site (the output folder, `.git`, editor files…).
+    Ignored,
+}
+
+/// Sorts a changed path (relative to the site root, `/`-separated) by what it affects.
+pub fn classify(relative: &str, theme: &str) -> Change {
+    let parts: Vec<&str> = relative.split('/').collect();
+    if parts.iter().any(|part| is_ignored_name(part)) {
+        return Change::Ignored;
+    }
+    let theme_prefix = [THEMES_DIR, theme];
+    let layer = if parts.len() > 2 && parts[..2] == theme_prefix {
+        &parts[2..]
+    } else {
+        &parts[..]
+    };
+    match layer {
+        [CONFIG_FILE] if parts.len() == 1 => Change::Config,
+        ["theme.toml"] if parts.len() > 2 => Change::Config,
+        [first, rest @ ..]
+            if *first == CONTENT_DIR && parts.len() == layer.len() && !rest.is_empty() =>
+        {
+            Change::Content(rest.join("/"))
+        }
+        [first, rest @ ..] if *first == TEMPLATES_DIR && !rest.is_empty() => Change::Template,
+        [first, rest @ ..] if *first == STATIC_DIR && !rest.is_empty() => {
+            Change::Static(rest.join("/"))
+        }
+        [first, rest @ ..] if *first == I18N_DIR && !rest.is_empty() => Change::I18n,
+        _ => Change::Ignored,
+    }
+}
+
+/// The files a loader read, by path inside `content/`, each with a fingerprint of its bytes.
+/// Loaders return them with what they made, so `serve` sees a change to any of them without
+/// knowing which files a loader reads: a new kind of input is tracked where it is read.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Inputs {
+    files: BTreeMap<String, u64>,
+}
+
+impl Inputs {
+    /// Notes that the loader read `path` with these bytes.
+    pub fn read(&mut self, path: &str, bytes: &[u8]) {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        bytes.hash(&mut hasher);
+        self.files.insert(path.to_string(), hasher.finish());
+    }
+
+    pub fn contains(&self, path: &str) -> bool {
+        self.files.contains_key(path)
+    }
+
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.files.keys().map(String::as_str)
+    }
+
+    /// One fingerprint of every file and its bytes.
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        self.files.hash(&mut hasher);
+        hasher.finish()
     }
 }
 
@@ -428,5 +517,41 @@ mod tests {
             assert!(is_ignored_name(name), "{name}");
         }
         assert!(!is_ignored_name("a.md"));
+    }
+
+    #[test]
+    fn changed_paths_are_sorted_by_what_they_affect() {
+        for (path, change) in [
+            ("site-config.toml", Change::Config),
+            (
+                "content/tin-tuc/a.md",
+                Change::Content("tin-tuc/a.md".into()),
+            ),
+            (
+                "content/ke-hoach/data/x.csv",
+                Change::Content("ke-hoach/data/x.csv".into()),
+            ),
+            ("templates/page.html", Change::Template),
+            (
+                "themes/default/templates/partials/head.html",
+                Change::Template,
+            ),
+            ("themes/other/templates/page.html", Change::Ignored),
+            ("static/css/main.css", Change::Static("css/main.css".into())),
+            (
+                "themes/default/static/js/search.js",
+                Change::Static("js/search.js".into()),
+            ),
+            ("i18n/vi.toml", Change::I18n),
+            ("themes/default/i18n/en.toml", Change::I18n),
+            ("themes/default/theme.toml", Change::Config),
+            ("content/.a.md.swp", Change::Ignored),
+            ("content/a.md~", Change::Ignored),
+            ("public/index.html", Change::Ignored),
+            (".git/index", Change::Ignored),
+            ("README.md", Change::Ignored),
+        ] {
+            assert_eq!(classify(path, "default"), change, "{path}");
+        }
     }
 }

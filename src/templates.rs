@@ -29,6 +29,14 @@ pub struct Templates {
 const TEMPLATE_SUFFIXES: [&str; 4] = [".html", ".xml", ".txt", ".json"];
 
 impl Templates {
+    /// No templates: what stands in while the site the templates' functions hold changes.
+    pub fn empty() -> Templates {
+        Templates {
+            tera: Tera::default(),
+            files: BTreeMap::new(),
+        }
+    }
+
     /// Loads every template and reports every problem, not just the first: each template
     /// is parsed alone for syntax errors, then all are linked (extends, include, functions),
     /// setting aside broken ones until the rest load; errors that only follow from a

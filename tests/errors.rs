@@ -214,13 +214,14 @@ fn an_unreadable_file_is_reported_by_name() {
     );
 }
 
+/// A refused output folder is a usage error (exit code 2, as README says), not a site error.
 #[test]
 fn an_output_folder_that_would_overwrite_the_site_is_refused() {
     let site = Site::fixture("basic");
     for output in [".", "content", "themes/default", ".."] {
         let target = site.path(output);
         let run = site.run(&["build", "--output", target.to_str().unwrap()]);
-        run.assert_fails(1);
+        run.assert_fails(2);
         assert!(
             run.stderr.contains("refusing to write the site into"),
             "{output}: {}",
@@ -230,7 +231,7 @@ fn an_output_folder_that_would_overwrite_the_site_is_refused() {
     // A folder of someone else's files is never replaced.
     site.write("../docs/notes.txt", "mine");
     let run = site.run(&["build", "--output", site.path("../docs").to_str().unwrap()]);
-    run.assert_fails(1);
+    run.assert_fails(2);
     assert_eq!(
         std::fs::read_to_string(site.path("../docs/notes.txt")).unwrap(),
         "mine"
@@ -282,7 +283,8 @@ fn usage_errors_exit_with_2() {
 fn a_bad_base_url_option_is_a_clear_error() {
     let site = Site::fixture("basic");
     let run = site.run(&["build", "--base-url", "example.org"]);
-    run.assert_fails(1);
+    // A mistake on the command line, not in the site: a usage error.
+    run.assert_fails(2);
     assert!(
         run.stderr
             .contains("--base-url `example.org` is not an absolute web address"),

@@ -329,13 +329,15 @@ fn meets(indicator: &Indicator, value: f64) -> bool {
 }
 
 fn unknown_kind(kind: &str, kinds: &[&str]) -> Diagnostic {
-    chart_error(match crate::diag::did_you_mean(kind, kinds.iter().copied()) {
-        Some(close) => format!("there is no chart kind `{kind}` (did you mean `{close}`?)"),
-        None => format!(
-            "there is no chart kind `{kind}`; the kinds are {}",
-            kinds.join(", ")
-        ),
-    })
+    chart_error(
+        match crate::diag::did_you_mean(kind, kinds.iter().copied()) {
+            Some(close) => format!("there is no chart kind `{kind}` (did you mean `{close}`?)"),
+            None => format!(
+                "there is no chart kind `{kind}`; the kinds are {}",
+                kinds.join(", ")
+            ),
+        },
+    )
 }
 
 /// Why a chart cannot be drawn; the caller places it (a shortcode's line, a template's).

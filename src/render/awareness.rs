@@ -7,6 +7,7 @@ use std::cmp::Reverse;
 use serde_json::json;
 use tera::{Map, Value};
 
+use super::page_markdown::{PageLinks, markdown_options};
 use crate::content::awareness::{
     AUDIENCE_DIR, AUDIENCES, Entry, Filter, List, Piece, TOPIC_DIR, TOPICS, Term,
 };
@@ -15,7 +16,6 @@ use crate::deps::{Dep, record};
 use crate::diag::{Diagnostic, Source};
 use crate::i18n::I18n;
 use crate::markdown;
-use super::page_markdown::{PageLinks, markdown_options};
 use crate::site::{Page, PageId, Site};
 
 /// How many pieces the home page highlights.

@@ -494,4 +494,3 @@ fn copy_outputs(site: &Site, assets: &RenderInput<'_>) -> BTreeMap<String, Bytes
     }
     out
 }
-

@@ -120,4 +120,3 @@ impl markdown::LinkResolver for PageLinks<'_> {
             })
     }
 }
-

@@ -18,7 +18,7 @@ use tiny_http::Server;
 use crate::diag::{self, Diagnostic};
 use crate::pipeline::BuildOptions;
 use live::{Event, Hub};
-use session::{Session, StartError};
+use session::Session;
 
 const PORT_ATTEMPTS: u16 = 20;
 
@@ -139,12 +139,8 @@ fn start(options: &BuildOptions, hub: &Hub) -> Option<Session> {
             hub.broadcast(&Event::Reload);
             Some(session)
         }
-        Err(StartError::Site(diagnostics)) => {
+        Err(diagnostics) => {
             report(&diagnostics, hub);
-            None
-        }
-        Err(StartError::Internal(message)) => {
-            say_err!("error: {message}");
             None
         }
     }
