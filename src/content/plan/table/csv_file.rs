@@ -18,95 +18,13 @@ pub fn read_csv(file: &str, bytes: &[u8]) -> (Option<Table>, Vec<Diagnostic>) {
         Ok(text) => bare_cr_to_lf(text),
         Err(diagnostic) => return (None, vec![diagnostic]),
     };
-    let delimiter = detect_delimiter(&text);
-    let lines = LineStarts::new(&text);
-    let mut diagnostics = Vec::new();
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut record = csv::ByteRecord::new();
-    let mut header: Option<(Vec<Cell>, usize)> = None;
-    let mut rows = Vec::new();
-    loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(error) => {
-                // Reading from memory with `flexible` leaves no error the crate can raise;
-                // this stays so that a future one is reported rather than lost.
-                diagnostics.push(
-                    Diagnostic::error("csv-read", format!("{file} cannot be read: {error}"))
-                        .in_file(file),
-                );
-                break;
-            }
-        }
-        let from = record
-            .position()
-            .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
-        let raw = scan_record(text.as_bytes(), from, delimiter);
-        if let Some(quote) = raw.unclosed_quote {
-            diagnostics.push(unclosed_quote(file, &text, quote));
-            // The crate read the rest of the file into this cell: nothing after it is left.
-            break;
-        }
-        let line = lines.line(raw.start);
-        let mut cells: Vec<Cell> = record
-            .iter()
-            .enumerate()
-            .map(|(i, value)| {
-                let range = raw.fields.get(i).cloned().unwrap_or(raw.end..raw.end);
-                let range = trim_range(&text, range);
-                let (line, column) = lines.place(&text, range.start);
-                let text = String::from_utf8_lossy(value);
-                // A line break inside a quoted cell is kept as LF, whatever the file's lines
-                // end with, so that the same data reads the same from every editor.
-                let text = clean(&text);
-                let text = if text.contains('\r') {
-                    text.replace("\r\n", "\n")
-                } else {
-                    text.to_string()
-                };
-                Cell {
-                    text,
-                    place: Place::Text {
-                        line,
-                        column,
-                        range,
-                    },
-                }
-            })
-            .collect();
-        if cells.iter().all(|c| c.text.is_empty()) {
-            continue;
-        }
-        let Some((header, header_line)) = &header else {
-            while cells.last().is_some_and(|c| c.text.is_empty()) {
-                cells.pop();
-            }
-            header = Some((cells, line));
-            continue;
-        };
-        let expected = header.len();
-        if cells.len() > expected && cells[expected..].iter().all(|c| c.text.is_empty()) {
-            cells.truncate(expected);
-        }
-        if cells.len() != expected {
-            diagnostics.push(wrong_field_count(
-                file,
-                &text,
-                &raw,
-                expected,
-                cells.len(),
-                *header_line,
-                delimiter,
-            ));
-            continue;
-        }
-        rows.push(Row { cells, line });
-    }
+    let csv = CsvText::new(file, &text);
+    let Records {
+        header,
+        rows,
+        mut diagnostics,
+    } = csv.records();
+    let delimiter = csv.delimiter;
     let Some((header, _)) = header else {
         if diagnostics.is_empty() {
             diagnostics.push(
@@ -132,57 +50,185 @@ pub fn read_csv(file: &str, bytes: &[u8]) -> (Option<Table>, Vec<Diagnostic>) {
     (Some(table), diagnostics)
 }
 
-fn unclosed_quote(file: &str, text: &str, quote: usize) -> Diagnostic {
-    Diagnostic::error(
-        "csv-quote",
-        "this quote mark opens a cell that is never closed",
-    )
-    .at(&Source::new(file, text), quote..quote + 1)
-    .with_hint(
-        "end the quoted text with another \" before the next separator (write \"\" for a \
-             quote mark inside it), or remove this quote",
-    )
-    .with_note("everything after it was read as one cell, so the lines after it were not checked")
+/// A decoded CSV text, read record by record.
+struct CsvText<'a> {
+    file: &'a str,
+    text: &'a str,
+    delimiter: u8,
+    lines: LineStarts,
 }
 
-fn wrong_field_count(
-    file: &str,
-    text: &str,
-    raw: &RawRecord,
-    expected: usize,
-    found: usize,
-    header_line: usize,
-    delimiter: u8,
-) -> Diagnostic {
-    let separator = match delimiter {
-        b'\t' => "a tab",
-        b';' => "';'",
-        _ => "','",
-    };
-    let hint = if found > expected {
-        match delimiter {
-            b',' => "a number written with a decimal comma (78,5) counts as two values in a \
-                     comma-separated file: write 78.5; put text that contains a comma in \
-                     double quotes"
-                .to_string(),
-            _ => format!(
-                "remove the extra {separator}, or put text that contains {separator} in \
-                 double quotes"
-            ),
+/// What the records of a CSV text hold: the header with its line, the rows that fit it,
+/// and a diagnostic for each record that does not.
+#[derive(Default)]
+struct Records {
+    header: Option<(Vec<Cell>, usize)>,
+    rows: Vec<Row>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> CsvText<'a> {
+    fn new(file: &'a str, text: &'a str) -> Self {
+        CsvText {
+            file,
+            text,
+            delimiter: detect_delimiter(text),
+            lines: LineStarts::new(text),
         }
-    } else {
-        format!(
-            "every row needs a value for each column, separated by {separator}; an empty \
-             value still needs its {separator}"
+    }
+
+    fn records(&self) -> Records {
+        let mut records = Records::default();
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(self.delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(self.text.as_bytes());
+        let mut record = csv::ByteRecord::new();
+        loop {
+            match reader.read_byte_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(error) => {
+                    // Reading from memory with `flexible` leaves no error the crate can raise;
+                    // this stays so that a future one is reported rather than lost.
+                    let file = self.file;
+                    records.diagnostics.push(
+                        Diagnostic::error("csv-read", format!("{file} cannot be read: {error}"))
+                            .in_file(file),
+                    );
+                    break;
+                }
+            }
+            let from = record
+                .position()
+                .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
+            let raw = scan_record(self.text.as_bytes(), from, self.delimiter);
+            if let Some(quote) = raw.unclosed_quote {
+                records.diagnostics.push(self.unclosed_quote(quote));
+                // The crate read the rest of the file into this cell: nothing after it is left.
+                break;
+            }
+            let cells = self.cells(&record, &raw);
+            self.add(&mut records, &raw, cells);
+        }
+        records
+    }
+
+    /// The cells of one record, each trimmed and placed.
+    fn cells(&self, record: &csv::ByteRecord, raw: &RawRecord) -> Vec<Cell> {
+        let text = self.text;
+        record
+            .iter()
+            .enumerate()
+            .map(|(i, value)| {
+                let range = raw.fields.get(i).cloned().unwrap_or(raw.end..raw.end);
+                let range = trim_range(text, range);
+                let (line, column) = self.lines.place(text, range.start);
+                let text = String::from_utf8_lossy(value);
+                // A line break inside a quoted cell is kept as LF, whatever the file's lines
+                // end with, so that the same data reads the same from every editor.
+                let text = clean(&text);
+                let text = if text.contains('\r') {
+                    text.replace("\r\n", "\n")
+                } else {
+                    text.to_string()
+                };
+                Cell {
+                    text,
+                    place: Place::Text {
+                        line,
+                        column,
+                        range,
+                    },
+                }
+            })
+            .collect()
+    }
+
+    /// Takes a record as the header when none is known yet, otherwise as a row if it has
+    /// one value per column of the header. Blank records are skipped.
+    fn add(&self, records: &mut Records, raw: &RawRecord, mut cells: Vec<Cell>) {
+        if cells.iter().all(|c| c.text.is_empty()) {
+            return;
+        }
+        let line = self.lines.line(raw.start);
+        let Some((header, header_line)) = &records.header else {
+            while cells.last().is_some_and(|c| c.text.is_empty()) {
+                cells.pop();
+            }
+            records.header = Some((cells, line));
+            return;
+        };
+        let expected = header.len();
+        if cells.len() > expected && cells[expected..].iter().all(|c| c.text.is_empty()) {
+            cells.truncate(expected);
+        }
+        if cells.len() != expected {
+            let diagnostic = self.wrong_field_count(raw, expected, cells.len(), *header_line);
+            records.diagnostics.push(diagnostic);
+            return;
+        }
+        records.rows.push(Row { cells, line });
+    }
+
+    fn unclosed_quote(&self, quote: usize) -> Diagnostic {
+        Diagnostic::error(
+            "csv-quote",
+            "this quote mark opens a cell that is never closed",
         )
-    };
-    Diagnostic::error(
-        "csv-fields",
-        format!("expected {expected} values, one for each column of the header, but found {found}"),
-    )
-    .at(&Source::new(file, text), raw.start..raw.end.max(raw.start))
-    .with_hint(hint)
-    .with_note(format!("the header is on line {header_line}"))
+        .at(&Source::new(self.file, self.text), quote..quote + 1)
+        .with_hint(
+            "end the quoted text with another \" before the next separator (write \"\" for a \
+                 quote mark inside it), or remove this quote",
+        )
+        .with_note(
+            "everything after it was read as one cell, so the lines after it were not checked",
+        )
+    }
+
+    fn wrong_field_count(
+        &self,
+        raw: &RawRecord,
+        expected: usize,
+        found: usize,
+        header_line: usize,
+    ) -> Diagnostic {
+        let separator = match self.delimiter {
+            b'\t' => "a tab",
+            b';' => "';'",
+            _ => "','",
+        };
+        let hint = if found > expected {
+            match self.delimiter {
+                b',' => "a number written with a decimal comma (78,5) counts as two values in a \
+                         comma-separated file: write 78.5; put text that contains a comma in \
+                         double quotes"
+                    .to_string(),
+                _ => format!(
+                    "remove the extra {separator}, or put text that contains {separator} in \
+                     double quotes"
+                ),
+            }
+        } else {
+            format!(
+                "every row needs a value for each column, separated by {separator}; an empty \
+                 value still needs its {separator}"
+            )
+        };
+        Diagnostic::error(
+            "csv-fields",
+            format!(
+                "expected {expected} values, one for each column of the header, but found {found}"
+            ),
+        )
+        .at(
+            &Source::new(self.file, self.text),
+            raw.start..raw.end.max(raw.start),
+        )
+        .with_hint(hint)
+        .with_note(format!("the header is on line {header_line}"))
+    }
 }
 
 #[cfg(test)]
