@@ -1,6 +1,8 @@
 //! A plan's targets (`indicators.toml`, an array of `[[indicator]]` tables), parsed and
 //! checked against the plan's groups and the site's units (pure).
 
+use std::ops::Range;
+
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -167,145 +169,64 @@ pub fn parse(
     registry: &Registry,
 ) -> (Vec<Indicator>, Vec<Diagnostic>) {
     let source = Source::new(file, text);
-    let (parsed, mut diagnostics) = toml_input::parse::<IndicatorsFile>(&source, file, &known_keys);
+    let (parsed, diagnostics) = toml_input::parse::<IndicatorsFile>(&source, file, &known_keys);
+    let mut checker = Checker {
+        source: &source,
+        groups,
+        registry,
+        diagnostics,
+    };
     let mut out: Vec<Indicator> = Vec::new();
     for raw in parsed.unwrap_or_default().indicator {
-        let mut error =
-            |span: std::ops::Range<usize>, code: &'static str, message: String, hint: String| {
-                diagnostics.push(
-                    Diagnostic::error(code, message)
-                        .at(&source, span)
-                        .with_hint(hint),
-                );
-            };
-        let id = raw.id.get_ref().trim().to_string();
-        if id.is_empty() || id.chars().any(char::is_whitespace) {
-            error(
-                raw.id.span(),
-                "indicator-id",
-                format!("`{id}` cannot be an indicator id"),
-                "use letters, digits and dashes, like \"dvc-toan-trinh\"".into(),
-            );
+        if let Some(indicator) = checker.indicator(raw, &out) {
+            out.push(indicator);
         }
-        if out.iter().any(|i| i.id == id) {
-            error(
-                raw.id.span(),
-                "duplicate-id",
-                format!("the indicator id `{id}` is used twice"),
-                "give each indicator its own id".into(),
-            );
-        }
-        if !groups.iter().any(|g| g == raw.group.get_ref()) {
-            let hint = match did_you_mean(raw.group.get_ref(), groups.iter().map(String::as_str)) {
-                Some(g) => format!("did you mean `{g}`?"),
-                None => format!("the plan's groups are: {}", groups.join(", ")),
-            };
-            error(
-                raw.group.span(),
-                "unknown-id",
-                format!("`{}` is not a task group of this plan", raw.group.get_ref()),
-                hint,
-            );
-        }
-        let measure = Measure::parse(raw.unit.get_ref());
-        if measure.is_none() {
-            let names: Vec<&str> = Measure::ALL.iter().map(|(k, _)| *k).collect();
-            let hint = match did_you_mean(raw.unit.get_ref(), names.iter().copied()) {
-                Some(k) => format!("did you mean `{k}`?"),
-                None => format!("the units are: {}", names.join(", ")),
-            };
-            error(
-                raw.unit.span(),
-                "unknown-unit",
-                format!("`{}` is not a unit of measure", raw.unit.get_ref()),
-                hint,
-            );
-        }
-        let direction = match raw.direction.get_ref().as_str() {
-            "increase" => Some(Direction::Increase),
-            "decrease" => Some(Direction::Decrease),
-            "maintain" => Some(Direction::Maintain),
-            other => {
-                let hint = match did_you_mean(other, ["increase", "decrease", "maintain"]) {
-                    Some(d) => format!("did you mean `{d}`?"),
-                    None => "write \"increase\", \"decrease\" or \"maintain\"".into(),
-                };
-                error(
-                    raw.direction.span(),
-                    "direction",
-                    format!("`{other}` is not a direction"),
-                    hint,
-                );
-                None
-            }
-        };
-        if !FREQUENCIES.contains(&raw.frequency.get_ref().as_str()) {
-            let hint = match did_you_mean(raw.frequency.get_ref(), FREQUENCIES) {
-                Some(f) => format!("did you mean `{f}`?"),
-                None => format!("write one of: {}", FREQUENCIES.join(", ")),
-            };
-            error(
-                raw.frequency.span(),
-                "frequency",
-                format!("`{}` is not a frequency", raw.frequency.get_ref()),
-                hint,
-            );
-        }
-        if let Err((message, hint)) = registry.resolve(Kind::Unit, raw.responsible.get_ref()) {
-            error(raw.responsible.span(), "unknown-id", message, hint);
-        }
-        let responsible = registry
-            .find(Kind::Unit, raw.responsible.get_ref())
-            .map_or_else(|| raw.responsible.get_ref().clone(), |u| u.id().to_string());
-        let breakdown = match raw
-            .breakdown
-            .as_ref()
-            .map(|b| (b.get_ref().as_str(), b.span()))
-        {
-            None => None,
-            Some(("department", _)) => Some(Breakdown::Department),
-            Some(("commune", _)) => Some(Breakdown::Commune),
-            Some((other, span)) => {
-                let hint = match did_you_mean(other, ["department", "commune"]) {
-                    Some(b) => format!("did you mean `{b}`?"),
-                    None => "write \"department\" or \"commune\"".into(),
-                };
-                error(
-                    span,
-                    "breakdown",
-                    format!("`{other}` is not a breakdown"),
-                    hint,
-                );
-                None
-            }
-        };
-        let mut point = |raw: &RawPoint| -> Option<Point> {
-            match Period::parse(raw.period.get_ref()) {
-                Some(period) => Some(Point {
-                    period,
-                    value: raw.value,
-                }),
-                None => {
-                    error(
-                        raw.period.span(),
-                        "period",
-                        format!("`{}` is not a period", raw.period.get_ref()),
-                        PERIOD_HINT.into(),
-                    );
-                    None
-                }
-            }
-        };
-        let baseline = point(raw.baseline.get_ref());
-        let target = point(raw.target.get_ref());
-        let milestones: Vec<Point> = raw.milestones.iter().filter_map(&mut point).collect();
+    }
+    (out, checker.diagnostics)
+}
+
+/// Checks indicators one by one against the plan's groups and the site's units, collecting
+/// every problem.
+struct Checker<'a> {
+    source: &'a Source<'a>,
+    groups: &'a [String],
+    registry: &'a Registry,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, span: Range<usize>, code: &'static str, message: String, hint: String) {
+        self.diagnostics.push(
+            Diagnostic::error(code, message)
+                .at(self.source, span)
+                .with_hint(hint),
+        );
+    }
+
+    /// The indicator `raw` describes; `None` when it has an error that leaves it without a
+    /// goal. `earlier` are the indicators of the file before it.
+    fn indicator(&mut self, raw: RawIndicator, earlier: &[Indicator]) -> Option<Indicator> {
+        let id = self.id(&raw.id, earlier);
+        self.check_group(&raw.group);
+        let measure = self.measure(&raw.unit);
+        let direction = self.direction(&raw.direction);
+        self.check_frequency(&raw.frequency);
+        let responsible = self.responsible(&raw.responsible);
+        let breakdown = self.breakdown(raw.breakdown.as_ref());
+        let baseline = self.point(raw.baseline.get_ref());
+        let target = self.point(raw.target.get_ref());
+        let milestones: Vec<Point> = raw
+            .milestones
+            .iter()
+            .filter_map(|p| self.point(p))
+            .collect();
         let (Some(baseline), Some(target), Some(measure), Some(direction)) =
             (baseline, target, measure, direction)
         else {
-            continue;
+            return None;
         };
         if target.period <= baseline.period {
-            error(
+            self.error(
                 raw.target.span(),
                 "target-period",
                 format!(
@@ -314,7 +235,7 @@ pub fn parse(
                 ),
                 "a target is reached after its baseline; check both periods".into(),
             );
-            continue;
+            return None;
         }
         if measure == Measure::Percent {
             for (what, p, span) in [
@@ -322,7 +243,7 @@ pub fn parse(
                 ("target", target, raw.target.span()),
             ] {
                 if !(0.0..=100.0).contains(&p.value) {
-                    error(
+                    self.error(
                         span,
                         "percent-range",
                         format!("the {what} {} is a percentage outside 0–100", p.value),
@@ -331,8 +252,8 @@ pub fn parse(
                 }
             }
         }
-        out.push(Indicator {
-            line: source.locate(raw.id.span()).line,
+        Some(Indicator {
+            line: self.source.locate(raw.id.span()).line,
             id,
             group: raw.group.into_inner(),
             name: raw.name,
@@ -347,9 +268,148 @@ pub fn parse(
             frequency: raw.frequency.into_inner(),
             responsible,
             breakdown,
-        });
+        })
     }
-    (out, diagnostics)
+
+    fn id(&mut self, written: &Spanned<String>, earlier: &[Indicator]) -> String {
+        let id = written.get_ref().trim().to_string();
+        if id.is_empty() || id.chars().any(char::is_whitespace) {
+            self.error(
+                written.span(),
+                "indicator-id",
+                format!("`{id}` cannot be an indicator id"),
+                "use letters, digits and dashes, like \"dvc-toan-trinh\"".into(),
+            );
+        }
+        if earlier.iter().any(|i| i.id == id) {
+            self.error(
+                written.span(),
+                "duplicate-id",
+                format!("the indicator id `{id}` is used twice"),
+                "give each indicator its own id".into(),
+            );
+        }
+        id
+    }
+
+    fn check_group(&mut self, group: &Spanned<String>) {
+        let groups = self.groups;
+        if !groups.iter().any(|g| g == group.get_ref()) {
+            let hint = match did_you_mean(group.get_ref(), groups.iter().map(String::as_str)) {
+                Some(g) => format!("did you mean `{g}`?"),
+                None => format!("the plan's groups are: {}", groups.join(", ")),
+            };
+            self.error(
+                group.span(),
+                "unknown-id",
+                format!("`{}` is not a task group of this plan", group.get_ref()),
+                hint,
+            );
+        }
+    }
+
+    fn measure(&mut self, unit: &Spanned<String>) -> Option<Measure> {
+        let measure = Measure::parse(unit.get_ref());
+        if measure.is_none() {
+            let names: Vec<&str> = Measure::ALL.iter().map(|(k, _)| *k).collect();
+            let hint = match did_you_mean(unit.get_ref(), names.iter().copied()) {
+                Some(k) => format!("did you mean `{k}`?"),
+                None => format!("the units are: {}", names.join(", ")),
+            };
+            self.error(
+                unit.span(),
+                "unknown-unit",
+                format!("`{}` is not a unit of measure", unit.get_ref()),
+                hint,
+            );
+        }
+        measure
+    }
+
+    fn direction(&mut self, direction: &Spanned<String>) -> Option<Direction> {
+        match direction.get_ref().as_str() {
+            "increase" => Some(Direction::Increase),
+            "decrease" => Some(Direction::Decrease),
+            "maintain" => Some(Direction::Maintain),
+            other => {
+                let hint = match did_you_mean(other, ["increase", "decrease", "maintain"]) {
+                    Some(d) => format!("did you mean `{d}`?"),
+                    None => "write \"increase\", \"decrease\" or \"maintain\"".into(),
+                };
+                self.error(
+                    direction.span(),
+                    "direction",
+                    format!("`{other}` is not a direction"),
+                    hint,
+                );
+                None
+            }
+        }
+    }
+
+    fn check_frequency(&mut self, frequency: &Spanned<String>) {
+        if !FREQUENCIES.contains(&frequency.get_ref().as_str()) {
+            let hint = match did_you_mean(frequency.get_ref(), FREQUENCIES) {
+                Some(f) => format!("did you mean `{f}`?"),
+                None => format!("write one of: {}", FREQUENCIES.join(", ")),
+            };
+            self.error(
+                frequency.span(),
+                "frequency",
+                format!("`{}` is not a frequency", frequency.get_ref()),
+                hint,
+            );
+        }
+    }
+
+    /// The responsible unit's id; an unknown unit is reported and kept as written.
+    fn responsible(&mut self, responsible: &Spanned<String>) -> String {
+        if let Err((message, hint)) = self.registry.resolve(Kind::Unit, responsible.get_ref()) {
+            self.error(responsible.span(), "unknown-id", message, hint);
+        }
+        self.registry
+            .find(Kind::Unit, responsible.get_ref())
+            .map_or_else(|| responsible.get_ref().clone(), |u| u.id().to_string())
+    }
+
+    fn breakdown(&mut self, breakdown: Option<&Spanned<String>>) -> Option<Breakdown> {
+        match breakdown.map(|b| (b.get_ref().as_str(), b.span())) {
+            None => None,
+            Some(("department", _)) => Some(Breakdown::Department),
+            Some(("commune", _)) => Some(Breakdown::Commune),
+            Some((other, span)) => {
+                let hint = match did_you_mean(other, ["department", "commune"]) {
+                    Some(b) => format!("did you mean `{b}`?"),
+                    None => "write \"department\" or \"commune\"".into(),
+                };
+                self.error(
+                    span,
+                    "breakdown",
+                    format!("`{other}` is not a breakdown"),
+                    hint,
+                );
+                None
+            }
+        }
+    }
+
+    fn point(&mut self, raw: &RawPoint) -> Option<Point> {
+        match Period::parse(raw.period.get_ref()) {
+            Some(period) => Some(Point {
+                period,
+                value: raw.value,
+            }),
+            None => {
+                self.error(
+                    raw.period.span(),
+                    "period",
+                    format!("`{}` is not a period", raw.period.get_ref()),
+                    PERIOD_HINT.into(),
+                );
+                None
+            }
+        }
+    }
 }
 
 pub const PERIOD_HINT: &str =

@@ -17,7 +17,7 @@ use crate::status::{self, Point, TaskStatus};
 
 use super::document::{self, PLAN_FILE, PlanDocument};
 use super::indicators::{self, INDICATORS_FILE, Indicator};
-use super::pages::{self, GROUPS_DIR, PlanPage, TASK_PAGES_DIR};
+use super::pages::{self, GROUPS_DIR, GroupFront, PlanPage, TASK_PAGES_DIR};
 use super::readings::{self, Reading};
 use super::registry::{Kind, PLACES_FILE, Registry, UNITS_FILE};
 use super::table::{self, Table};
@@ -168,141 +168,106 @@ pub struct PlanInputs<'a> {
 pub fn load(inputs: PlanInputs<'_>) -> (Vec<Plan>, Vec<ContentPage>, Vec<Diagnostic>) {
     let PlanInputs {
         data,
-        mut pages,
+        pages,
         config,
         i18n,
     } = inputs;
-    let mut diagnostics = Vec::new();
+    let mut loader = Loader {
+        data,
+        config,
+        pages,
+        plan_pages: Vec::new(),
+        diagnostics: Vec::new(),
+    };
     let dirs = plan_dirs(data);
-    let text = |path: &str, diagnostics: &mut Vec<Diagnostic>| -> Option<String> {
-        let bytes = data.get(path)?;
+    let registry = loader.registry();
+    let mut plans = Vec::new();
+    for dir in &dirs {
+        if let Some(plan) = loader.plan(dir, plans.len(), &registry) {
+            plans.push(plan);
+        }
+    }
+    loader.diagnostics.extend(duplicate_indicators(&plans));
+    let found = read_all_readings(&mut plans, data, &dirs, &registry);
+    loader.diagnostics.extend(found);
+    for (index, plan) in plans.iter_mut().enumerate() {
+        loader.task_pages(plan, index);
+    }
+    let Loader {
+        pages,
+        mut plan_pages,
+        mut diagnostics,
+        ..
+    } = loader;
+    diagnostics.extend(unread_pages(pages));
+
+    let as_of = config.as_of.map(|d| d.date());
+    for plan in &mut plans {
+        assess(plan, as_of);
+    }
+    for (index, plan) in plans.iter().enumerate() {
+        plan_pages.extend(pages::data_pages(plan, index, config, i18n));
+    }
+    (plans, plan_pages, diagnostics)
+}
+
+/// What `load` reads from, and the pages and problems it has found so far.
+struct Loader<'a> {
+    data: &'a BTreeMap<String, Vec<u8>>,
+    config: &'a Config,
+    /// The plan pages not read yet.
+    pages: BTreeMap<String, TextFile>,
+    plan_pages: Vec<ContentPage>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Loader<'_> {
+    /// A data file as text; `None` when there is no such file or it is not UTF-8 (reported).
+    fn text(&mut self, path: &str) -> Option<String> {
+        let bytes = self.data.get(path)?;
         match crate::source::decode(bytes, &format!("content/{path}")) {
             Ok(text) => Some(text),
             Err(diagnostic) => {
-                diagnostics.push(diagnostic);
+                self.diagnostics.push(diagnostic);
                 None
             }
         }
-    };
-    let units = text(UNITS_FILE, &mut diagnostics);
-    let places = text(PLACES_FILE, &mut diagnostics);
-    let (registry, found) = Registry::parse(units.as_deref(), places.as_deref());
-    diagnostics.extend(found);
+    }
 
-    let mut plans = Vec::new();
-    let mut plan_pages = Vec::new();
-    for dir in &dirs {
-        let in_dir = |name: &str| {
-            if dir.is_empty() {
-                name.to_string()
-            } else {
-                format!("{dir}/{name}")
-            }
-        };
-        let folder_files: Vec<String> = data
-            .keys()
-            .chain(pages.keys())
-            .filter_map(|p| {
-                p.strip_prefix(&in_dir(""))
-                    .filter(|rest| !rest.contains('/'))
-                    .map(str::to_string)
-            })
-            .collect();
-        let Some(plan_text) = text(&in_dir(PLAN_FILE), &mut diagnostics) else {
-            continue;
-        };
-        let (document, found) = document::parse(
-            &format!("content/{}", in_dir(PLAN_FILE)),
-            &plan_text,
-            &folder_files,
-        );
-        diagnostics.extend(found);
-        let Some(document) = document else { continue };
+    /// The site's units and places.
+    fn registry(&mut self) -> Registry {
+        let units = self.text(UNITS_FILE);
+        let places = self.text(PLACES_FILE);
+        let (registry, found) = Registry::parse(units.as_deref(), places.as_deref());
+        self.diagnostics.extend(found);
+        registry
+    }
 
-        // Groups, from their pages.
-        let group_prefix = in_dir(&format!("{GROUPS_DIR}/"));
-        let group_paths: Vec<String> = pages
-            .keys()
-            .filter(|p| p.starts_with(&group_prefix))
-            .cloned()
-            .collect();
-        let mut groups: Vec<Group> = Vec::new();
-        for path in group_paths {
-            let Some(file) = pages.remove(&path) else {
-                continue;
-            };
-            let (parsed, found) = pages::parse_group(&path, dir, file, config);
-            diagnostics.extend(found);
-            let Some((front, mut page)) = parsed else {
-                continue;
-            };
-            let index = plans.len();
-            page.plan_page = Some(PlanPage::Group {
-                plan: index,
-                group: front.id.clone(),
-            });
-            match groups.iter_mut().find(|g| g.id == front.id) {
-                Some(group) => {
-                    group.titles.insert(page.lang.clone(), front.title.clone());
-                    if let Some(summary) = &front.summary {
-                        group.summaries.insert(page.lang.clone(), summary.clone());
-                    }
-                }
-                None => groups.push(Group {
-                    id: front.id.clone(),
-                    order: front.order,
-                    titles: BTreeMap::from([(page.lang.clone(), front.title.clone())]),
-                    summaries: front
-                        .summary
-                        .iter()
-                        .map(|s| (page.lang.clone(), s.clone()))
-                        .collect(),
-                }),
-            }
-            plan_pages.push(page);
-        }
-        groups.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
+    /// The plan of `dir`, which will be `plans[index]`, with its groups, indicators and
+    /// tasks; `None` when its `plan.toml` cannot be read.
+    fn plan(&mut self, dir: &str, index: usize, registry: &Registry) -> Option<Plan> {
+        let folder_files = self.folder_files(dir);
+        let plan_path = in_dir(dir, PLAN_FILE);
+        let plan_text = self.text(&plan_path)?;
+        let (document, found) =
+            document::parse(&format!("content/{plan_path}"), &plan_text, &folder_files);
+        self.diagnostics.extend(found);
+        let document = document?;
+
+        let groups = self.groups(dir, index);
         let group_ids: Vec<String> = groups.iter().map(|g| g.id.clone()).collect();
+        let indicators_path = in_dir(dir, INDICATORS_FILE);
+        let indicators = self.indicators(&indicators_path, &group_ids, registry);
+        let tasks_path = in_dir(dir, TASKS_FILE);
+        let tasks = self.tasks(&tasks_path, &group_ids, registry);
 
-        let indicators_path = in_dir(INDICATORS_FILE);
-        let indicators = match text(&indicators_path, &mut diagnostics) {
-            Some(text) => {
-                let (list, found) = indicators::parse(
-                    &format!("content/{indicators_path}"),
-                    &text,
-                    &group_ids,
-                    &registry,
-                );
-                diagnostics.extend(found);
-                list
-            }
-            None => Vec::new(),
-        };
-
-        let tasks_path = in_dir(TASKS_FILE);
-        let tasks = match data.get(&tasks_path) {
-            Some(bytes) => {
-                let (table, found) = table::read_csv(&format!("content/{tasks_path}"), bytes);
-                diagnostics.extend(found);
-                match table {
-                    Some(table) => {
-                        let (list, found) = tasks::parse(&table, &group_ids, &registry);
-                        diagnostics.extend(found);
-                        list
-                    }
-                    None => Vec::new(),
-                }
-            }
-            None => Vec::new(),
-        };
-
-        let mut sources: Vec<String> = [in_dir(PLAN_FILE), indicators_path, tasks_path]
+        let mut sources: Vec<String> = [plan_path, indicators_path, tasks_path]
             .into_iter()
-            .filter(|p| data.contains_key(p))
+            .filter(|p| self.data.contains_key(p))
             .collect();
-        sources.extend(data_files(data, &in_dir("data/")));
-        plans.push(Plan {
-            dir: dir.clone(),
+        sources.extend(data_files(self.data, &in_dir(dir, "data/")));
+        Some(Plan {
+            dir: dir.to_string(),
             document,
             groups,
             indicators,
@@ -314,97 +279,207 @@ pub fn load(inputs: PlanInputs<'_>) -> (Vec<Plan>, Vec<ContentPage>, Vec<Diagnos
             task_pages: Vec::new(),
             registry: registry.clone(),
             sources,
-        });
+        })
     }
-    diagnostics.extend(duplicate_indicators(&plans));
-    diagnostics.extend(read_all_readings(&mut plans, data, &dirs, &registry));
 
-    // Task pages, once the tasks are known.
-    for (index, plan) in plans.iter_mut().enumerate() {
+    /// The names of the files directly in `dir`, data and pages alike.
+    fn folder_files(&self, dir: &str) -> Vec<String> {
+        let prefix = in_dir(dir, "");
+        self.data
+            .keys()
+            .chain(self.pages.keys())
+            .filter_map(|p| {
+                p.strip_prefix(&prefix)
+                    .filter(|rest| !rest.contains('/'))
+                    .map(str::to_string)
+            })
+            .collect()
+    }
+
+    /// The task groups of the plan `plans[index]`, from its `groups/*.md` pages (which
+    /// become pages of the plan), by order and then id.
+    fn groups(&mut self, dir: &str, index: usize) -> Vec<Group> {
+        let prefix = in_dir(dir, &format!("{GROUPS_DIR}/"));
+        let paths: Vec<String> = self
+            .pages
+            .keys()
+            .filter(|p| p.starts_with(&prefix))
+            .cloned()
+            .collect();
+        let mut groups: Vec<Group> = Vec::new();
+        for path in paths {
+            let Some(file) = self.pages.remove(&path) else {
+                continue;
+            };
+            let (parsed, found) = pages::parse_group(&path, dir, file, self.config);
+            self.diagnostics.extend(found);
+            let Some((front, mut page)) = parsed else {
+                continue;
+            };
+            page.plan_page = Some(PlanPage::Group {
+                plan: index,
+                group: front.id.clone(),
+            });
+            add_group_page(&mut groups, &front, &page.lang);
+            self.plan_pages.push(page);
+        }
+        groups.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
+        groups
+    }
+
+    fn indicators(
+        &mut self,
+        path: &str,
+        group_ids: &[String],
+        registry: &Registry,
+    ) -> Vec<Indicator> {
+        let Some(text) = self.text(path) else {
+            return Vec::new();
+        };
+        let (list, found) =
+            indicators::parse(&format!("content/{path}"), &text, group_ids, registry);
+        self.diagnostics.extend(found);
+        list
+    }
+
+    fn tasks(&mut self, path: &str, group_ids: &[String], registry: &Registry) -> Vec<Task> {
+        let data = self.data;
+        let Some(bytes) = data.get(path) else {
+            return Vec::new();
+        };
+        let (table, found) = table::read_csv(&format!("content/{path}"), bytes);
+        self.diagnostics.extend(found);
+        let Some(table) = table else {
+            return Vec::new();
+        };
+        let (list, found) = tasks::parse(&table, group_ids, registry);
+        self.diagnostics.extend(found);
+        list
+    }
+
+    /// Reads the `tasks/ID.md` pages of the plan `plans[index]`, once its tasks are known.
+    fn task_pages(&mut self, plan: &mut Plan, index: usize) {
         let prefix = if plan.dir.is_empty() {
             format!("{TASK_PAGES_DIR}/")
         } else {
             format!("{}/{TASK_PAGES_DIR}/", plan.dir)
         };
-        let paths: Vec<String> = pages
+        let paths: Vec<String> = self
+            .pages
             .keys()
             .filter(|p| p.starts_with(&prefix))
             .cloned()
             .collect();
         for path in paths {
-            let Some(file) = pages.remove(&path) else {
+            let Some(file) = self.pages.remove(&path) else {
                 continue;
             };
-            let (page, found) = crate::content::parse_page(path.clone(), file, config);
-            diagnostics.extend(found);
-            let Some(mut page) = page else { continue };
-            let id = page.stem.clone();
-            let Some(task) = plan
-                .tasks
-                .iter()
-                .find(|t| crate::slug::slugify(&t.id) == crate::slug::slugify(&id))
-            else {
-                let hint = match did_you_mean(&id, plan.tasks.iter().map(|t| t.id.as_str())) {
-                    Some(t) => format!("name the file after the task: did you mean `{t}.md`?"),
-                    None => {
-                        "name the file after a task id of tasks.csv, like tasks/NV-3.12.md".into()
-                    }
-                };
-                diagnostics.push(
-                    Diagnostic::error("unknown-id", format!("`{id}` is not a task of this plan"))
-                        .in_file(&page.file)
-                        .with_hint(hint),
-                );
-                continue;
-            };
-            page.dir = format!(
-                "{}{}",
-                if plan.dir.is_empty() {
-                    String::new()
-                } else {
-                    format!("{}/", plan.dir)
-                },
-                pages::TASKS_SEGMENT
-            );
-            page.front
-                .template
-                .get_or_insert_with(|| "task.html".into());
-            if page
-                .front
-                .title
-                .as_deref()
-                .is_none_or(|t| t == crate::content::humanise(&id))
-            {
-                page.front.title = Some(format!("{}: {}", task.id, task.title));
+            let (page, found) = crate::content::parse_page(path.clone(), file, self.config);
+            self.diagnostics.extend(found);
+            if let Some(page) = page {
+                self.task_page(plan, index, page);
             }
-            page.plan_page = Some(PlanPage::Task {
-                plan: index,
-                id: task.id.clone(),
-            });
-            plan.task_pages.push(task.id.clone());
-            plan_pages.push(page);
         }
         plan.task_pages.sort();
         plan.task_pages.dedup();
     }
-    for file in pages.into_values() {
-        diagnostics.push(
+
+    /// Makes `page` the page of the task it is named after, or reports that no task has
+    /// that id.
+    fn task_page(&mut self, plan: &mut Plan, index: usize, mut page: ContentPage) {
+        let id = page.stem.clone();
+        let Some(task) = plan
+            .tasks
+            .iter()
+            .find(|t| crate::slug::slugify(&t.id) == crate::slug::slugify(&id))
+        else {
+            self.diagnostics
+                .push(unknown_task_page(plan, &id, &page.file));
+            return;
+        };
+        page.dir = format!(
+            "{}{}",
+            if plan.dir.is_empty() {
+                String::new()
+            } else {
+                format!("{}/", plan.dir)
+            },
+            pages::TASKS_SEGMENT
+        );
+        page.front
+            .template
+            .get_or_insert_with(|| "task.html".into());
+        if page
+            .front
+            .title
+            .as_deref()
+            .is_none_or(|t| t == crate::content::humanise(&id))
+        {
+            page.front.title = Some(format!("{}: {}", task.id, task.title));
+        }
+        page.plan_page = Some(PlanPage::Task {
+            plan: index,
+            id: task.id.clone(),
+        });
+        plan.task_pages.push(task.id.clone());
+        self.plan_pages.push(page);
+    }
+}
+
+/// `name` inside the plan folder `dir` (`dir` is empty for a plan at the top of `content/`).
+fn in_dir(dir: &str, name: &str) -> String {
+    if dir.is_empty() {
+        name.to_string()
+    } else {
+        format!("{dir}/{name}")
+    }
+}
+
+/// Adds a group page's title and summary in its language, to the group of its id or to a
+/// new group.
+fn add_group_page(groups: &mut Vec<Group>, front: &GroupFront, lang: &str) {
+    match groups.iter_mut().find(|g| g.id == front.id) {
+        Some(group) => {
+            group.titles.insert(lang.to_string(), front.title.clone());
+            if let Some(summary) = &front.summary {
+                group.summaries.insert(lang.to_string(), summary.clone());
+            }
+        }
+        None => groups.push(Group {
+            id: front.id.clone(),
+            order: front.order,
+            titles: BTreeMap::from([(lang.to_string(), front.title.clone())]),
+            summaries: front
+                .summary
+                .iter()
+                .map(|s| (lang.to_string(), s.clone()))
+                .collect(),
+        }),
+    }
+}
+
+fn unknown_task_page(plan: &Plan, id: &str, file: &str) -> Diagnostic {
+    let hint = match did_you_mean(id, plan.tasks.iter().map(|t| t.id.as_str())) {
+        Some(t) => format!("name the file after the task: did you mean `{t}.md`?"),
+        None => "name the file after a task id of tasks.csv, like tasks/NV-3.12.md".into(),
+    };
+    Diagnostic::error("unknown-id", format!("`{id}` is not a task of this plan"))
+        .in_file(file)
+        .with_hint(hint)
+}
+
+/// A warning for each page of a plan's `groups/` or `tasks/` folder that no plan read.
+fn unread_pages(pages: BTreeMap<String, TextFile>) -> Vec<Diagnostic> {
+    pages
+        .into_values()
+        .map(|file| {
             Diagnostic::warning(
                 "plan-page",
                 "this page is inside a plan's groups/ or tasks/ folder but was not read",
             )
-            .in_file(file.file),
-        );
-    }
-
-    let as_of = config.as_of.map(|d| d.date());
-    for plan in &mut plans {
-        assess(plan, as_of);
-    }
-    for (index, plan) in plans.iter().enumerate() {
-        plan_pages.extend(pages::data_pages(plan, index, config, i18n));
-    }
-    (plans, plan_pages, diagnostics)
+            .in_file(file.file)
+        })
+        .collect()
 }
 
 /// Data files (`.csv`, `.xlsx`) under `prefix`, sorted.
@@ -449,7 +524,14 @@ fn read_all_readings(
     dirs: &[String],
     registry: &Registry,
 ) -> Vec<Diagnostic> {
-    let mut diagnostics = Vec::new();
+    let files = readings_files(data, dirs);
+    let (readings, diagnostics) = read_readings(plans, data, &files, registry);
+    share_readings(plans, readings, &files);
+    diagnostics
+}
+
+/// The data files of the site's `data/` and of each plan's, sorted, each once.
+fn readings_files(data: &BTreeMap<String, Vec<u8>>, dirs: &[String]) -> Vec<String> {
     let mut files = data_files(data, "data/");
     for dir in dirs {
         files.extend(data_files(
@@ -463,10 +545,21 @@ fn read_all_readings(
     }
     files.sort();
     files.dedup();
+    files
+}
+
+/// The readings of every table of `files`, checked against the indicators of all plans.
+fn read_readings(
+    plans: &[Plan],
+    data: &BTreeMap<String, Vec<u8>>,
+    files: &[String],
+    registry: &Registry,
+) -> (Vec<Reading>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
     let all: Vec<&Indicator> = plans.iter().flat_map(|p| p.indicators.iter()).collect();
     let by_id: BTreeMap<&str, &Indicator> = all.iter().map(|i| (i.id.as_str(), *i)).collect();
     let mut readings: Vec<Reading> = Vec::new();
-    for path in &files {
+    for path in files {
         let file = format!("content/{path}");
         let bytes = &data[path];
         let tables: Vec<Table> = if path.ends_with(".xlsx") {
@@ -490,16 +583,22 @@ fn read_all_readings(
             readings.extend(found_readings);
         }
     }
-    // Each reading goes to the plan of its indicator (ids are unique across the site; a
-    // duplicate keeps the readings in every plan that has it).
+    (readings, diagnostics)
+}
+
+/// Gives each plan the readings of its indicators, by indicator, period and breakdown, and
+/// adds the site-wide data files it read from to its sources.
+fn share_readings(plans: &mut [Plan], readings: Vec<Reading>, files: &[String]) {
+    // Ids are unique across the site; a duplicate keeps the readings in every plan that
+    // has it.
     let mut owners: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (index, plan) in plans.iter().enumerate() {
         for indicator in &plan.indicators {
             owners.entry(indicator.id.as_str()).or_default().push(index);
         }
     }
-    // Readings are kept by indicator, then period and breakdown. Gathering them by
-    // indicator first leaves short runs to sort, without comparing ids.
+    // Gathering readings by indicator first leaves short runs to sort, without comparing
+    // ids.
     let mut shares: Vec<BTreeMap<String, Vec<Reading>>> = vec![BTreeMap::new(); plans.len()];
     for reading in readings {
         if let Some((last, others)) = owners
@@ -533,7 +632,6 @@ fn read_all_readings(
         plan.sources.sort();
         plan.sources.dedup();
     }
-    diagnostics
 }
 
 fn push_reading(by_indicator: &mut BTreeMap<String, Vec<Reading>>, reading: Reading) {

@@ -162,148 +162,178 @@ pub fn parse_group(
 /// The pages made from a plan's data, in every language of the site.
 pub fn data_pages(plan: &Plan, index: usize, config: &Config, i18n: &I18n) -> Vec<ContentPage> {
     let mut pages = Vec::new();
-    let file = |name: &str| format!("content/{}/{name}", plan.dir);
     for lang in &config.languages {
-        let mut add =
-            |path: &str, source: &str, title: String, weight: i64, plan_page: PlanPage| {
-                pages.push(synthetic(
-                    &plan.dir,
-                    path,
-                    &file(source),
-                    lang,
-                    config,
-                    title,
-                    weight,
-                    plan_page,
-                ));
-            };
-        let t = |key: &str| i18n.get(lang, key).unwrap_or(key).to_string();
-        add(
-            &format!("{INDICATORS_SEGMENT}/_index"),
-            super::indicators::INDICATORS_FILE,
-            t("plan_indicators"),
-            10,
-            PlanPage::Indicators(index),
-        );
-        for (i, indicator) in plan.indicators.iter().enumerate() {
-            let title = indicator
-                .name
-                .get(lang, &config.default_language)
-                .to_string();
-            let page = PlanPage::Indicator {
-                plan: index,
-                id: indicator.id.clone(),
-            };
-            add(
-                &format!("{INDICATORS_SEGMENT}/{}", indicator.id),
-                super::indicators::INDICATORS_FILE,
-                title,
-                i as i64,
-                page,
-            );
-        }
-        add(
-            &format!("{TASKS_SEGMENT}/_index"),
-            super::tasks::TASKS_FILE,
-            t("plan_tasks"),
-            20,
-            PlanPage::Tasks {
-                plan: index,
-                filter: TaskFilter::All,
-            },
-        );
-        for (i, status) in TaskStatus::ALL.iter().enumerate() {
-            let title = i18n.format(
-                lang,
-                "tasks_with_status",
-                &[("status", &t(&format!("task_{}", status.key())))],
-            );
-            let page = PlanPage::Tasks {
-                plan: index,
-                filter: TaskFilter::Status(*status),
-            };
-            add(
-                &format!("{TASKS_SEGMENT}/trang-thai-{}", slugify(status.key())),
-                super::tasks::TASKS_FILE,
-                title,
-                i as i64,
-                page,
-            );
-        }
-        for group in &plan.groups {
-            let name = group.title(lang, &config.default_language);
-            let title = i18n.format(lang, "tasks_of_group", &[("group", name)]);
-            let page = PlanPage::Tasks {
-                plan: index,
-                filter: TaskFilter::Group(group.id.clone()),
-            };
-            add(
-                &format!("{TASKS_SEGMENT}/nhom-{}", group.id),
-                super::tasks::TASKS_FILE,
-                title,
-                100 + i64::from(group.order),
-                page,
-            );
-        }
-        for lead in plan.lead_units() {
-            let name = plan.unit_name(lead, lang, &config.default_language);
-            let title = i18n.format(lang, "tasks_led_by", &[("unit", &name)]);
-            let page = PlanPage::Tasks {
-                plan: index,
-                filter: TaskFilter::Lead(lead.to_string()),
-            };
-            add(
-                &format!("{TASKS_SEGMENT}/don-vi-{lead}"),
-                super::tasks::TASKS_FILE,
-                title,
-                200,
-                page,
-            );
-        }
-        add(
-            &format!("{DATA_SEGMENT}/_index"),
-            super::document::PLAN_FILE,
-            t("plan_open_data"),
-            30,
-            PlanPage::OpenData(index),
-        );
-        add(
-            METHODOLOGY_SEGMENT,
-            super::indicators::INDICATORS_FILE,
-            t("plan_methodology"),
-            50,
-            PlanPage::Methodology(index),
-        );
-        if let Some(year) = plan.evaluation_year() {
-            let title = i18n.format(lang, "plan_evaluation", &[("year", &year.to_string())]);
-            add(
-                &format!("{EVALUATION_SEGMENT}-{year}"),
-                super::document::PLAN_FILE,
-                title,
-                40,
-                PlanPage::Evaluation { plan: index, year },
-            );
-        }
+        let made = DataPages {
+            plan,
+            index,
+            lang,
+            config,
+            i18n,
+        };
+        let in_lang = made
+            .indicator_pages()
+            .into_iter()
+            .chain(made.task_pages())
+            .chain(made.plan_wide_pages());
+        pages.extend(in_lang.map(|page| synthetic(&plan.dir, lang, config, page)));
     }
     pages
 }
 
-/// A page made from data: `path` is relative to the plan's folder, without `.md`; a path
-/// ending in `_index` is a section. Its content path has no `.md`, so `@/` links to it are
-/// written `@/PLAN/chi-tieu/ID`.
-#[allow(clippy::too_many_arguments)]
-fn synthetic(
-    plan_dir: &str,
-    path: &str,
-    file: &str,
-    lang: &str,
-    config: &Config,
+/// The data pages of one plan (`plans[index]`) in one language.
+struct DataPages<'a> {
+    plan: &'a Plan,
+    index: usize,
+    lang: &'a str,
+    config: &'a Config,
+    i18n: &'a I18n,
+}
+
+/// A page made from data, before it is given its place: `path` is relative to the plan's
+/// folder, without `.md` (a path ending in `_index` is a section); `source` is the file of
+/// the plan's folder it is made from, named in messages about it.
+struct DataPage {
+    path: String,
+    source: &'static str,
     title: String,
     weight: i64,
     plan_page: PlanPage,
-) -> ContentPage {
+}
+
+impl DataPages<'_> {
+    fn t(&self, key: &str) -> String {
+        self.i18n.get(self.lang, key).unwrap_or(key).to_string()
+    }
+
+    /// The list of targets and a page per target.
+    fn indicator_pages(&self) -> Vec<DataPage> {
+        let (plan, index) = (self.plan, self.index);
+        let mut pages = vec![DataPage {
+            path: format!("{INDICATORS_SEGMENT}/_index"),
+            source: super::indicators::INDICATORS_FILE,
+            title: self.t("plan_indicators"),
+            weight: 10,
+            plan_page: PlanPage::Indicators(index),
+        }];
+        for (i, indicator) in plan.indicators.iter().enumerate() {
+            pages.push(DataPage {
+                path: format!("{INDICATORS_SEGMENT}/{}", indicator.id),
+                source: super::indicators::INDICATORS_FILE,
+                title: indicator
+                    .name
+                    .get(self.lang, &self.config.default_language)
+                    .to_string(),
+                weight: i as i64,
+                plan_page: PlanPage::Indicator {
+                    plan: index,
+                    id: indicator.id.clone(),
+                },
+            });
+        }
+        pages
+    }
+
+    /// The task tracker, and its pages filtered by status, group and lead unit.
+    fn task_pages(&self) -> Vec<DataPage> {
+        let (plan, index, lang, i18n) = (self.plan, self.index, self.lang, self.i18n);
+        let tasks_page = |path: String, title: String, weight: i64, filter: TaskFilter| DataPage {
+            path,
+            source: super::tasks::TASKS_FILE,
+            title,
+            weight,
+            plan_page: PlanPage::Tasks {
+                plan: index,
+                filter,
+            },
+        };
+        let mut pages = vec![tasks_page(
+            format!("{TASKS_SEGMENT}/_index"),
+            self.t("plan_tasks"),
+            20,
+            TaskFilter::All,
+        )];
+        for (i, status) in TaskStatus::ALL.iter().enumerate() {
+            let title = i18n.format(
+                lang,
+                "tasks_with_status",
+                &[("status", &self.t(&format!("task_{}", status.key())))],
+            );
+            pages.push(tasks_page(
+                format!("{TASKS_SEGMENT}/trang-thai-{}", slugify(status.key())),
+                title,
+                i as i64,
+                TaskFilter::Status(*status),
+            ));
+        }
+        for group in &plan.groups {
+            let name = group.title(lang, &self.config.default_language);
+            pages.push(tasks_page(
+                format!("{TASKS_SEGMENT}/nhom-{}", group.id),
+                i18n.format(lang, "tasks_of_group", &[("group", name)]),
+                100 + i64::from(group.order),
+                TaskFilter::Group(group.id.clone()),
+            ));
+        }
+        for lead in plan.lead_units() {
+            let name = plan.unit_name(lead, lang, &self.config.default_language);
+            pages.push(tasks_page(
+                format!("{TASKS_SEGMENT}/don-vi-{lead}"),
+                i18n.format(lang, "tasks_led_by", &[("unit", &name)]),
+                200,
+                TaskFilter::Lead(lead.to_string()),
+            ));
+        }
+        pages
+    }
+
+    /// The open-data page, the methodology and the year-end evaluation.
+    fn plan_wide_pages(&self) -> Vec<DataPage> {
+        let index = self.index;
+        let mut pages = vec![
+            DataPage {
+                path: format!("{DATA_SEGMENT}/_index"),
+                source: super::document::PLAN_FILE,
+                title: self.t("plan_open_data"),
+                weight: 30,
+                plan_page: PlanPage::OpenData(index),
+            },
+            DataPage {
+                path: METHODOLOGY_SEGMENT.to_string(),
+                source: super::indicators::INDICATORS_FILE,
+                title: self.t("plan_methodology"),
+                weight: 50,
+                plan_page: PlanPage::Methodology(index),
+            },
+        ];
+        if let Some(year) = self.plan.evaluation_year() {
+            pages.push(DataPage {
+                path: format!("{EVALUATION_SEGMENT}-{year}"),
+                source: super::document::PLAN_FILE,
+                title: self.i18n.format(
+                    self.lang,
+                    "plan_evaluation",
+                    &[("year", &year.to_string())],
+                ),
+                weight: 40,
+                plan_page: PlanPage::Evaluation { plan: index, year },
+            });
+        }
+        pages
+    }
+}
+
+/// A page made from data, placed in the plan's folder in `lang`. Its content path has no
+/// `.md`, so `@/` links to it are written `@/PLAN/chi-tieu/ID`.
+fn synthetic(plan_dir: &str, lang: &str, config: &Config, page: DataPage) -> ContentPage {
+    let DataPage {
+        path,
+        source,
+        title,
+        weight,
+        plan_page,
+    } = page;
     let full = if plan_dir.is_empty() {
-        path.to_string()
+        path
     } else {
         format!("{plan_dir}/{path}")
     };
@@ -324,7 +354,7 @@ fn synthetic(
         (false, false) => format!("{full}.{lang}"),
     };
     ContentPage {
-        file: file.to_string(),
+        file: format!("content/{plan_dir}/{source}"),
         content_path,
         key,
         dir,
@@ -354,17 +384,14 @@ pub fn plan_section(
     config: &Config,
     title: String,
 ) -> ContentPage {
-    let file = format!("content/{}/{}", plan.dir, super::document::PLAN_FILE);
-    synthetic(
-        &plan.dir,
-        crate::content::SECTION_STEM,
-        &file,
-        lang,
-        config,
+    let page = DataPage {
+        path: crate::content::SECTION_STEM.to_string(),
+        source: super::document::PLAN_FILE,
         title,
-        0,
-        PlanPage::Plan(index),
-    )
+        weight: 0,
+        plan_page: PlanPage::Plan(index),
+    };
+    synthetic(&plan.dir, lang, config, page)
 }
 
 /// The evaluation year of a plan for `period` ("2025" evaluates 2024).

@@ -84,16 +84,14 @@ pub fn parse(
         let Some(indicator) = reader.indicator(row, cell(indicator_column)) else {
             continue;
         };
-        let breakdown = cell(breakdown).filter(|c| !c.text.is_empty());
-        reader.read(
-            row,
-            indicator,
-            cell(period),
-            cell(value),
-            breakdown,
-            cell(note),
-            cell(source),
-        );
+        let cells = ReadingCells {
+            period: cell(period),
+            value: cell(value),
+            breakdown: cell(breakdown).filter(|c| !c.text.is_empty()),
+            note: cell(note),
+            source: cell(source),
+        };
+        reader.read(row, indicator, &cells);
     }
     reader.finish()
 }
@@ -147,17 +145,26 @@ fn parse_open_sdg(
             );
             continue;
         }
-        reader.read(
-            row,
-            indicator,
-            cell(year),
-            cell(value),
-            filled.first().copied(),
-            None,
-            None,
-        );
+        let cells = ReadingCells {
+            period: cell(year),
+            value: cell(value),
+            breakdown: filled.first().copied(),
+            note: None,
+            source: None,
+        };
+        reader.read(row, indicator, &cells);
     }
     reader.finish()
+}
+
+/// The cells a reading is read from; each is `None` when the table has no such column,
+/// and the breakdown also when its cell is blank.
+struct ReadingCells<'c> {
+    period: Option<&'c Cell>,
+    value: Option<&'c Cell>,
+    breakdown: Option<&'c Cell>,
+    note: Option<&'c Cell>,
+    source: Option<&'c Cell>,
 }
 
 /// Reads rows one by one, collecting readings and every problem.
@@ -226,39 +233,59 @@ impl<'a> Reader<'a> {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn read(
-        &mut self,
-        row: &Row,
-        indicator: &'a Indicator,
-        period: Option<&Cell>,
-        value: Option<&Cell>,
-        breakdown: Option<&Cell>,
-        note: Option<&Cell>,
-        source: Option<&Cell>,
-    ) {
+    /// Reads one reading of `indicator` from `cells`, or reports each of its problems.
+    fn read(&mut self, row: &Row, indicator: &'a Indicator, cells: &ReadingCells<'_>) {
         let before = self.diagnostics.len();
-        let period_text = period.map_or("", |c| c.text.as_str());
-        let parsed_period = Period::parse(period_text);
-        if parsed_period.is_none() {
-            let message = if period_text.is_empty() {
+        let period = self.period(row, cells.period);
+        let value = self.value(row, indicator, cells.value);
+        let breakdown = self.breakdown(indicator, cells.breakdown);
+        if self.diagnostics.len() > before {
+            return;
+        }
+        let (Some(period), Some(value)) = (period, value) else {
+            return;
+        };
+        if !self.first_of_its_kind(row, indicator, period, breakdown) {
+            return;
+        }
+        self.readings.push(Reading {
+            indicator: indicator.id.clone(),
+            period,
+            value,
+            breakdown: breakdown.map(str::to_string),
+            note: cells.note.map_or_else(String::new, |c| c.text.clone()),
+            source: cells.source.map_or_else(String::new, |c| c.text.clone()),
+            file: self.file.clone(),
+            line: row.line,
+        });
+    }
+
+    fn period(&mut self, row: &Row, cell: Option<&Cell>) -> Option<Period> {
+        let written = cell.map_or("", |c| c.text.as_str());
+        let period = Period::parse(written);
+        if period.is_none() {
+            let message = if written.is_empty() {
                 "the reading has no period".to_string()
             } else {
-                format!("`{period_text}` is not a period")
+                format!("`{written}` is not a period")
             };
             let diagnostic = self
-                .place(row, period, "period", message)
+                .place(row, cell, "period", message)
                 .with_hint(PERIOD_HINT);
             self.diagnostics.push(diagnostic);
         }
-        let value_text = value.map_or("", |c| c.text.as_str());
-        let parsed_value = match parse_number(value_text, self.table.decimal_comma()) {
+        period
+    }
+
+    fn value(&mut self, row: &Row, indicator: &Indicator, cell: Option<&Cell>) -> Option<f64> {
+        let written = cell.map_or("", |c| c.text.as_str());
+        match parse_number(written, self.table.decimal_comma()) {
             Ok(number) => {
                 if indicator.measure == Measure::Percent && !(0.0..=100.0).contains(&number) {
                     let diagnostic = self
                         .place(
                             row,
-                            value,
+                            cell,
                             "percent-range",
                             format!("{number} is a percentage outside 0–100"),
                         )
@@ -271,12 +298,16 @@ impl<'a> Reader<'a> {
                 Some(number)
             }
             Err((message, hint)) => {
-                let diagnostic = self.place(row, value, "number", message).with_hint(hint);
+                let diagnostic = self.place(row, cell, "number", message).with_hint(hint);
                 self.diagnostics.push(diagnostic);
                 None
             }
-        };
-        let breakdown_id = match (breakdown, indicator.breakdown) {
+        }
+    }
+
+    /// The unit or place id of a breakdown cell, checked against the indicator's breakdown.
+    fn breakdown(&mut self, indicator: &Indicator, cell: Option<&Cell>) -> Option<&'a str> {
+        match (cell, indicator.breakdown) {
             (None, _) => None,
             (Some(cell), None) => {
                 let diagnostic = self
@@ -299,14 +330,19 @@ impl<'a> Reader<'a> {
                     }
                 }
             }
-        };
-        if self.diagnostics.len() > before {
-            return;
         }
-        let (Some(period), Some(value)) = (parsed_period, parsed_value) else {
-            return;
-        };
-        let key = (indicator.id.as_str(), period, breakdown_id);
+    }
+
+    /// Whether no earlier row has a reading of the same indicator, period and breakdown;
+    /// a second one is reported.
+    fn first_of_its_kind(
+        &mut self,
+        row: &Row,
+        indicator: &'a Indicator,
+        period: Period,
+        breakdown: Option<&'a str>,
+    ) -> bool {
+        let key = (indicator.id.as_str(), period, breakdown);
         if let Some(first) = self.seen.get(&key) {
             let diagnostic = self
                 .table
@@ -316,24 +352,15 @@ impl<'a> Reader<'a> {
                     format!(
                         "`{}` already has a reading for {period}{}",
                         indicator.id,
-                        breakdown_id.map(|b| format!(" ({b})")).unwrap_or_default()
+                        breakdown.map(|b| format!(" ({b})")).unwrap_or_default()
                     ),
                 )
                 .with_hint(format!("the first is on line {first}; keep one of them"));
             self.diagnostics.push(diagnostic);
-            return;
+            return false;
         }
         self.seen.insert(key, row.line);
-        self.readings.push(Reading {
-            indicator: indicator.id.clone(),
-            period,
-            value,
-            breakdown: breakdown_id.map(str::to_string),
-            note: note.map_or_else(String::new, |c| c.text.clone()),
-            source: source.map_or_else(String::new, |c| c.text.clone()),
-            file: self.file.clone(),
-            line: row.line,
-        });
+        true
     }
 
     fn finish(self) -> (Vec<Reading>, Vec<Diagnostic>) {

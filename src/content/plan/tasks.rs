@@ -5,6 +5,8 @@
 //! written as Vietnamese offices write them (see `period::Deadline`); `budget` is in million
 //! VND; `partners` are unit ids separated by `;`.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 
 use crate::diag::{Diagnostic, did_you_mean};
@@ -13,7 +15,7 @@ use crate::status::TaskState;
 
 use super::period::Deadline;
 use super::registry::{Kind, Registry};
-use super::table::{Cell, Table, parse_number};
+use super::table::{Cell, Row, Table, parse_number};
 
 pub const TASKS_FILE: &str = "tasks.csv";
 const REQUIRED: [&str; 6] = ["id", "group", "title", "lead", "due", "status"];
@@ -77,186 +79,253 @@ pub fn parse(
     }
     // Matching a column name folds it, so each column is found once, not once per cell.
     let columns = COLUMNS.map(|name| (name, table.column(name)));
-    let column = |name: &str| {
-        columns
+    let mut tasks: Vec<Task> = Vec::new();
+    let mut seen_ids: BTreeMap<String, usize> = BTreeMap::new();
+    for row in &table.rows {
+        let mut reader = TaskRow {
+            table,
+            row,
+            columns: &columns,
+            diagnostics: Vec::new(),
+        };
+        let task = reader.task(groups, registry, &mut seen_ids);
+        diagnostics.append(&mut reader.diagnostics);
+        tasks.extend(task);
+    }
+    (tasks, diagnostics)
+}
+
+/// One row of `tasks.csv` being read, with the problems found in it.
+struct TaskRow<'a> {
+    table: &'a Table,
+    row: &'a Row,
+    columns: &'a [(&'static str, Option<usize>)],
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> TaskRow<'a> {
+    /// The row's task; `None` when the row has any error. `seen_ids` gets the row's id,
+    /// with its line, even then, so that a later row using it again is reported.
+    fn task(
+        &mut self,
+        groups: &[String],
+        registry: &Registry,
+        seen_ids: &mut BTreeMap<String, usize>,
+    ) -> Option<Task> {
+        let id = self.id(seen_ids);
+        self.check_group(groups);
+        self.check_title();
+        let lead = self.lead(registry);
+        let partners = self.partners(registry);
+        let start = self.deadline("start", true);
+        let due = self.deadline("due", false);
+        self.check_dates_in_order(start.as_ref(), due.as_ref());
+        let state = self.state();
+        let percent = self.number("percent", Some((0.0, 100.0)));
+        let budget = self.number("budget", None);
+        if !self.diagnostics.is_empty() {
+            return None;
+        }
+        Some(Task {
+            id,
+            group: self.text("group").to_string(),
+            title: self.text("title").to_string(),
+            lead,
+            partners,
+            start,
+            due: due?,
+            start_text: self.text("start").to_string(),
+            due_text: self.text("due").to_string(),
+            state: state?,
+            percent,
+            budget,
+            output: self.text("output").to_string(),
+            line: self.row.line,
+        })
+    }
+
+    fn cell(&self, name: &str) -> Option<&'a Cell> {
+        self.columns
             .iter()
             .find(|(known, _)| *known == name)
             .and_then(|(_, index)| *index)
-    };
-    let mut tasks: Vec<Task> = Vec::new();
-    let mut seen_ids: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
-    for row in &table.rows {
-        let cell = |name: &str| column(name).and_then(|i| row.cells.get(i));
-        let text = |name: &str| cell(name).map_or("", |c| c.text.as_str());
-        let before = diagnostics.len();
-        let mut error = |cell: Option<&Cell>, code: &'static str, message: String, hint: String| {
-            let diagnostic = match cell {
-                Some(cell) => table.error(cell, code, message),
-                None => table.row_error(row, code, message),
-            };
-            diagnostics.push(diagnostic.with_hint(hint));
-        };
+            .and_then(|i| self.row.cells.get(i))
+    }
 
-        let id = text("id").to_string();
+    fn text(&self, name: &str) -> &'a str {
+        self.cell(name).map_or("", |c| c.text.as_str())
+    }
+
+    /// Reports a problem at the column's cell, or at the whole row when the table has no
+    /// such column.
+    fn error(&mut self, name: &str, code: &'static str, message: String, hint: String) {
+        let diagnostic = match self.cell(name) {
+            Some(cell) => self.table.error(cell, code, message),
+            None => self.table.row_error(self.row, code, message),
+        };
+        self.diagnostics.push(diagnostic.with_hint(hint));
+    }
+
+    fn id(&mut self, seen_ids: &mut BTreeMap<String, usize>) -> String {
+        let id = self.text("id").to_string();
         if id.is_empty() {
-            error(
-                cell("id"),
+            self.error(
+                "id",
                 "task-id",
                 "the task has no id".into(),
                 "give every task an id such as NV-3.12".into(),
             );
         } else if let Some(first) = seen_ids.get(&id) {
-            error(
-                cell("id"),
+            self.error(
+                "id",
                 "duplicate-id",
                 format!("the task id `{id}` is used twice"),
                 format!("the first is on line {first}; give each task its own id"),
             );
         } else {
-            seen_ids.insert(id.clone(), row.line);
+            seen_ids.insert(id.clone(), self.row.line);
         }
-        let group = text("group");
+        id
+    }
+
+    fn check_group(&mut self, groups: &[String]) {
+        let group = self.text("group");
         if !groups.iter().any(|g| g == group) {
             let hint = match did_you_mean(group, groups.iter().map(String::as_str)) {
                 Some(g) => format!("did you mean `{g}`?"),
                 None => format!("the plan's groups are: {}", groups.join(", ")),
             };
-            error(
-                cell("group"),
+            self.error(
+                "group",
                 "unknown-id",
                 format!("`{group}` is not a task group of this plan"),
                 hint,
             );
         }
-        if text("title").is_empty() {
-            error(
-                cell("title"),
+    }
+
+    fn check_title(&mut self) {
+        if self.text("title").is_empty() {
+            self.error(
+                "title",
                 "task-title",
                 "the task has no title".into(),
                 "write what the task is".into(),
             );
         }
-        let lead = match registry.resolve(Kind::Unit, text("lead")) {
+    }
+
+    fn lead(&mut self, registry: &Registry) -> String {
+        match registry.resolve(Kind::Unit, self.text("lead")) {
             Ok(unit) => unit.id().to_string(),
             Err((message, hint)) => {
-                error(cell("lead"), "unknown-id", message, hint);
+                self.error("lead", "unknown-id", message, hint);
                 String::new()
             }
-        };
+        }
+    }
+
+    fn partners(&mut self, registry: &Registry) -> Vec<String> {
         let mut partners = Vec::new();
-        for written in text("partners")
+        for written in self
+            .text("partners")
             .split([';', ','])
             .map(str::trim)
             .filter(|p| !p.is_empty())
         {
             match registry.resolve(Kind::Unit, written) {
                 Ok(unit) => partners.push(unit.id().to_string()),
-                Err((message, hint)) => error(cell("partners"), "unknown-id", message, hint),
+                Err((message, hint)) => self.error("partners", "unknown-id", message, hint),
             }
         }
-        let mut deadline = |name: &str, optional: bool| -> Option<Deadline> {
-            let written = text(name);
-            if written.is_empty() {
-                if !optional {
-                    error(
-                        cell(name),
-                        "task-date",
-                        format!("the task has no `{name}`"),
-                        DEADLINE_HINT.into(),
-                    );
-                }
-                return None;
-            }
-            let parsed = Deadline::parse(written);
-            if parsed.is_none() {
-                error(
-                    cell(name),
+        partners
+    }
+
+    fn deadline(&mut self, name: &str, optional: bool) -> Option<Deadline> {
+        let written = self.text(name);
+        if written.is_empty() {
+            if !optional {
+                self.error(
+                    name,
                     "task-date",
-                    format!("`{written}` is not a date or period"),
+                    format!("the task has no `{name}`"),
                     DEADLINE_HINT.into(),
                 );
             }
-            parsed
-        };
-        let start = deadline("start", true);
-        let due = deadline("due", false);
+            return None;
+        }
+        let parsed = Deadline::parse(written);
+        if parsed.is_none() {
+            self.error(
+                name,
+                "task-date",
+                format!("`{written}` is not a date or period"),
+                DEADLINE_HINT.into(),
+            );
+        }
+        parsed
+    }
+
+    fn check_dates_in_order(&mut self, start: Option<&Deadline>, due: Option<&Deadline>) {
         if let (Some(start), Some(due)) = (
-            start.as_ref().and_then(Deadline::start_date),
-            due.as_ref().and_then(Deadline::due_date),
+            start.and_then(Deadline::start_date),
+            due.and_then(Deadline::due_date),
         ) && due < start
         {
-            error(
-                cell("due"),
+            self.error(
+                "due",
                 "task-dates",
                 format!("the task is due ({due}) before it starts ({start})"),
                 "check the start and due dates".into(),
             );
         }
-        let state = state(text("status"));
+    }
+
+    fn state(&mut self) -> Option<TaskState> {
+        let written = self.text("status");
+        let state = state(written);
         if state.is_none() {
             let words = ["not_started", "in_progress", "done", "cancelled"];
-            let hint = match did_you_mean(text("status"), words) {
+            let hint = match did_you_mean(written, words) {
                 Some(w) => format!("did you mean `{w}`?"),
                 None => format!("write one of: {}", words.join(", ")),
             };
-            error(
-                cell("status"),
+            self.error(
+                "status",
                 "task-status",
-                format!("`{}` is not a task status", text("status")),
+                format!("`{written}` is not a task status"),
                 hint,
             );
         }
-        let mut number = |name: &str, range: Option<(f64, f64)>| -> Option<f64> {
-            let written = text(name);
-            if written.is_empty() {
-                return None;
-            }
-            match parse_number(written, table.decimal_comma()) {
-                Ok(value) => {
-                    if let Some((low, high)) =
-                        range.filter(|(low, high)| !(*low..=*high).contains(&value))
-                    {
-                        error(
-                            cell(name),
-                            "task-number",
-                            format!("{value} is outside {low}–{high}"),
-                            format!("`{name}` is a share of the work done, from {low} to {high}"),
-                        );
-                    }
-                    Some(value)
-                }
-                Err((message, hint)) => {
-                    error(cell(name), "task-number", message, hint);
-                    None
-                }
-            }
-        };
-        let percent = number("percent", Some((0.0, 100.0)));
-        let budget = number("budget", None);
-        if diagnostics.len() > before {
-            continue;
-        }
-        let (Some(due), Some(state)) = (due, state) else {
-            continue;
-        };
-        tasks.push(Task {
-            id,
-            group: group.to_string(),
-            title: text("title").to_string(),
-            lead,
-            partners,
-            start,
-            due,
-            start_text: text("start").to_string(),
-            due_text: text("due").to_string(),
-            state,
-            percent,
-            budget,
-            output: text("output").to_string(),
-            line: row.line,
-        });
+        state
     }
-    (tasks, diagnostics)
+
+    /// An optional number; `range`, when given, is where a share of the work done lies.
+    fn number(&mut self, name: &str, range: Option<(f64, f64)>) -> Option<f64> {
+        let written = self.text(name);
+        if written.is_empty() {
+            return None;
+        }
+        match parse_number(written, self.table.decimal_comma()) {
+            Ok(value) => {
+                if let Some((low, high)) =
+                    range.filter(|(low, high)| !(*low..=*high).contains(&value))
+                {
+                    self.error(
+                        name,
+                        "task-number",
+                        format!("{value} is outside {low}–{high}"),
+                        format!("`{name}` is a share of the work done, from {low} to {high}"),
+                    );
+                }
+                Some(value)
+            }
+            Err((message, hint)) => {
+                self.error(name, "task-number", message, hint);
+                None
+            }
+        }
+    }
 }
 
 #[cfg(test)]

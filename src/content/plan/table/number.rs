@@ -1,0 +1,210 @@
+//! Numbers as offices write them (pure): a cell's text and whether the file takes a decimal
+//! comma in; an `f64`, or a message and a hint telling what to write, out. Nothing here
+//! touches the disk.
+
+use super::clean;
+
+/// Reads a number as offices write it.
+///
+/// Each file has one decimal mark: a comma when `decimal_comma` (a `;`-separated CSV, as a
+/// spreadsheet in a Vietnamese locale saves it), otherwise a dot (comma- or tab-separated
+/// CSV, and .xlsx, whose numbers arrive with a dot). The other mark may group thousands,
+/// in groups of three digits, only where it cannot be a decimal mark: `1.234,5` and
+/// `1.234.567` with a decimal comma, `1,234.5` and `1,234,567` with a decimal dot. A single
+/// group with no decimal mark (`1.234` or `1,234`) could be read either way and is an error,
+/// and so is a decimal comma in a comma-separated file (`78,5`). In a `;`-separated file a
+/// dot that cannot be a thousands separator (`8.5`) is read as a decimal dot.
+///
+/// A leading `-`, `+` or `−` (U+2212) gives the sign; spaces around the number are ignored.
+/// Anything else is an error: `Err((message, hint))`, the hint telling what to write.
+pub fn parse_number(text: &str, decimal_comma: bool) -> Result<f64, (String, String)> {
+    let text = clean(text);
+    let example = if decimal_comma { "78,5" } else { "78.5" };
+    if text.is_empty() {
+        return Err((
+            "expected a number, but the value is empty".to_string(),
+            format!("write a number here, such as {example}"),
+        ));
+    }
+    let fail = |hint: String| Err((format!("expected a number, found '{text}'"), hint));
+    let negative = text.starts_with(['-', '\u{2212}']);
+    let body = text.strip_prefix(['-', '+', '\u{2212}']).unwrap_or(text);
+    let (mark, other) = if decimal_comma {
+        (',', '.')
+    } else {
+        ('.', ',')
+    };
+    if body.contains('%') {
+        return fail("write the number without the % sign".to_string());
+    }
+    if text.starts_with('#') {
+        return fail(format!(
+            "the spreadsheet shows an error here ({text}): correct the formula or type the value"
+        ));
+    }
+    let numeric = |c: char| c.is_ascii_digit() || c == mark || c == other;
+    if !body.contains(|c: char| c.is_ascii_digit()) {
+        return fail(format!(
+            "write a number such as {example}; when there is no value yet, leave the cell empty"
+        ));
+    }
+    if !body.chars().all(numeric) {
+        let hint = if body.chars().all(|c| numeric(c) || c.is_whitespace()) {
+            "remove the spaces inside the number".to_string()
+        } else if body.starts_with(|c: char| c.is_ascii_digit()) {
+            let unit = body.trim_start_matches(|c: char| numeric(c) || c.is_whitespace());
+            format!("write only the number, without '{unit}'")
+        } else {
+            format!("write only the number, such as {example}")
+        };
+        return fail(hint);
+    }
+    let sign = if negative { -1.0 } else { 1.0 };
+    match plain_number(body, mark, other) {
+        Ok(value) if value.is_finite() => Ok(sign * value + 0.0),
+        Ok(_) => fail("the number is too large".to_string()),
+        Err(NumberProblem::Ambiguous) => {
+            let whole: String = body.chars().filter(char::is_ascii_digit).collect();
+            let decimal = body.replace(other, &mark.to_string());
+            fail(format!(
+                "'{body}' could be read two ways: write {whole} for the whole number, or \
+                 {decimal} for the decimal"
+            ))
+        }
+        Err(NumberProblem::Malformed) => match plain_number(body, other, mark) {
+            // A decimal dot in a `;` file cannot be a thousands separator when it is not
+            // followed by a group of three digits, so `8.5` is read as 8.5 (a cell typed as
+            // text in a Vietnamese-locale spreadsheet keeps its dot).
+            Ok(value) if decimal_comma && value.is_finite() => Ok(sign * value + 0.0),
+            Ok(value) => {
+                let written = format!("{}{value}", if negative { "-" } else { "" });
+                if decimal_comma {
+                    fail(format!(
+                        "write {}: in a ';'-separated file decimals take a comma",
+                        written.replace('.', ",")
+                    ))
+                } else {
+                    fail(format!(
+                        "write {written}, with a dot for decimals (to write decimal commas, \
+                         save the file as ';'-separated CSV)"
+                    ))
+                }
+            }
+            Err(_) => fail(format!(
+                "write digits with at most one decimal mark, such as {example}"
+            )),
+        },
+    }
+}
+
+enum NumberProblem {
+    /// `1,234` with a decimal dot: one thousand or one point two three four.
+    Ambiguous,
+    Malformed,
+}
+
+/// Digits with the decimal `mark` and the thousands separator `other` (no sign).
+fn plain_number(body: &str, mark: char, other: char) -> Result<f64, NumberProblem> {
+    let (whole, fraction) = match body.split_once(mark) {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (body, None),
+    };
+    let fraction_ok = fraction.is_none_or(|f| f.chars().all(|c| c.is_ascii_digit()));
+    if !fraction_ok || (whole.is_empty() && fraction.is_none_or(str::is_empty)) {
+        return Err(NumberProblem::Malformed);
+    }
+    let groups: Vec<&str> = whole.split(other).collect();
+    if groups.len() > 1 {
+        let well_grouped =
+            (1..=3).contains(&groups[0].len()) && groups[1..].iter().all(|g| g.len() == 3);
+        if !well_grouped {
+            return Err(NumberProblem::Malformed);
+        }
+        if groups.len() == 2 && fraction.is_none() {
+            return Err(NumberProblem::Ambiguous);
+        }
+    }
+    let digits: String = groups.concat();
+    let number = format!(
+        "{}.{}",
+        if digits.is_empty() { "0" } else { &digits },
+        fraction.filter(|f| !f.is_empty()).unwrap_or("0")
+    );
+    number.parse().map_err(|_| NumberProblem::Malformed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_read_as_offices_write_them() {
+        let ok = |text: &str, comma: bool| parse_number(text, comma).unwrap();
+        let hint = |text: &str, comma: bool| parse_number(text, comma).unwrap_err().1;
+        assert_eq!(ok("78.5", false), 78.5);
+        assert_eq!(ok("78,5", true), 78.5);
+        assert_eq!(ok("1.234,5", true), 1234.5);
+        assert_eq!(ok("1.234.567", true), 1_234_567.0);
+        assert_eq!(ok("1,234.5", false), 1234.5);
+        assert_eq!(ok("1,234,567", false), 1_234_567.0);
+        assert_eq!(ok("-3", false), -3.0);
+        assert_eq!(ok("\u{2212}3", true), -3.0);
+        assert_eq!(ok("+3", false), 3.0);
+        assert_eq!(ok(" 12 ", false), 12.0);
+        assert_eq!(ok("\u{a0}12\u{a0}", true), 12.0);
+        assert_eq!(ok("0", false), 0.0);
+        assert!(ok("-0", false).is_sign_positive());
+        assert_eq!(ok(".5", false), 0.5);
+        assert_eq!(ok("100", true), 100.0);
+
+        let (message, _) = parse_number("78,5", false).unwrap_err();
+        assert_eq!(message, "expected a number, found '78,5'");
+        assert_eq!(
+            hint("78,5", false),
+            "write 78.5, with a dot for decimals (to write decimal commas, save the file as \
+             ';'-separated CSV)"
+        );
+        // A dot that cannot group thousands is a decimal dot, even in a `;` file.
+        assert_eq!(ok("78.5", true), 78.5);
+        assert_eq!(ok("-8.25", true), -8.25);
+        assert_eq!(
+            hint("-1.234,5", false).split(',').next(),
+            Some("write -1234.5")
+        );
+        assert_eq!(
+            hint("1,234", false),
+            "'1,234' could be read two ways: write 1234 for the whole number, or 1.234 for the decimal"
+        );
+        assert!(hint("1.234", true).contains("1,234 for the decimal"));
+        assert_eq!(hint("90 %", false), "write the number without the % sign");
+        assert_eq!(hint("90%", true), "write the number without the % sign");
+        assert_eq!(
+            parse_number("", false).unwrap_err(),
+            (
+                "expected a number, but the value is empty".to_string(),
+                "write a number here, such as 78.5".to_string()
+            )
+        );
+        assert_eq!(
+            parse_number("  ", true).unwrap_err().1,
+            "write a number here, such as 78,5"
+        );
+        for no_value in ["abc", "n/a", "-", "x", "chưa có", "."] {
+            assert!(
+                hint(no_value, false).contains("leave the cell empty"),
+                "{no_value}"
+            );
+        }
+        assert!(hint("#N/A", false).contains("formula"));
+        assert_eq!(
+            hint("12 tỷ đồng", false),
+            "write only the number, without 'tỷ đồng'"
+        );
+        assert_eq!(hint("1 234", false), "remove the spaces inside the number");
+        assert!(parse_number("1,23,456", false).is_err());
+        assert!(parse_number("1.2.3", false).is_err());
+        assert!(parse_number("inf", false).is_err());
+        assert!(parse_number("NaN", false).is_err());
+        assert!(parse_number(&"9".repeat(400), false).is_err());
+    }
+}
