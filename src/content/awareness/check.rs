@@ -19,17 +19,13 @@ pub(super) fn check_page(
     root: Option<String>,
     inputs: &AwarenessInputs<'_>,
 ) -> (Option<Piece>, Vec<Diagnostic>) {
+    let Some((source, table)) = front_matter::placed(&page.file, &page.text) else {
+        return (None, Vec::new());
+    };
     let mut check = Check {
-        source: Source::new(&page.file, ""),
+        source,
         diagnostics: Vec::new(),
     };
-    let Ok(split) = front_matter::split(&page.file, &page.text) else {
-        return (None, Vec::new());
-    };
-    let Ok(table) = DeTable::parse(split.front_matter) else {
-        return (None, Vec::new());
-    };
-    check.source = Source::fragment(&page.file, split.front_matter, split.front_matter_line);
     let table = table.get_ref();
     check.terms(table, "audience", &AUDIENCES, "an audience");
     let Some(root) = root else {
@@ -123,6 +119,46 @@ impl Check<'_> {
                 );
                 false
             }
+        }
+    }
+
+    /// Each table of the list `extra.KEY` in order, with its index and a place for what it
+    /// lacks: its first key, as an `[[extra.KEY]]` table's own span may be empty. A value that
+    /// is not a list, and items that are not tables, are reported under `code`.
+    pub(super) fn each_table<'t, 'de>(
+        &mut self,
+        extra: &'t DeTable<'de>,
+        key: &str,
+        (code, example): (&'static str, &str),
+        mut each: impl FnMut(&mut Self, usize, &'t DeTable<'de>, Range<usize>),
+    ) {
+        let Some((name, value)) = extra.get_key_value(key) else {
+            return;
+        };
+        let Some(items) = value.get_ref().as_array() else {
+            self.error(
+                code,
+                format!("`{key}` must be a list of tables"),
+                name.span(),
+                format!("write each one as {example}"),
+            );
+            return;
+        };
+        for (index, item) in items.iter().enumerate() {
+            let Some(table) = item.get_ref().as_table() else {
+                self.error(
+                    code,
+                    format!("item {} of `{key}` is not a table", index + 1),
+                    item.span(),
+                    format!("write each one as {example}"),
+                );
+                continue;
+            };
+            let place = table
+                .iter()
+                .next()
+                .map_or_else(|| name.span(), |(k, _)| k.span());
+            each(self, index, table, place);
         }
     }
 
