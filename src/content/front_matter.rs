@@ -1,6 +1,8 @@
 //! Front matter: the `+++` TOML block at the top of a page, split off and parsed (pure).
 
 use serde::Deserialize;
+use toml::Spanned;
+use toml::de::DeTable;
 
 use crate::diag::{Diagnostic, Source};
 use crate::toml_input::{self, struct_fields};
@@ -95,6 +97,17 @@ pub struct Split<'a> {
     pub body_line: usize,
 }
 
+impl<'a> Split<'a> {
+    /// The front matter as a fragment of `file`: positions in it are counted from the line
+    /// where the `+++` block starts.
+    pub fn source<'s>(&self, file: &'s str) -> Source<'s>
+    where
+        'a: 's,
+    {
+        Source::fragment(file, self.front_matter, self.front_matter_line)
+    }
+}
+
 /// Splits a page at its `+++` lines. A page without front matter is all body.
 pub fn split<'a>(file: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     let source = Source::new(file, text);
@@ -148,8 +161,16 @@ pub fn parse(file: &str, split: &Split<'_>) -> (Option<FrontMatter>, Vec<Diagnos
     if split.front_matter.trim().is_empty() {
         return (Some(FrontMatter::default()), Vec::new());
     }
-    let source = Source::fragment(file, split.front_matter, split.front_matter_line);
-    toml_input::parse::<FrontMatter>(&source, "front matter", &known_keys)
+    toml_input::parse::<FrontMatter>(&split.source(file), "front matter", &known_keys)
+}
+
+/// The front matter's TOML with the place of every key and value in it, for checks of
+/// values the typed parse lets through (awareness pages); `None` when the page has no valid
+/// front matter, which `parse` reports.
+pub fn placed<'a>(file: &'a str, text: &'a str) -> Option<(Source<'a>, Spanned<DeTable<'a>>)> {
+    let split = split(file, text).ok()?;
+    let table = DeTable::parse(split.front_matter).ok()?;
+    Some((split.source(file), table))
 }
 
 #[cfg(test)]

@@ -1,0 +1,68 @@
+//! A campaign's dates (pure): `[extra.campaign]` with `start` and `end`, each a TOML date
+//! or a `"YYYY-MM-DD"` text, checked for presence, form and order. No disk.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use toml::de::{DeTable, DeValue};
+
+use super::Campaign;
+use super::check::Check;
+
+impl Check<'_> {
+    pub(super) fn campaign(&mut self, extra: &DeTable<'_>) -> Option<Campaign> {
+        let (key, value) = extra.get_key_value("campaign")?;
+        let Some(table) = value.get_ref().as_table() else {
+            self.error(
+                "awareness-campaign",
+                "`campaign` must be a table with `start` and `end` dates".into(),
+                value.span(),
+                "write it as [extra.campaign] with start = 2025-10-01 and end = 2025-10-10 on the lines below".into(),
+            );
+            return None;
+        };
+        self.unknown_keys(table, &["start", "end"], "extra.campaign");
+        let start = self.date(table, "start", key.span());
+        let end = self.date(table, "end", key.span());
+        let (start, end) = (start?, end?);
+        if end < start {
+            let span = table.get("end").map_or(key.span(), |v| v.span());
+            self.error(
+                "awareness-campaign",
+                format!("the campaign ends ({end}) before it starts ({start})"),
+                span,
+                "swap the two dates, or correct the year".into(),
+            );
+            return None;
+        }
+        Some(Campaign { start, end })
+    }
+
+    fn date(&mut self, table: &DeTable<'_>, key: &str, owner: Range<usize>) -> Option<NaiveDate> {
+        let Some(value) = table.get(key) else {
+            self.error(
+                "awareness-campaign",
+                format!("the campaign has no `{key}` date"),
+                owner,
+                format!("add `{key} = 2025-10-10` (year-month-day, without quotes)"),
+            );
+            return None;
+        };
+        let parsed = match value.get_ref() {
+            DeValue::Datetime(at) => at.date.and_then(|d| {
+                NaiveDate::from_ymd_opt(i32::from(d.year), d.month.into(), d.day.into())
+            }),
+            DeValue::String(text) => NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok(),
+            _ => None,
+        };
+        if parsed.is_none() {
+            self.error(
+                "awareness-campaign",
+                format!("`{key}` is not a date"),
+                value.span(),
+                format!("write `{key} = 2025-10-10` (year-month-day, without quotes)"),
+            );
+        }
+        parsed
+    }
+}
