@@ -372,7 +372,10 @@ pub(crate) fn wrap(text: &str, size: f64, width: f64, lines: usize) -> Vec<Strin
 }
 
 /// Text with an outline in the background colour, readable where it crosses a line.
-pub(crate) fn halo_text(svg: &mut Svg, class: &str, x: f64, y: f64, anchor: &str, content: &str) {
+/// `at` is the text's anchor point: its left edge, middle or right edge by `anchor`, on
+/// its baseline.
+pub(crate) fn halo_text(svg: &mut Svg, class: &str, at: (f64, f64), anchor: &str, content: &str) {
+    let (x, y) = at;
     let mut tag = svg
         .tag("text")
         .class(&format!("{class} halo"))
@@ -389,8 +392,9 @@ pub(crate) fn halo_text(svg: &mut Svg, class: &str, x: f64, y: f64, anchor: &str
         .text(content);
 }
 
-/// Plain text in the page's text colour.
-pub(crate) fn plain_text(svg: &mut Svg, class: &str, x: f64, y: f64, anchor: &str, content: &str) {
+/// Plain text in the page's text colour, placed like `halo_text`.
+pub(crate) fn plain_text(svg: &mut Svg, class: &str, at: (f64, f64), anchor: &str, content: &str) {
+    let (x, y) = at;
     let mut tag = svg.tag("text").class(class).num("x", x).num("y", y);
     if anchor != "start" {
         tag = tag.attr("text-anchor", anchor);

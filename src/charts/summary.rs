@@ -225,8 +225,7 @@ fn draw_legend(svg: &mut Svg, legend: &Legend, id: &str) {
         plain_text(
             svg,
             "legend",
-            lx + SWATCH + 6.0,
-            top + SWATCH / 2.0 + CENTRE,
+            (lx + SWATCH + 6.0, top + SWATCH / 2.0 + CENTRE),
             "start",
             item,
         );

@@ -25,7 +25,13 @@ pub(super) fn value_axis(svg: &mut Svg, layout: &Layout) {
             .num("y2", y + 4.0)
             .attr("stroke", ink::TEXT)
             .end();
-        plain_text(svg, "tick", tick.label_left, y + 19.0, "start", &tick.label);
+        plain_text(
+            svg,
+            "tick",
+            (tick.label_left, y + 19.0),
+            "start",
+            &tick.label,
+        );
     }
 }
 
@@ -46,21 +52,20 @@ pub(super) fn target_and_unit(svg: &mut Svg, layout: &Layout) {
         halo_text(
             svg,
             "label target-label",
-            words.x,
-            words_y,
+            (words.x, words_y),
             words.anchor,
             &words.text,
         );
     }
     if let Some(unit) = &layout.unit {
-        plain_text(svg, "unit", unit.x, words_y, unit.anchor, &unit.text);
+        plain_text(svg, "unit", (unit.x, words_y), unit.anchor, &unit.text);
     }
 }
 
 /// The "no data" words in place of the rows.
 pub(super) fn no_rows(svg: &mut Svg, layout: &Layout, labels: &Labels) {
     let y = layout.top + LINE_HEIGHT - 4.0;
-    plain_text(svg, "no-data", EDGE, y, "start", &labels.no_data);
+    plain_text(svg, "no-data", (EDGE, y), "start", &labels.no_data);
 }
 
 /// One row in its own group, with the full name and value in its `<title>`.
@@ -70,7 +75,7 @@ pub(super) fn row(svg: &mut Svg, row: &Row, layout: &Layout) {
     svg.tag("title").text(&row.title);
     for (j, line) in row.lines.iter().enumerate() {
         let ly = row.top + (j + 1) as f64 * LINE_HEIGHT - 4.0;
-        halo_text(svg, "label", EDGE, ly, "start", line);
+        halo_text(svg, "label", (EDGE, ly), "start", line);
     }
     if let Some((x, width)) = row.bar {
         svg.tag("rect")
@@ -110,8 +115,7 @@ pub(super) fn row(svg: &mut Svg, row: &Row, layout: &Layout) {
     halo_text(
         svg,
         row.value_class,
-        value.x,
-        middle + CENTRE,
+        (value.x, middle + CENTRE),
         value.anchor,
         &value.text,
     );

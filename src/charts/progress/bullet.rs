@@ -69,8 +69,7 @@ pub fn bullet(chart: &BulletChart) -> String {
         plain_text(
             &mut svg,
             label.class,
-            left,
-            BULLET_HEIGHT - 6.0,
+            (left, BULLET_HEIGHT - 6.0),
             "start",
             &label.text,
         );
@@ -192,8 +191,7 @@ fn draw_latest(svg: &mut Svg, chart: &BulletChart, layout: &Layout) {
         plain_text(
             svg,
             "no-data",
-            WIDTH / 2.0,
-            16.0,
+            (WIDTH / 2.0, 16.0),
             "middle",
             &chart.labels.no_data,
         );

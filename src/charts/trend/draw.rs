@@ -22,7 +22,7 @@ pub(super) fn value_axis(svg: &mut Svg, layout: &Layout) {
             .num("y2", ty)
             .attr("stroke", ink::GRID)
             .end();
-        plain_text(svg, "tick", left - 6.0, ty + CENTRE, "end", label);
+        plain_text(svg, "tick", (left - 6.0, ty + CENTRE), "end", label);
     }
     if layout.ticks.lo < 0.0 && layout.ticks.hi > 0.0 {
         let zy = layout.y.map(0.0);
@@ -36,7 +36,7 @@ pub(super) fn value_axis(svg: &mut Svg, layout: &Layout) {
             .end();
     }
     if let Some(unit) = &layout.unit {
-        plain_text(svg, "unit", 2.0, UNIT_BASELINE, "start", unit);
+        plain_text(svg, "unit", (2.0, UNIT_BASELINE), "start", unit);
     }
 }
 
@@ -60,7 +60,13 @@ pub(super) fn time_axis(svg: &mut Svg, layout: &Layout) {
             .num("y2", bottom + 4.0)
             .attr("stroke", ink::TEXT)
             .end();
-        plain_text(svg, "tick", label.left, bottom + 18.0, "start", &label.text);
+        plain_text(
+            svg,
+            "tick",
+            (label.left, bottom + 18.0),
+            "start",
+            &label.text,
+        );
     }
 }
 
@@ -202,7 +208,7 @@ pub(super) fn milestone_marker(svg: &mut Svg, x: f64, y: f64) {
 pub(super) fn labels(svg: &mut Svg, labels: &[Label]) {
     for label in labels {
         match label.look {
-            Look::Plain(class) => halo_text(svg, class, label.x, label.y, "start", &label.text),
+            Look::Plain(class) => halo_text(svg, class, (label.x, label.y), "start", &label.text),
             Look::Value => {
                 svg.tag("text")
                     .class("value halo")

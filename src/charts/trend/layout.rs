@@ -82,7 +82,7 @@ impl Layout {
         let top = TOP + if unit.is_some() { UNIT_ROOM } else { 0.0 };
         let bottom = top + PLOT_HEIGHT;
         let falling = chart.direction == Direction::Decrease;
-        let ticks = value_ticks(chart, series, falling, (top, bottom));
+        let ticks = value_ticks(chart, series, (top, bottom));
         let y = Scale {
             d0: ticks.hi,
             d1: ticks.lo,
@@ -146,13 +146,13 @@ impl Layout {
     }
 }
 
-/// The value axis's ticks between `top` and `bottom`.
+/// The value axis's ticks for a plot spanning `plot` (top, bottom).
 ///
 /// One label goes below its point, away from where the readings head: the baseline's when
 /// they should rise, the target's when they should fall. Without room there the axis gains
 /// a step, unless that would pass zero (or 0%): the label then finds another spot (see
 /// `labels::Placer`).
-fn value_ticks(chart: &TrendChart, series: &Series, falling: bool, plot: (f64, f64)) -> Ticks {
+fn value_ticks(chart: &TrendChart, series: &Series, plot: (f64, f64)) -> Ticks {
     let (top, bottom) = plot;
     let values = series.points().map(|p| p.value);
     let (lo, hi) = axis::value_range(values, chart.percent, false);
@@ -163,7 +163,7 @@ fn value_ticks(chart: &TrendChart, series: &Series, falling: bool, plot: (f64, f
         r0: top,
         r1: bottom,
     };
-    let below = if falling {
+    let below = if chart.direction == Direction::Decrease {
         series.target
     } else {
         series.baseline

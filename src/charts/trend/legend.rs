@@ -50,11 +50,11 @@ pub(super) fn draw(svg: &mut Svg, layout: &Layout, series: &Series, labels: &Lab
             .attr("stroke-dasharray", "0.1 5")
             .attr("stroke-linecap", "round")
             .end();
-        plain_text(svg, "legend", lx + 25.0, ly, "start", &labels.path);
+        plain_text(svg, "legend", (lx + 25.0, ly), "start", &labels.path);
         lx += 25.0 + text_width(&labels.path, FONT) + 16.0;
     }
     if !series.milestones.is_empty() {
         milestone_marker(svg, lx + 6.0, ly - CENTRE);
-        plain_text(svg, "legend", lx + 16.0, ly, "start", &labels.milestone);
+        plain_text(svg, "legend", (lx + 16.0, ly), "start", &labels.milestone);
     }
 }
