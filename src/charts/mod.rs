@@ -68,6 +68,7 @@
 
 mod axis;
 mod breakdown;
+mod marker;
 mod progress;
 pub mod request;
 mod summary;
@@ -81,9 +82,9 @@ pub use progress::{BulletChart, Sparkline, bullet, sparkline};
 pub use summary::{Segment, StatusBar, status_bar};
 pub use trend::{TrendChart, trend};
 
-use std::fmt::Write as _;
+pub(crate) use marker::status_marker;
 
-use crate::status::Status;
+use std::fmt::Write as _;
 
 /// Words a chart shows, already in the page's language (the caller takes them from the
 /// theme's i18n files).
@@ -371,139 +372,11 @@ pub(crate) fn wrap(text: &str, size: f64, width: f64, lines: usize) -> Vec<Strin
     out
 }
 
-/// Draws the marker of `status` centred on (x, y), about `r` in radius: the same shapes as
-/// the theme's status badges, so the status reads without its colour.
-pub(crate) fn status_marker(svg: &mut Svg, status: Status, x: f64, y: f64, r: f64) {
-    let key = status.key();
-    let class = format!("marker status-{key}");
-    let fill = status_colour(key);
-    let outline = (r * 0.25).max(1.0);
-    match status {
-        Status::OnTrack => {
-            svg.tag("circle")
-                .class(&class)
-                .num("cx", x)
-                .num("cy", y)
-                .num("r", r)
-                .attr("fill", fill)
-                .attr("stroke", ink::BACKGROUND)
-                .num("stroke-width", outline)
-                .end();
-        }
-        Status::Achieved => {
-            svg.tag("circle")
-                .class(&class)
-                .num("cx", x)
-                .num("cy", y)
-                .num("r", r * 1.1)
-                .attr("fill", fill)
-                .attr("stroke", ink::BACKGROUND)
-                .num("stroke-width", outline)
-                .end();
-            let d = format!(
-                "M{},{}L{},{}L{},{}",
-                num(x - r * 0.5),
-                num(y),
-                num(x - r * 0.12),
-                num(y + r * 0.4),
-                num(x + r * 0.55),
-                num(y - r * 0.45)
-            );
-            svg.tag("path")
-                .class("marker-ink")
-                .attr("d", &d)
-                .attr("fill", "none")
-                .attr("stroke", ink::BACKGROUND)
-                .num("stroke-width", (r * 0.3).max(1.0))
-                .attr("stroke-linecap", "round")
-                .attr("stroke-linejoin", "round")
-                .end();
-        }
-        Status::AtRisk => {
-            let d = format!(
-                "M{},{}L{},{}L{},{}Z",
-                num(x),
-                num(y - r * 1.3),
-                num(x + r * 1.2),
-                num(y + r * 0.8),
-                num(x - r * 1.2),
-                num(y + r * 0.8)
-            );
-            svg.tag("path")
-                .class(&class)
-                .attr("d", &d)
-                .attr("fill", fill)
-                .attr("stroke", ink::BACKGROUND)
-                .num("stroke-width", outline)
-                .attr("stroke-linejoin", "round")
-                .end();
-        }
-        Status::OffTrack => {
-            // A plus of arm half-width a and half-length b, turned 45°.
-            let (a, b) = (r * 0.38, r * 1.2);
-            let plus = [
-                (-a, -b),
-                (a, -b),
-                (a, -a),
-                (b, -a),
-                (b, a),
-                (a, a),
-                (a, b),
-                (-a, b),
-                (-a, a),
-                (-b, a),
-                (-b, -a),
-                (-a, -a),
-            ];
-            let s = std::f64::consts::FRAC_1_SQRT_2;
-            let mut d = String::new();
-            for (i, (px, py)) in plus.iter().enumerate() {
-                let (rx, ry) = ((px - py) * s, (px + py) * s);
-                let _ = write!(
-                    d,
-                    "{}{},{}",
-                    if i == 0 { "M" } else { "L" },
-                    num(x + rx),
-                    num(y + ry)
-                );
-            }
-            d.push('Z');
-            svg.tag("path")
-                .class(&class)
-                .attr("d", &d)
-                .attr("fill", fill)
-                .attr("stroke", ink::BACKGROUND)
-                .num("stroke-width", outline)
-                .attr("stroke-linejoin", "round")
-                .end();
-        }
-        Status::NoData => {
-            // A ring, drawn as one filled shape so that the status class sets its colour.
-            let inner = r * 0.55;
-            let d = format!(
-                "M{x0},{y}a{r},{r} 0 1,0 {d},0a{r},{r} 0 1,0 -{d},0ZM{x1},{y}a{i},{i} 0 1,1 {di},0a{i},{i} 0 1,1 -{di},0Z",
-                x0 = num(x - r),
-                y = num(y),
-                r = num(r),
-                d = num(2.0 * r),
-                x1 = num(x - inner),
-                i = num(inner),
-                di = num(2.0 * inner),
-            );
-            svg.tag("path")
-                .class(&class)
-                .attr("d", &d)
-                .attr("fill", fill)
-                .attr("fill-rule", "evenodd")
-                .attr("stroke", ink::BACKGROUND)
-                .num("stroke-width", outline)
-                .end();
-        }
-    }
-}
-
 /// Text with an outline in the background colour, readable where it crosses a line.
-pub(crate) fn halo_text(svg: &mut Svg, class: &str, x: f64, y: f64, anchor: &str, content: &str) {
+/// `at` is the text's anchor point: its left edge, middle or right edge by `anchor`, on
+/// its baseline.
+pub(crate) fn halo_text(svg: &mut Svg, class: &str, at: (f64, f64), anchor: &str, content: &str) {
+    let (x, y) = at;
     let mut tag = svg
         .tag("text")
         .class(&format!("{class} halo"))
@@ -520,8 +393,9 @@ pub(crate) fn halo_text(svg: &mut Svg, class: &str, x: f64, y: f64, anchor: &str
         .text(content);
 }
 
-/// Plain text in the page's text colour.
-pub(crate) fn plain_text(svg: &mut Svg, class: &str, x: f64, y: f64, anchor: &str, content: &str) {
+/// Plain text in the page's text colour, placed like `halo_text`.
+pub(crate) fn plain_text(svg: &mut Svg, class: &str, at: (f64, f64), anchor: &str, content: &str) {
+    let (x, y) = at;
     let mut tag = svg.tag("text").class(class).num("x", x).num("y", y);
     if anchor != "start" {
         tag = tag.attr("text-anchor", anchor);

@@ -77,37 +77,22 @@ fn ink_path(fill: Fill) -> Option<&'static str> {
     }
 }
 
+/// The legend's items ("Đã đạt: 12") flowing in rows across the width.
+struct Legend {
+    items: Vec<String>,
+    /// Each item's left edge and row.
+    places: Vec<(f64, f64)>,
+    /// Where the first row starts.
+    top: f64,
+    rows: f64,
+}
+
 /// One stacked bar of counts by status, with a legend naming each status and its count.
 pub fn status_bar(chart: &StatusBar) -> String {
-    let lang = chart.lang;
-    let items: Vec<String> = chart
-        .segments
-        .iter()
-        .map(|s| {
-            let count = format::number(s.count as f64, 0, lang);
-            let item = format!("{}: {count}", s.label.trim());
-            fit(&item, FONT, WIDTH - 2.0 * EDGE - SWATCH - 6.0)
-        })
-        .collect();
-
-    // The legend flows in rows across the width.
-    let mut places: Vec<(f64, f64)> = Vec::new();
-    let (mut lx, mut row) = (EDGE, 0.0);
-    for item in &items {
-        let width = SWATCH + 6.0 + text_width(item, FONT);
-        if lx > EDGE && lx + width > WIDTH - EDGE {
-            lx = EDGE;
-            row += 1.0;
-        }
-        places.push((lx, row));
-        lx += width + LEGEND_GAP;
-    }
-    let legend_top = BAR_TOP + BAR_HEIGHT + 12.0;
-    let rows = if items.is_empty() { 0.0 } else { row + 1.0 };
-    let height = legend_top + rows * LEGEND_ROW + 2.0;
-
+    let legend = legend(chart);
+    let height = legend.top + legend.rows * LEGEND_ROW + 2.0;
     let description = if chart.description.trim().is_empty() {
-        items.join("; ")
+        legend.items.join("; ")
     } else {
         chart.description.to_string()
     };
@@ -120,10 +105,49 @@ pub fn status_bar(chart: &StatusBar) -> String {
     );
     let id = svg.id().to_string();
     svg.open_drawing(FONT);
-
     let classes: Vec<String> = chart.segments.iter().map(|s| class_key(s.key)).collect();
+    draw_patterns(&mut svg, chart.segments, &id, &classes);
+    draw_bar(&mut svg, chart.segments, &id, &classes);
+    draw_legend(&mut svg, &legend, &id);
+    svg.close("g");
+    svg.finish()
+}
+
+fn legend(chart: &StatusBar) -> Legend {
+    let items: Vec<String> = chart
+        .segments
+        .iter()
+        .map(|s| {
+            let count = format::number(s.count as f64, 0, chart.lang);
+            let item = format!("{}: {count}", s.label.trim());
+            fit(&item, FONT, WIDTH - 2.0 * EDGE - SWATCH - 6.0)
+        })
+        .collect();
+    let mut places: Vec<(f64, f64)> = Vec::new();
+    let (mut lx, mut row) = (EDGE, 0.0);
+    for item in &items {
+        let width = SWATCH + 6.0 + text_width(item, FONT);
+        if lx > EDGE && lx + width > WIDTH - EDGE {
+            lx = EDGE;
+            row += 1.0;
+        }
+        places.push((lx, row));
+        lx += width + LEGEND_GAP;
+    }
+    let rows = if items.is_empty() { 0.0 } else { row + 1.0 };
+    Legend {
+        items,
+        places,
+        top: BAR_TOP + BAR_HEIGHT + 12.0,
+        rows,
+    }
+}
+
+/// One pattern per segment, `ID-pattern-INDEX`: the status's colour with its pattern's
+/// lines over it, shared by the bar and the legend's swatches.
+fn draw_patterns(svg: &mut Svg, segments: &[Segment], id: &str, classes: &[String]) {
     svg.tag("defs").open();
-    for (i, segment) in chart.segments.iter().enumerate() {
+    for (i, segment) in segments.iter().enumerate() {
         svg.tag("pattern")
             .attr("id", &format!("{id}-pattern-{i}"))
             .attr("width", "8")
@@ -149,7 +173,10 @@ pub fn status_bar(chart: &StatusBar) -> String {
         svg.close("pattern");
     }
     svg.close("defs");
+}
 
+/// The track and a segment for each status with a count, as wide as its share.
+fn draw_bar(svg: &mut Svg, segments: &[Segment], id: &str, classes: &[String]) {
     svg.tag("rect")
         .class("track")
         .num("x", EDGE)
@@ -159,11 +186,11 @@ pub fn status_bar(chart: &StatusBar) -> String {
         .attr("fill", ink::TRACK)
         .attr("stroke", ink::TRACK_EDGE)
         .end();
-    let total: usize = chart.segments.iter().map(|s| s.count).sum();
-    let shown = chart.segments.iter().filter(|s| s.count > 0).count();
+    let total: usize = segments.iter().map(|s| s.count).sum();
+    let shown = segments.iter().filter(|s| s.count > 0).count();
     let room = WIDTH - 2.0 * EDGE - MIN_SEGMENT * shown as f64;
     let mut x = EDGE;
-    for (i, segment) in chart.segments.iter().enumerate() {
+    for (i, segment) in segments.iter().enumerate() {
         if segment.count == 0 {
             continue;
         }
@@ -180,9 +207,12 @@ pub fn status_bar(chart: &StatusBar) -> String {
             .end();
         x += width;
     }
+}
 
-    for (i, (item, (lx, row))) in items.iter().zip(&places).enumerate() {
-        let top = legend_top + row * LEGEND_ROW;
+/// Each item with a swatch of its segment's pattern.
+fn draw_legend(svg: &mut Svg, legend: &Legend, id: &str) {
+    for (i, (item, (lx, row))) in legend.items.iter().zip(&legend.places).enumerate() {
+        let top = legend.top + row * LEGEND_ROW;
         svg.tag("rect")
             .class("swatch")
             .num("x", *lx)
@@ -193,17 +223,13 @@ pub fn status_bar(chart: &StatusBar) -> String {
             .attr("stroke", ink::TEXT)
             .end();
         plain_text(
-            &mut svg,
+            svg,
             "legend",
-            lx + SWATCH + 6.0,
-            top + SWATCH / 2.0 + CENTRE,
+            (lx + SWATCH + 6.0, top + SWATCH / 2.0 + CENTRE),
             "start",
             item,
         );
     }
-
-    svg.close("g");
-    svg.finish()
 }
 
 /// A status key as a class name.

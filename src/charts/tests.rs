@@ -654,8 +654,33 @@ type Change = Box<dyn Fn(&mut Trend)>;
 /// Charts from awkward data: each must still be valid, and none may panic.
 fn edge_cases() -> Vec<(String, String)> {
     let mut out = Vec::new();
+    out.extend(trend_edge_cases());
+    out.extend(breakdown_edge_cases());
+    out.extend(bullet_edge_cases());
+    out.extend(sparkline_edge_cases());
+    out.extend(status_bar_edge_cases());
+    out
+}
+
+/// Trends from the rising monthly example, each changed in one awkward way.
+fn trend_edge_cases() -> Vec<(String, String)> {
+    let mut out = Vec::new();
     let base = rising_monthly();
-    let variants: Vec<(&str, Change)> = vec![
+    for (name, change) in trend_changes() {
+        let mut t = Trend {
+            milestones: base.milestones.clone(),
+            readings: base.readings.clone(),
+            ..base
+        };
+        change(&mut t);
+        out.push((format!("trend: {name}"), t.render("9 odd id&")));
+    }
+    out
+}
+
+/// The awkward changes `trend_edge_cases` makes, each with its name.
+fn trend_changes() -> Vec<(&'static str, Change)> {
+    vec![
         ("no readings", Box::new(|t| t.readings.clear())),
         (
             "non-finite values",
@@ -772,17 +797,12 @@ fn edge_cases() -> Vec<(String, String)> {
             Box::new(|t| t.status = Status::OffTrack),
         ),
         ("achieved status", Box::new(|t| t.status = Status::Achieved)),
-    ];
-    for (name, change) in variants {
-        let mut t = Trend {
-            milestones: base.milestones.clone(),
-            readings: base.readings.clone(),
-            ..base
-        };
-        change(&mut t);
-        out.push((format!("trend: {name}"), t.render("9 odd id&")));
-    }
+    ]
+}
 
+/// Breakdowns without bars, with negative, missing and equal values, and an unbreakable name.
+fn breakdown_edge_cases() -> Vec<(String, String)> {
+    let mut out = Vec::new();
     let labels = labels("en");
     let bar_sets: Vec<(&str, Vec<Bar>, Option<f64>)> = vec![
         ("no bars", vec![], Some(90.0)),
@@ -857,7 +877,13 @@ fn edge_cases() -> Vec<(String, String)> {
             ));
         }
     }
+    out
+}
 
+/// Bullets with missing, equal, reversed and out-of-range figures, in every status.
+fn bullet_edge_cases() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let labels = labels("en");
     let bullets = [
         ("no reading", 72.5, 90.0, None, Direction::Increase),
         ("equal ends", 50.0, 50.0, Some(49.0), Direction::Increase),
@@ -900,7 +926,12 @@ fn edge_cases() -> Vec<(String, String)> {
             ));
         }
     }
+    out
+}
 
+/// Sparklines without readings, with one, with equal and with non-finite ones.
+fn sparkline_edge_cases() -> Vec<(String, String)> {
+    let mut out = Vec::new();
     let sparks: Vec<(&str, Vec<Point>, Option<f64>)> = vec![
         ("empty", vec![], None),
         ("empty with target", vec![], Some(3.0)),
@@ -925,7 +956,12 @@ fn edge_cases() -> Vec<(String, String)> {
             }),
         ));
     }
+    out
+}
 
+/// Status bars without segments, with only zero counts and with unknown keys.
+fn status_bar_edge_cases() -> Vec<(String, String)> {
+    let mut out = Vec::new();
     let segment_sets: Vec<(&str, Vec<Segment>)> = vec![
         ("no segments", vec![]),
         (

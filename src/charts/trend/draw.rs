@@ -1,0 +1,228 @@
+//! The trend chart's SVG elements, drawn from its layout: axes, lines, markers and the labels
+//! already placed.
+
+use super::super::axis;
+use super::super::{CENTRE, Svg, halo_text, ink, num, plain_text, status_marker};
+use super::labels::{Label, Look};
+use super::layout::{Layout, Series};
+use super::{UNIT_BASELINE, VALUE_SIZE};
+use crate::status::Status;
+
+/// Light gridlines with their values, the zero line when the axis crosses zero, and the unit
+/// above.
+pub(super) fn value_axis(svg: &mut Svg, layout: &Layout) {
+    let (left, right) = (layout.left, layout.right);
+    for (value, label) in &layout.value_ticks {
+        let ty = layout.y.map(*value);
+        svg.tag("line")
+            .class("grid")
+            .num("x1", left)
+            .num("x2", right)
+            .num("y1", ty)
+            .num("y2", ty)
+            .attr("stroke", ink::GRID)
+            .end();
+        plain_text(svg, "tick", (left - 6.0, ty + CENTRE), "end", label);
+    }
+    if layout.ticks.lo < 0.0 && layout.ticks.hi > 0.0 {
+        let zy = layout.y.map(0.0);
+        svg.tag("line")
+            .class("zero")
+            .num("x1", left)
+            .num("x2", right)
+            .num("y1", zy)
+            .num("y2", zy)
+            .attr("stroke", ink::TEXT)
+            .end();
+    }
+    if let Some(unit) = &layout.unit {
+        plain_text(svg, "unit", (2.0, UNIT_BASELINE), "start", unit);
+    }
+}
+
+/// The time axis with a tick and a label for each period that fits.
+pub(super) fn time_axis(svg: &mut Svg, layout: &Layout) {
+    let bottom = layout.bottom;
+    svg.tag("line")
+        .class("axis")
+        .num("x1", layout.left)
+        .num("x2", layout.right)
+        .num("y1", bottom)
+        .num("y2", bottom)
+        .attr("stroke", ink::TEXT)
+        .end();
+    for label in &layout.time_labels {
+        svg.tag("line")
+            .class("axis")
+            .num("x1", label.x)
+            .num("x2", label.x)
+            .num("y1", bottom)
+            .num("y2", bottom + 4.0)
+            .attr("stroke", ink::TEXT)
+            .end();
+        plain_text(
+            svg,
+            "tick",
+            (label.left, bottom + 18.0),
+            "start",
+            &label.text,
+        );
+    }
+}
+
+/// The target's dashed line across the plot and the dotted path from baseline to target.
+pub(super) fn target_and_path(svg: &mut Svg, layout: &Layout, series: &Series) {
+    if let Some(target) = series.target {
+        let ty = layout.y.map(target.value);
+        svg.tag("line")
+            .class("target")
+            .num("x1", layout.left)
+            .num("x2", layout.right)
+            .num("y1", ty)
+            .num("y2", ty)
+            .attr("stroke", ink::TARGET)
+            .attr("stroke-width", "2")
+            .attr("stroke-dasharray", "6 4")
+            .end();
+    }
+    if let (Some(baseline), Some(target)) = (series.baseline, series.target) {
+        let (bx, by) = layout.at(&baseline);
+        let (tx, ty) = layout.at(&target);
+        svg.tag("line")
+            .class("path")
+            .num("x1", bx)
+            .num("y1", by)
+            .num("x2", tx)
+            .num("y2", ty)
+            .attr("stroke", ink::PATH)
+            .attr("stroke-width", "2")
+            .attr("stroke-dasharray", "0.1 5")
+            .attr("stroke-linecap", "round")
+            .end();
+    }
+}
+
+/// One line per run of consecutive periods, and a dot on each reading but the latest (which
+/// gets its status's marker).
+pub(super) fn readings(svg: &mut Svg, layout: &Layout, series: &Series) {
+    let readings = &series.readings;
+    let mut d = String::new();
+    for (i, point) in readings.iter().enumerate() {
+        let (px, py) = layout.at(point);
+        let joined = i > 0 && axis::continues(&readings[i - 1].period, &point.period);
+        d.push(if joined { 'L' } else { 'M' });
+        d.push_str(&format!("{},{}", num(px), num(py)));
+    }
+    if readings.len() > 1 {
+        svg.tag("path")
+            .class("series")
+            .attr("d", &d)
+            .attr("fill", "none")
+            .attr("stroke", ink::TEXT)
+            .attr("stroke-width", "2.5")
+            .attr("stroke-linejoin", "round")
+            .attr("stroke-linecap", "round")
+            .end();
+    }
+    for point in readings.iter().rev().skip(1) {
+        let (px, py) = layout.at(point);
+        svg.tag("circle")
+            .class("reading")
+            .num("cx", px)
+            .num("cy", py)
+            .attr("r", "3")
+            .attr("fill", ink::TEXT)
+            .end();
+    }
+}
+
+/// Milestones as diamonds, the baseline as a square, the target as a ringed dot and the
+/// latest reading in its status's shape.
+pub(super) fn markers(svg: &mut Svg, layout: &Layout, series: &Series, status: Status) {
+    for milestone in &series.milestones {
+        let (mx, my) = layout.at(milestone);
+        milestone_marker(svg, mx, my);
+    }
+    if let Some(baseline) = series.baseline {
+        let (bx, by) = layout.at(&baseline);
+        svg.tag("rect")
+            .class("baseline knockout")
+            .num("x", bx - 5.0)
+            .num("y", by - 5.0)
+            .attr("width", "10")
+            .attr("height", "10")
+            .attr("fill", ink::BACKGROUND)
+            .attr("stroke", ink::TEXT)
+            .attr("stroke-width", "2")
+            .end();
+    }
+    if let Some(target) = series.target {
+        let (tx, ty) = layout.at(&target);
+        svg.tag("circle")
+            .class("target-marker knockout")
+            .num("cx", tx)
+            .num("cy", ty)
+            .attr("r", "6.5")
+            .attr("fill", ink::BACKGROUND)
+            .attr("stroke", ink::TARGET)
+            .attr("stroke-width", "2.5")
+            .end();
+        svg.tag("circle")
+            .class("target-dot")
+            .num("cx", tx)
+            .num("cy", ty)
+            .attr("r", "2.5")
+            .attr("fill", ink::TARGET)
+            .end();
+    }
+    if let Some(last) = series.readings.last() {
+        let (lx, ly) = layout.at(last);
+        status_marker(svg, status, lx, ly, 6.5);
+    }
+}
+
+/// A hollow diamond centred on (x, y), in the plot and in the legend.
+pub(super) fn milestone_marker(svg: &mut Svg, x: f64, y: f64) {
+    let r = 5.0;
+    let d = format!(
+        "M{},{}L{},{}L{},{}L{},{}Z",
+        num(x),
+        num(y - r),
+        num(x + r),
+        num(y),
+        num(x),
+        num(y + r),
+        num(x - r),
+        num(y)
+    );
+    svg.tag("path")
+        .class("milestone knockout")
+        .attr("d", &d)
+        .attr("fill", ink::BACKGROUND)
+        .attr("stroke", ink::TARGET)
+        .attr("stroke-width", "2")
+        .end();
+}
+
+/// The placed labels, each outlined so that it reads where it crosses a line.
+pub(super) fn labels(svg: &mut Svg, labels: &[Label]) {
+    for label in labels {
+        match label.look {
+            Look::Plain(class) => halo_text(svg, class, (label.x, label.y), "start", &label.text),
+            Look::Value => {
+                svg.tag("text")
+                    .class("value halo")
+                    .num("x", label.x)
+                    .num("y", label.y)
+                    .num("font-size", VALUE_SIZE)
+                    .attr("font-weight", "700")
+                    .attr("fill", ink::TEXT)
+                    .attr("stroke", ink::BACKGROUND)
+                    .attr("stroke-width", "3")
+                    .attr("stroke-linejoin", "round")
+                    .attr("style", "paint-order:stroke")
+                    .text(&label.text);
+            }
+        }
+    }
+}
