@@ -24,7 +24,6 @@ pub mod serve;
 pub mod site;
 pub mod slug;
 pub mod source;
-pub mod status;
 pub mod templates;
 pub mod toml_input;
 pub mod values;

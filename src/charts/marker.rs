@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::{Svg, ink, num, status_colour};
-use crate::status::Status;
+use crate::content::plan::status::Status;
 
 /// What every marker shares: its status's class and colour, and an outline in the
 /// background colour that keeps it apart from the lines it sits on.

@@ -86,6 +86,8 @@ pub(crate) use marker::status_marker;
 
 use std::fmt::Write as _;
 
+use crate::html::escape;
+
 /// Words a chart shows, already in the page's language (the caller takes them from the
 /// theme's i18n files).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -248,23 +250,6 @@ pub(crate) fn num(value: f64) -> String {
     } else {
         text.to_string()
     }
-}
-
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Control characters are not allowed in XML 1.0.
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// A chart id usable in `id` attributes and in `aria-labelledby` (a space-separated list)

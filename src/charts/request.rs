@@ -5,12 +5,12 @@
 use crate::charts::{self, Bar, Labels, Segment};
 use crate::content::plan::indicators::{Indicator, Measure};
 use crate::content::plan::period::Period;
+use crate::content::plan::status::{Assessment, Point, Status, TaskStatus};
 use crate::deps::{Dep, record};
 use crate::diag::Diagnostic;
 use crate::format;
 use crate::i18n::I18n;
 use crate::site::Site;
-use crate::status::{Assessment, Point, Status, TaskStatus};
 
 /// The kinds of chart of one indicator.
 pub const INDICATOR_KINDS: [&str; 4] = ["trend", "breakdown", "bullet", "sparkline"];
@@ -323,7 +323,7 @@ impl ChartRequest<'_> {
 
 fn meets(indicator: &Indicator, value: f64) -> bool {
     match indicator.direction {
-        crate::status::Direction::Decrease => value <= indicator.target.value,
+        crate::content::plan::status::Direction::Decrease => value <= indicator.target.value,
         _ => value >= indicator.target.value,
     }
 }

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::content::plan::period::Period;
-use crate::status::{Direction, Point, Status};
+use crate::content::plan::status::{Direction, Point, Status};
 
 fn labels(lang: &str) -> Labels {
     let words = |vi: &str, en: &str| String::from(if lang == "vi" { vi } else { en });

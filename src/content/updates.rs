@@ -24,11 +24,11 @@ use crate::config::Config;
 use crate::content::plan::indicators::{Indicator, Measure};
 use crate::content::plan::period::Period;
 use crate::content::plan::readings::Reading;
+use crate::content::plan::status::{self, Point, Status};
 use crate::content::plan::{Plan, pages::INDICATORS_SEGMENT};
 use crate::content::{ContentPage, FrontMatter, SECTION_STEM};
 use crate::format;
 use crate::i18n::I18n;
-use crate::status::{self, Point, Status};
 use crate::values::DateValue;
 
 /// Marks a generated entry in its `[extra]` (`page.extra.data_update` in templates).

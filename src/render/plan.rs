@@ -13,13 +13,13 @@ use crate::content::plan::pages::{
 use crate::content::plan::period::Period;
 use crate::content::plan::readings::Reading;
 use crate::content::plan::registry::{Entry, Kind};
+use crate::content::plan::status::{Assessment, Status, TaskStatus};
 use crate::content::plan::tasks::Task;
 use crate::content::plan::{Plan, PlanPage, TaskFilter};
 use crate::format;
 use crate::i18n::I18n;
 use crate::site::Site;
 use crate::slug::slugify;
-use crate::status::{Assessment, Status, TaskStatus};
 
 /// Builds a map value from pairs; keys are the names templates use.
 fn map(entries: Vec<(&'static str, Value)>) -> Value {
@@ -477,7 +477,7 @@ impl<'a> PlanView<'a> {
         let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
         // Compound growth compares growth rates, not shares of the way, so it is worded apart.
         let key = match assessment.method {
-            Some(crate::status::Method::CompoundGrowth) => {
+            Some(crate::content::plan::status::Method::CompoundGrowth) => {
                 format!("reason_{}_growth", assessment.reason.key())
             }
             _ => format!("reason_{}", assessment.reason.key()),
@@ -850,10 +850,10 @@ impl<'a> PlanView<'a> {
                 .map(|m| m.value);
             let met = match (result, target) {
                 (Some(r), Some(t)) => Some(match indicator.direction {
-                    crate::status::Direction::Decrease => r <= t,
-                    crate::status::Direction::Increase => r >= t,
-                    crate::status::Direction::Maintain => {
-                        (r - t).abs() <= t.abs() * crate::status::MAINTAIN_TOLERANCE
+                    crate::content::plan::status::Direction::Decrease => r <= t,
+                    crate::content::plan::status::Direction::Increase => r >= t,
+                    crate::content::plan::status::Direction::Maintain => {
+                        (r - t).abs() <= t.abs() * crate::content::plan::status::MAINTAIN_TOLERANCE
                     }
                 }),
                 _ => None,
@@ -863,7 +863,7 @@ impl<'a> PlanView<'a> {
                 _ => None,
             };
             let improved = change.map(|c| match indicator.direction {
-                crate::status::Direction::Decrease => c < 0.0,
+                crate::content::plan::status::Direction::Decrease => c < 0.0,
                 _ => c > 0.0,
             });
             let label = |v: Option<f64>| Value::from(v.map(|v| self.figure(indicator, v)));
@@ -900,19 +900,30 @@ impl<'a> PlanView<'a> {
         map(vec![
             (
                 "on_track",
-                Value::from(format::number(crate::status::ON_TRACK_RATIO, 2, self.lang)),
+                Value::from(format::number(
+                    crate::content::plan::status::ON_TRACK_RATIO,
+                    2,
+                    self.lang,
+                )),
             ),
             (
                 "at_risk",
-                Value::from(format::number(crate::status::AT_RISK_RATIO, 2, self.lang)),
+                Value::from(format::number(
+                    crate::content::plan::status::AT_RISK_RATIO,
+                    2,
+                    self.lang,
+                )),
             ),
             (
                 "tolerance",
-                Value::from(format::share(crate::status::MAINTAIN_TOLERANCE, self.lang)),
+                Value::from(format::share(
+                    crate::content::plan::status::MAINTAIN_TOLERANCE,
+                    self.lang,
+                )),
             ),
             (
                 "growth_years",
-                Value::from(crate::status::COMPOUND_GROWTH_YEARS),
+                Value::from(crate::content::plan::status::COMPOUND_GROWTH_YEARS),
             ),
             (
                 "as_of_label",

@@ -6,7 +6,7 @@ use super::super::{
     FONT, Labels, Svg, WIDTH, clamp_left, figure, fit, ink, plain_text, status_colour,
     status_marker, text_width, usable,
 };
-use crate::status::{Direction, Status};
+use crate::content::plan::status::{Direction, Status};
 
 pub struct BulletChart<'a> {
     pub id: &'a str,

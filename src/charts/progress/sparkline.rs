@@ -3,8 +3,8 @@
 
 use super::super::axis::{self, Scale};
 use super::super::{FONT, Svg, ink, num, status_marker, usable};
+use crate::content::plan::status::{Point, Status};
 use crate::format;
-use crate::status::{Point, Status};
 
 pub struct Sparkline<'a> {
     pub id: &'a str,

@@ -6,7 +6,7 @@ use super::super::{CENTRE, Svg, halo_text, ink, num, plain_text, status_marker};
 use super::labels::{Label, Look};
 use super::layout::{Layout, Series};
 use super::{UNIT_BASELINE, VALUE_SIZE};
-use crate::status::Status;
+use crate::content::plan::status::Status;
 
 /// Light gridlines with their values, the zero line when the axis crosses zero, and the unit
 /// above.

@@ -6,7 +6,7 @@ use super::super::axis;
 use super::super::{CENTRE, FONT, WIDTH, clamp_left, figure, fit, text_width};
 use super::layout::{Layout, Series};
 use super::{PLOT_HEIGHT, TrendChart, UNIT_BASELINE, VALUE_SIZE};
-use crate::status::Point;
+use crate::content::plan::status::Point;
 
 /// A label with its left edge and baseline.
 pub(super) struct Label {

@@ -6,7 +6,7 @@ use super::super::{FONT, MAX_FIGURE, WIDTH, clamp_left, fit, text_width, usable}
 use super::{
     AXIS_LABEL_ROOM, INSET, LABEL_ROOM, LEGEND_ROOM, PLOT_HEIGHT, RIGHT, TOP, TrendChart, UNIT_ROOM,
 };
-use crate::status::{Direction, Point};
+use crate::content::plan::status::{Direction, Point};
 
 /// The chart's points that can be drawn (finite values), readings and milestones in period
 /// order.

@@ -7,7 +7,7 @@ mod layout;
 mod legend;
 
 use super::{FONT, Labels, Svg, WIDTH};
-use crate::status::{Direction, Point, Status};
+use crate::content::plan::status::{Direction, Point, Status};
 use layout::{Layout, Series};
 
 pub struct TrendChart<'a> {

@@ -6,8 +6,8 @@ use std::ops::Range;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::content::plan::status::{Direction, Goal, Point};
 use crate::diag::{Diagnostic, Source, did_you_mean};
-use crate::status::{Direction, Goal, Point};
 use crate::toml_input::{self, struct_fields};
 use crate::values::LocalText;
 

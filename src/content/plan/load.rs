@@ -10,10 +10,10 @@ use chrono::NaiveDate;
 
 use crate::config::Config;
 use crate::content::ContentPage;
+use crate::content::plan::status::{self, Point, TaskStatus};
 use crate::diag::{Diagnostic, did_you_mean};
 use crate::i18n::I18n;
 use crate::source::TextFile;
-use crate::status::{self, Point, TaskStatus};
 
 use super::document::{self, PLAN_FILE, PlanDocument};
 use super::indicators::{self, INDICATORS_FILE, Indicator};

@@ -7,6 +7,7 @@ pub mod pages;
 pub mod period;
 pub mod readings;
 pub mod registry;
+pub mod status;
 pub mod table;
 pub mod tasks;
 

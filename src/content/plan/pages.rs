@@ -12,12 +12,12 @@
 use serde::Deserialize;
 
 use crate::config::Config;
+use crate::content::plan::status::TaskStatus;
 use crate::content::{ContentPage, FrontMatter, PathParts, front_matter};
 use crate::diag::{Diagnostic, Source};
 use crate::i18n::I18n;
 use crate::slug::slugify;
 use crate::source::TextFile;
-use crate::status::TaskStatus;
 use crate::toml_input::{self, struct_fields};
 
 use super::Plan;

@@ -9,9 +9,9 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use crate::content::plan::status::TaskState;
 use crate::diag::{Diagnostic, did_you_mean};
 use crate::slug::fold_ascii;
-use crate::status::TaskState;
 
 use super::period::Deadline;
 use super::registry::{Kind, Registry};
