@@ -452,4 +452,30 @@ mod tests {
             BTreeSet::from(["page.html", "partials/components.html"].map(String::from))
         );
     }
+
+    #[test]
+    fn a_change_to_any_declared_input_is_seen() {
+        let print = |files: &[(&str, &str)]| {
+            let mut inputs = Inputs::default();
+            for (path, text) in files {
+                inputs.read(path, text.as_bytes());
+            }
+            Fingerprints {
+                inputs: BTreeMap::from([(Dep::Plan("kh".into()), inputs.fingerprint())]),
+                ..Fingerprints::default()
+            }
+        };
+        let templates = BTreeMap::new();
+        let before = print(&[("kh/plan.toml", "a")]);
+        // A kind of file no one else knows of: a loader that reads it declares it.
+        let with_new_kind = print(&[("kh/plan.toml", "a"), ("kh/ghi-chu.yaml", "x")]);
+        let edited = print(&[("kh/plan.toml", "a"), ("kh/ghi-chu.yaml", "y")]);
+        assert!(before.changes(&before, &templates).is_empty());
+        for (old, new) in [(&before, &with_new_kind), (&with_new_kind, &edited)] {
+            assert_eq!(
+                old.changes(new, &templates),
+                BTreeSet::from([Dep::Plan("kh".into())])
+            );
+        }
+    }
 }

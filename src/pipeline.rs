@@ -122,10 +122,6 @@ fn prepare_with(
     diagnostics.extend(found);
     let mut pages = std::mem::take(&mut sources.pages);
     let plan_pages = plan::take_plan_pages(&mut pages, &plan::plan_dirs(&sources.data));
-    let plan_page_texts: Vec<(String, String)> = plan_pages
-        .iter()
-        .map(|(path, file)| (path.clone(), file.text.clone()))
-        .collect();
     let (mut pages, found) = timings.time("parse", || content::parse_pages(pages, &config));
     diagnostics.extend(found);
     let (i18n, found) = I18n::parse(&sources.i18n, &config);
@@ -138,7 +134,10 @@ fn prepare_with(
     };
     let (plans, made, found) = timings.time("plans", || plan::load(inputs));
     diagnostics.extend(found);
-    let loader_inputs = plan_inputs(&plans, &sources.data, &plan_page_texts);
+    let loader_inputs: BTreeMap<Dep, Inputs> = plans
+        .iter()
+        .map(|plan| (Dep::Plan(plan.dir.clone()), plan.inputs.clone()))
+        .collect();
     pages.extend(made);
     let updates = content::updates::pages(&plans, &pages, &config, &i18n);
     pages.extend(updates);
@@ -195,37 +194,6 @@ fn prepare_with(
         search_index,
         inputs: loader_inputs,
     })
-}
-
-/// The files each plan was made from.
-fn plan_inputs(
-    plans: &[plan::Plan],
-    data: &BTreeMap<String, Vec<u8>>,
-    pages: &[(String, String)],
-) -> BTreeMap<Dep, Inputs> {
-    plans
-        .iter()
-        .map(|plan| {
-            let mut inputs = Inputs::default();
-            for path in plan.sources.iter().chain([
-                &plan::registry::UNITS_FILE.to_string(),
-                &plan::registry::PLACES_FILE.to_string(),
-            ]) {
-                if let Some(bytes) = data.get(path) {
-                    inputs.read(path, bytes);
-                }
-            }
-            let prefix = if plan.dir.is_empty() {
-                String::new()
-            } else {
-                format!("{}/", plan.dir)
-            };
-            for (path, text) in pages.iter().filter(|(path, _)| path.starts_with(&prefix)) {
-                inputs.read(path, text.as_bytes());
-            }
-            (Dep::Plan(plan.dir.clone()), inputs)
-        })
-        .collect()
 }
 
 impl Prepared {

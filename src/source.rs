@@ -258,6 +258,11 @@ impl Inputs {
         self.files.contains_key(path)
     }
 
+    /// Adds the files another read noted.
+    pub fn merge(&mut self, other: Inputs) {
+        self.files.extend(other.files);
+    }
+
     pub fn paths(&self) -> impl Iterator<Item = &str> {
         self.files.keys().map(String::as_str)
     }

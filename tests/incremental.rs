@@ -146,6 +146,27 @@ fn plan_data_edits_give_what_a_full_build_gives() {
         "indicator,period,value\nngay-xu-ly,2025-09-30,7.5\n",
     );
     h.step("a new data file", &["content/kh/data/them.csv"]);
+
+    // A task's own page and the site's registry of units are inputs the plan loader
+    // declares; nothing in `serve` names them.
+    let site = &h.site;
+    let task = std::fs::read_to_string(site.path("content/kh/tasks/NV-1.01.md")).unwrap();
+    site.write(
+        "content/kh/tasks/NV-1.01.md",
+        &task.replace(
+            "Nhiệm vụ trọng tâm của năm.",
+            "Nhiệm vụ trọng tâm nhất của năm.",
+        ),
+    );
+    h.step("a task page's body", &["content/kh/tasks/NV-1.01.md"]);
+
+    let site = &h.site;
+    let units = std::fs::read_to_string(site.path("content/data/units.toml")).unwrap();
+    site.write(
+        "content/data/units.toml",
+        &units.replace("\"Sở Nội vụ\"", "\"Sở Nội vụ tỉnh\""),
+    );
+    h.step("a unit is renamed", &["content/data/units.toml"]);
 }
 
 #[test]

@@ -13,7 +13,7 @@ use crate::content::ContentPage;
 use crate::content::plan::status::{self, Point, TaskStatus};
 use crate::diag::{Diagnostic, did_you_mean};
 use crate::i18n::I18n;
-use crate::source::TextFile;
+use crate::source::{Inputs, TextFile};
 
 use super::document::{self, PLAN_FILE, PlanDocument};
 use super::indicators::{self, INDICATORS_FILE, Indicator};
@@ -67,6 +67,9 @@ pub struct Plan {
     pub registry: Registry,
     /// The data files the plan was read from, by path inside `content/`.
     pub sources: Vec<String>,
+    /// Every file the plan was made from — its data, its group and task pages, the site's
+    /// registries — with a fingerprint of each: what `serve` watches for this plan.
+    pub inputs: Inputs,
 }
 
 impl Plan {
@@ -178,6 +181,7 @@ pub fn load(inputs: PlanInputs<'_>) -> (Vec<Plan>, Vec<ContentPage>, Vec<Diagnos
         pages,
         plan_pages: Vec::new(),
         diagnostics: Vec::new(),
+        inputs: BTreeMap::new(),
     };
     let dirs = plan_dirs(data);
     let registry = loader.registry();
@@ -197,9 +201,20 @@ pub fn load(inputs: PlanInputs<'_>) -> (Vec<Plan>, Vec<ContentPage>, Vec<Diagnos
         pages,
         mut plan_pages,
         mut diagnostics,
+        mut inputs,
         ..
     } = loader;
     diagnostics.extend(unread_pages(pages));
+    for (index, plan) in plans.iter_mut().enumerate() {
+        let mut read = inputs.remove(&Some(index)).unwrap_or_default();
+        read.merge(inputs.get(&None).cloned().unwrap_or_default());
+        for path in &plan.sources {
+            if let Some(bytes) = data.get(path) {
+                read.read(path, bytes);
+            }
+        }
+        plan.inputs = read;
+    }
 
     let as_of = config.as_of.map(|d| d.date());
     for plan in &mut plans {
@@ -219,9 +234,16 @@ struct Loader<'a> {
     pages: BTreeMap<String, TextFile>,
     plan_pages: Vec<ContentPage>,
     diagnostics: Vec<Diagnostic>,
+    /// The pages each plan read (by its index), and the files every plan read (`None`).
+    inputs: BTreeMap<Option<usize>, Inputs>,
 }
 
 impl Loader<'_> {
+    /// Notes that the plan `plans[index]` (every plan, for `None`) was made from `path`.
+    fn note_read(&mut self, index: Option<usize>, path: &str, bytes: &[u8]) {
+        self.inputs.entry(index).or_default().read(path, bytes);
+    }
+
     /// A data file as text; `None` when there is no such file or it is not UTF-8 (reported).
     fn text(&mut self, path: &str) -> Option<String> {
         let bytes = self.data.get(path)?;
@@ -236,6 +258,11 @@ impl Loader<'_> {
 
     /// The site's units and places.
     fn registry(&mut self) -> Registry {
+        for path in [UNITS_FILE, PLACES_FILE] {
+            if let Some(bytes) = self.data.get(path) {
+                self.note_read(None, path, bytes);
+            }
+        }
         let units = self.text(UNITS_FILE);
         let places = self.text(PLACES_FILE);
         let (registry, found) = Registry::parse(units.as_deref(), places.as_deref());
@@ -279,6 +306,7 @@ impl Loader<'_> {
             task_pages: Vec::new(),
             registry: registry.clone(),
             sources,
+            inputs: Inputs::default(),
         })
     }
 
@@ -311,6 +339,7 @@ impl Loader<'_> {
             let Some(file) = self.pages.remove(&path) else {
                 continue;
             };
+            self.note_read(Some(index), &path, file.text.as_bytes());
             let (parsed, found) = pages::parse_group(&path, dir, file, self.config);
             self.diagnostics.extend(found);
             let Some((front, mut page)) = parsed else {
@@ -374,6 +403,7 @@ impl Loader<'_> {
             let Some(file) = self.pages.remove(&path) else {
                 continue;
             };
+            self.note_read(Some(index), &path, file.text.as_bytes());
             let (page, found) = crate::content::parse_page(path.clone(), file, self.config);
             self.diagnostics.extend(found);
             if let Some(page) = page {
