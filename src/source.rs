@@ -320,22 +320,23 @@ fn add_theme_file(
 
 /// Every file under `dir`, sorted, skipping hidden files and editors' temporary files.
 /// A missing folder is simply empty; an entry that cannot be read (a broken link, a folder
-/// without permission) is reported, named relative to `root`.
+/// without permission), a name that is not UTF-8 and a link that leads out of the site
+/// folder are reported, named relative to `root`, and left out.
 pub fn walk_files(dir: &Path, root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     if !dir.is_dir() {
         return (files, problems);
     }
-    let walk = WalkDir::new(dir)
+    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut walk = WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
-    for entry in walk {
-        match entry {
-            Ok(entry) if entry.file_type().is_file() => files.push(entry.into_path()),
-            Ok(_) => {}
+    while let Some(entry) = walk.next() {
+        let entry = match entry {
+            Ok(entry) => entry,
             Err(error) => {
                 let file = error.path().map(|p| relative(root, p)).unwrap_or_default();
                 let io = error.io_error().map_or_else(
@@ -343,10 +344,61 @@ pub fn walk_files(dir: &Path, root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                     |e| std::io::Error::new(e.kind(), e.to_string()),
                 );
                 problems.push(read_error(&io, &file));
+                continue;
             }
+        };
+        let refused = if entry.file_name().to_str().is_none() {
+            Some(name_not_utf8(entry.path(), root))
+        } else if entry.path_is_symlink() {
+            link_out_of_site(entry.path(), root, &real_root)
+        } else {
+            None
+        };
+        if let Some(problem) = refused {
+            problems.push(problem);
+            if entry.file_type().is_dir() {
+                walk.skip_current_dir();
+            }
+            continue;
+        }
+        if entry.file_type().is_file() {
+            files.push(entry.into_path());
         }
     }
     (files, problems)
+}
+
+/// A file or folder whose name is not UTF-8: its address would be mangled, and two such
+/// names could become one page.
+fn name_not_utf8(path: &Path, root: &Path) -> Diagnostic {
+    let shown = path.strip_prefix(root).unwrap_or(path);
+    Diagnostic::error(
+        "file-name-not-utf8",
+        format!("the name of {} is not UTF-8 text", shown.display()),
+    )
+    .with_note(format!("the name as stored: {:?}", shown.as_os_str()))
+    .with_hint("rename it with a name typed on this computer (Vietnamese letters are fine)")
+}
+
+/// A link whose target lies outside the site folder: following it would publish a file
+/// the site does not hold (a link to /etc/passwd, say). Links inside the site are kept.
+fn link_out_of_site(path: &Path, root: &Path, real_root: &Path) -> Option<Diagnostic> {
+    let target = std::fs::canonicalize(path).ok()?;
+    if target.starts_with(real_root) {
+        return None;
+    }
+    let file = relative(root, path);
+    Some(
+        Diagnostic::error(
+            "link-out-of-site",
+            format!(
+                "{file} is a link to {}, outside the site folder",
+                target.display()
+            ),
+        )
+        .in_file(file)
+        .with_hint("copy the file into the site folder instead of linking to it"),
+    )
 }
 
 /// Hidden files and the temporary files editors write beside the one being saved.
@@ -398,6 +450,16 @@ pub fn read_error(error: &std::io::Error, file: &str) -> Diagnostic {
         .with_hint(hint)
 }
 
+/// U+0000 replaced by U+FFFD, as CommonMark does for Markdown: a NUL byte is never valid
+/// in HTML, XML or a CSV cell, so no text of the site carries one further.
+fn without_nul(text: String) -> String {
+    if text.contains('\0') {
+        text.replace('\0', "\u{FFFD}")
+    } else {
+        text
+    }
+}
+
 /// Decodes bytes as UTF-8 text in NFC, or says where the first byte that is not UTF-8 is.
 pub fn decode(bytes: &[u8], file: &str) -> Result<String, Diagnostic> {
     decode_owned(bytes.to_vec(), file)
@@ -409,11 +471,11 @@ pub fn decode_owned(mut bytes: Vec<u8>, file: &str) -> Result<String, Diagnostic
         bytes.drain(..3);
     }
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(if is_surely_nfc(&text) {
+        Ok(text) => Ok(without_nul(if is_surely_nfc(&text) {
             text
         } else {
             nfc(&text)
-        }),
+        })),
         Err(error) => Err(not_utf8(
             error.as_bytes(),
             error.utf8_error().valid_up_to(),

@@ -1,0 +1,60 @@
+//! Hostile and careless input: files the site must refuse or clean, whatever they hold.
+//! Each test is named after what went wrong before it was handled.
+
+mod common;
+
+use common::Site;
+
+#[test]
+fn nul_bytes_become_replacement_characters_in_every_text() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/gioi-thieu.md",
+        "+++\ntitle = \"Giới\u{0}thiệu\"\nweight = 1\n+++\n\nĐoạn\u{0}mở đầu.\n\n## Mục tiêu\n",
+    );
+    site.build().assert_ok();
+    let html = site.output("gioi-thieu/index.html");
+    assert!(!html.contains('\u{0}'), "a NUL byte reached the page");
+    assert!(html.contains("Giới\u{FFFD}thiệu"), "{html}");
+    assert!(html.contains("Đoạn\u{FFFD}mở đầu."), "{html}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_out_of_the_site_is_refused_not_published() {
+    let site = Site::fixture("basic");
+    std::fs::create_dir_all(site.path("static")).unwrap();
+    std::os::unix::fs::symlink("/etc/passwd", site.path("static/passwd.txt")).unwrap();
+    std::os::unix::fs::symlink("/etc", site.path("content/he-thong")).unwrap();
+    // A link inside the site is fine.
+    std::os::unix::fs::symlink(
+        site.path("content/gioi-thieu.md"),
+        site.path("content/ban-sao.md"),
+    )
+    .unwrap();
+    let stderr = site.build_fails();
+    assert!(
+        stderr.contains("static/passwd.txt is a link to /etc/passwd"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("content/he-thong is a link to /etc"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("link-out-of-site").count(), 2, "{stderr}");
+    assert!(!site.has_output("passwd.txt"));
+}
+
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_utf8_are_named_not_mangled() {
+    use std::os::unix::ffi::OsStrExt;
+    let site = Site::fixture("basic");
+    for name in [&b"tin-tuc/b\xe1o.md"[..], &b"tin-tuc/b\xe0o.md"[..]] {
+        let path = site.path("content").join(std::ffi::OsStr::from_bytes(name));
+        std::fs::write(path, "+++\ntitle = \"x\"\n+++\n").unwrap();
+    }
+    let stderr = site.build_fails();
+    assert_eq!(stderr.matches("is not UTF-8 text").count(), 2, "{stderr}");
+    assert!(stderr.contains(r"b\xE1o.md"), "{stderr}");
+}
