@@ -4,6 +4,10 @@
 //! A file whose bytes did not change is hard-linked from the previous build instead of
 //! rewritten, so it keeps its modification time (deploy tools then skip it).
 //!
+//! A lock beside the output folder makes a second build into it wait; the swap is one atomic
+//! exchange where the system has it. The marker file lists what the build wrote, so a file
+//! put into the output by hand (a `CNAME`) is named before a new build leaves it out.
+//!
 //! The one writer of the site: `build` stages and swaps (`Staging`), `serve` updates its
 //! folder in place (`InPlace`); both check paths and skip unchanged bytes the same way.
 
@@ -113,13 +117,17 @@ fn absolute(path: &Path) -> PathBuf {
 }
 
 /// Counts of what a build did to the output folder.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WriteStats {
     pub written: usize,
     pub unchanged: usize,
+    /// Files of the previous output that no build wrote (put there by hand, like `CNAME`),
+    /// which the new site does not have.
+    pub foreign: Vec<String>,
 }
 
-/// A build in progress: files go to `staging`, next to `target`, until `commit`.
+/// A build in progress: files go to `staging`, next to `target`, until `commit`. It holds
+/// a lock beside `target`, so two builds into one folder run one after the other.
 pub struct Staging {
     target: PathBuf,
     staging: PathBuf,
@@ -128,6 +136,9 @@ pub struct Staging {
     error: Mutex<Option<(String, io::Error)>>,
     written: AtomicUsize,
     unchanged: AtomicUsize,
+    /// Every path written, for the manifest in the marker file.
+    paths: Mutex<Vec<String>>,
+    _lock: fs::File,
 }
 
 impl Staging {
@@ -146,12 +157,10 @@ impl Staging {
             .parent()
             .map(Path::to_path_buf)
             .unwrap_or_else(|| PathBuf::from("."));
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".into());
         fs::create_dir_all(&parent)?;
-        let staging = parent.join(format!(".{name}.minhbach-new"));
+        let lock = lock_beside(&target)?;
+        restore_interrupted_swap(&target)?;
+        let staging = beside(&target, "new");
         if staging.exists() {
             // Left by a build that was interrupted; it is ours by its name.
             fs::remove_dir_all(&staging)?;
@@ -166,6 +175,8 @@ impl Staging {
             error: Mutex::new(None),
             written: AtomicUsize::new(0),
             unchanged: AtomicUsize::new(0),
+            paths: Mutex::new(Vec::new()),
+            _lock: lock,
         })
     }
 
@@ -179,6 +190,10 @@ impl Staging {
 
     fn try_write(&self, output: &Output) -> io::Result<()> {
         let relative = safe_relative(&output.path)?;
+        self.paths
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(output.path.clone());
         let destination = self.staging.join(&relative);
         if let Some(dir) = destination.parent() {
             self.make_dir(dir)?;
@@ -227,37 +242,18 @@ impl Staging {
                 format!("could not write {path}: {error}; the previous site was left as it was"),
             ));
         }
+        let mut paths = std::mem::take(&mut *self.paths.lock().unwrap_or_else(|e| e.into_inner()));
+        paths.sort_unstable();
+        let foreign = self.foreign_files(&paths);
         let result = (|| -> io::Result<()> {
-            fs::write(self.staging.join(MARKER), MARKER_TEXT)?;
-            let old = self.target.with_file_name(format!(
-                ".{}.minhbach-old",
-                self.target
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default()
-            ));
-            if old.exists() {
-                fs::remove_dir_all(&old)?;
-            }
-            let had_previous = self.target.exists();
-            if had_previous {
-                fs::rename(&self.target, &old)?;
-            }
-            if let Err(error) = fs::rename(&self.staging, &self.target) {
-                if had_previous {
-                    let _ = fs::rename(&old, &self.target);
-                }
-                return Err(error);
-            }
-            if had_previous {
-                fs::remove_dir_all(&old)?;
-            }
-            Ok(())
+            fs::write(self.staging.join(MARKER), manifest(&paths))?;
+            swap_in(&self.staging, &self.target)
         })();
         match result {
             Ok(()) => Ok(WriteStats {
                 written: self.written.load(Ordering::Relaxed),
                 unchanged: self.unchanged.load(Ordering::Relaxed),
+                foreign,
             }),
             Err(error) => {
                 let _ = fs::remove_dir_all(&self.staging);
@@ -276,6 +272,144 @@ impl Staging {
     pub fn abort(self) {
         let _ = fs::remove_dir_all(&self.staging);
     }
+
+    /// The files of the previous output that its manifest does not list (so no build wrote
+    /// them) and the new site does not have.
+    fn foreign_files(&self, new_paths: &[String]) -> Vec<String> {
+        let Some(previous) = &self.previous else {
+            return Vec::new();
+        };
+        let Ok(marker) = fs::read_to_string(previous.join(MARKER)) else {
+            return Vec::new();
+        };
+        // A marker of an older version lists no files: nothing can be told apart then.
+        let Some(listed) = marker.split_once(MANIFEST_HEADING).map(|(_, list)| list) else {
+            return Vec::new();
+        };
+        let written: HashSet<&str> = listed
+            .lines()
+            .chain(new_paths.iter().map(String::as_str))
+            .collect();
+        let (files, _) = source::walk_files(previous, previous);
+        files
+            .iter()
+            .map(|path| source::relative(previous, path))
+            .filter(|path| !written.contains(path.as_str()))
+            .collect()
+    }
+}
+
+/// Heads the list of files in the marker file.
+const MANIFEST_HEADING: &str = "Files written:\n";
+
+/// The marker file's text: what the folder is, and every file the build wrote.
+fn manifest(paths: &[String]) -> String {
+    let mut text = String::with_capacity(MARKER_TEXT.len() + paths.len() * 40);
+    text.push_str(MARKER_TEXT);
+    text.push('\n');
+    text.push_str(MANIFEST_HEADING);
+    for path in paths {
+        text.push_str(path);
+        text.push('\n');
+    }
+    text
+}
+
+/// `.NAME.minhbach-KIND` beside `target`: the staging folder, the old one, the lock.
+fn beside(target: &Path, kind: &str) -> PathBuf {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    target.with_file_name(format!(".{name}.minhbach-{kind}"))
+}
+
+/// Takes the advisory lock beside `target`, waiting (with a message) while another build
+/// into the same folder holds it.
+fn lock_beside(target: &Path) -> io::Result<fs::File> {
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(beside(target, "lock"))?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(fs::TryLockError::WouldBlock) => {
+            eprintln!(
+                "Waiting for another build into {} to finish…",
+                target.display()
+            );
+            file.lock()?;
+        }
+        Err(fs::TryLockError::Error(error)) => return Err(error),
+    }
+    Ok(file)
+}
+
+/// Puts back the previous site when a build was stopped between the two renames of the
+/// fallback swap (the site folder gone, the old one beside it).
+fn restore_interrupted_swap(target: &Path) -> io::Result<()> {
+    let old = beside(target, "old");
+    if !target.exists() && old.join(MARKER).is_file() {
+        fs::rename(&old, target)?;
+    } else if old.exists() {
+        fs::remove_dir_all(&old)?;
+    }
+    Ok(())
+}
+
+/// Replaces `target` with `staging` so that `target` is never missing: one atomic exchange
+/// where the system has it, else two renames (a stop between them is undone by
+/// `restore_interrupted_swap`). The previous site is removed afterwards.
+fn swap_in(staging: &Path, target: &Path) -> io::Result<()> {
+    if !target.exists() {
+        return fs::rename(staging, target);
+    }
+    if exchange(staging, target)? {
+        // The new site is in place; the old one is only clutter now.
+        let _ = fs::remove_dir_all(staging);
+        return Ok(());
+    }
+    let old = beside(target, "old");
+    fs::rename(target, &old)?;
+    if let Err(error) = fs::rename(staging, target) {
+        let _ = fs::rename(&old, target);
+        return Err(error);
+    }
+    let _ = fs::remove_dir_all(&old);
+    Ok(())
+}
+
+/// Swaps two paths in one step; `false` when this system or file system cannot.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes()).map_err(io::Error::other)?;
+    let b = CString::new(b.as_os_str().as_bytes()).map_err(io::Error::other)?;
+    // SAFETY: both paths are valid NUL-terminated strings that live across the call.
+    let done = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if done == 0 {
+        return Ok(true);
+    }
+    let error = io::Error::last_os_error();
+    match error.raw_os_error() {
+        Some(libc::ENOSYS | libc::EINVAL | libc::ENOTSUP) => Ok(false),
+        _ => Err(error),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<bool> {
+    Ok(false)
 }
 
 /// A folder kept up to date in place, for `serve`: each file is written only when its bytes
@@ -414,7 +548,8 @@ mod tests {
             first.commit().unwrap(),
             WriteStats {
                 written: 2,
-                unchanged: 0
+                unchanged: 0,
+                foreign: Vec::new()
             }
         );
 
@@ -425,7 +560,8 @@ mod tests {
             second.commit().unwrap(),
             WriteStats {
                 written: 1,
-                unchanged: 1
+                unchanged: 1,
+                foreign: Vec::new()
             }
         );
         assert!(out.join("a/index.html").is_file());
@@ -462,5 +598,65 @@ mod tests {
         assert!(check_output_dir(&root, &root.join("public/../content")).is_err());
         assert!(check_output_dir(&root, &dir.path().join("docs")).is_err());
         assert!(check_output_dir(&root, &root.join("public")).is_ok());
+    }
+
+    #[test]
+    fn a_file_put_in_by_hand_is_named_when_left_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let first = Staging::begin(&out).unwrap();
+        first.write(text("index.html", "A"));
+        first.write(text("old/index.html", "B"));
+        first.commit().unwrap();
+        fs::write(out.join("CNAME"), "cds.example.gov.vn").unwrap();
+        let second = Staging::begin(&out).unwrap();
+        second.write(text("index.html", "A"));
+        let stats = second.commit().unwrap();
+        // The page that is gone was the build's own; only CNAME is someone else's.
+        assert_eq!(stats.foreign, ["CNAME"]);
+        assert!(!out.join("CNAME").exists());
+    }
+
+    #[test]
+    fn a_swap_stopped_between_its_renames_is_undone_at_the_next_start() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let first = Staging::begin(&out).unwrap();
+        first.write(text("index.html", "old"));
+        first.commit().unwrap();
+        // What a stop between the two renames leaves: no site, the old one beside it.
+        fs::rename(&out, dir.path().join(".public.minhbach-old")).unwrap();
+        fs::create_dir(dir.path().join(".public.minhbach-new")).unwrap();
+        let second = Staging::begin(&out).unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+        second.abort();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+        assert!(!dir.path().join(".public.minhbach-old").exists());
+    }
+
+    #[test]
+    fn a_second_build_into_the_same_folder_waits_for_the_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let first = Staging::begin(&out).unwrap();
+        first.write(text("index.html", "first"));
+        let (started, finished) = std::sync::mpsc::channel();
+        let second_out = out.clone();
+        let second = std::thread::spawn(move || {
+            started.send(()).unwrap();
+            let second = Staging::begin(&second_out).unwrap();
+            second.write(text("index.html", "second"));
+            second.commit().unwrap();
+        });
+        finished.recv().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        // The second build cannot have begun: the first still holds the lock.
+        assert!(!out.exists());
+        first.commit().unwrap();
+        second.join().unwrap();
+        assert_eq!(
+            fs::read_to_string(out.join("index.html")).unwrap(),
+            "second"
+        );
     }
 }

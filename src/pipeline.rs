@@ -335,6 +335,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let stats = timings
         .time("swap in", || staging.commit())
         .map_err(|d| vec![d])?;
+    let mut diagnostics = diagnostics;
+    diagnostics.extend(
+        stats
+            .foreign
+            .iter()
+            .map(|path| foreign_file(&output_dir, path)),
+    );
     let pages = prepared.site.pages.len();
     // Freeing a large site takes a noticeable moment on one core; nothing waits for it, and
     // a command that is about to exit need not wait at all.
@@ -347,6 +354,20 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
         elapsed: started.elapsed(),
         timings,
     })
+}
+
+/// A file someone put into the output folder by hand, which the new site leaves out.
+fn foreign_file(output_dir: &Path, path: &str) -> Diagnostic {
+    Diagnostic::warning(
+        "output-foreign-file",
+        format!(
+            "{} was not written by minhbach, so the new site does not have it",
+            output_dir.join(path).display()
+        ),
+    )
+    .with_hint(format!(
+        "put files the site should publish as they are in static/ (static/{path}), and they are copied on every build"
+    ))
 }
 
 /// `minhbach check`: every stage but writing, and the content rules of `check` (images
