@@ -133,7 +133,8 @@ impl PlanView<'_> {
         self.i18n.format(self.lang, &key, &args)
     }
 
-    /// Everything the page of one target shows.
+    /// Everything the page of one target shows: what a list shows of it, then its details,
+    /// its readings and where its data is.
     pub fn indicator(&self, id: &str) -> Value {
         let Some(indicator) = self.plan.indicator(id) else {
             return Value::none();
@@ -141,83 +142,25 @@ impl PlanView<'_> {
         let Some(mut value) = self.indicator_summary(indicator).into_map() else {
             return Value::none();
         };
+        let readings = self.reading_values(indicator);
+        let lists = ReadingLists::of(&readings);
+        let assessment = self.assessment(id);
+        let entries = self
+            .indicator_details(indicator)
+            .into_iter()
+            .chain(self.indicator_readings(indicator, &lists))
+            .chain(self.indicator_method_and_links(indicator, &assessment));
+        for (key, item) in entries {
+            value.insert(key.into(), item);
+        }
+        Value::from(value)
+    }
+
+    /// What a target measures, how, from where and who answers for it.
+    fn indicator_details(&self, indicator: &Indicator) -> Vec<(&'static str, Value)> {
         let text =
             |t: &crate::values::LocalText| Value::from(t.get(self.lang, self.default_lang()));
-        // An indicator of a national plan has hundreds of readings over a few dozen periods
-        // and units: the words for each period and the registry entry of each unit are
-        // looked up once, and each reading becomes a value once for every list showing it.
-        let mut periods: BTreeMap<Period, (Value, Value)> = BTreeMap::new();
-        let mut entries: BTreeMap<&str, Option<&Entry>> = BTreeMap::new();
-        let kind = indicator
-            .breakdown
-            .map_or(Kind::Unit, |b| b.registry_kind());
-        let readings: Vec<(&Reading, Value)> = self
-            .plan
-            .readings_of(id)
-            .iter()
-            .map(|r| {
-                let (period, period_label) = periods
-                    .entry(r.period)
-                    .or_insert_with(|| (Value::from(r.period.to_string()), self.period(&r.period)))
-                    .clone();
-                let breakdown_name = r.breakdown.as_deref().map(|b| {
-                    let entry = *entries
-                        .entry(b)
-                        .or_insert_with(|| self.plan.registry.find(kind, b));
-                    self.entry_name(entry, b, r.period)
-                });
-                let value = map(vec![
-                    ("period", period),
-                    ("period_label", period_label),
-                    ("value", Value::from(r.value)),
-                    ("value_label", Value::from(self.figure(indicator, r.value))),
-                    ("breakdown", Value::from(r.breakdown.as_deref())),
-                    ("breakdown_name", Value::from(breakdown_name)),
-                    ("note", Value::from(r.note.as_str())),
-                    ("source", Value::from(r.source.as_str())),
-                ]);
-                (r, value)
-            })
-            .collect();
-        let totals: Vec<&(&Reading, Value)> = readings
-            .iter()
-            .filter(|(r, _)| r.breakdown.is_none())
-            .collect();
-        let latest_breakdown_period = readings
-            .iter()
-            .filter(|(r, _)| r.breakdown.is_some())
-            .map(|(r, _)| r.period)
-            .max();
-        let mut latest_breakdown: Vec<&(&Reading, Value)> = readings
-            .iter()
-            .filter(|(r, _)| r.breakdown.is_some() && Some(r.period) == latest_breakdown_period)
-            .collect();
-        latest_breakdown.sort_by(|(a, _), (b, _)| {
-            b.value
-                .total_cmp(&a.value)
-                .then_with(|| a.breakdown.cmp(&b.breakdown))
-        });
-        let broken_down: Vec<&(&Reading, Value)> = readings
-            .iter()
-            .filter(|(r, _)| r.breakdown.is_some())
-            .collect();
-        let shown = |list: &[&(&Reading, Value)]| {
-            Value::from(list.iter().map(|(_, v)| v.clone()).collect::<Vec<_>>())
-        };
-        let milestones = list(&indicator.milestones, |m| {
-            map(vec![
-                ("period_label", self.period(&m.period)),
-                ("value_label", Value::from(self.figure(indicator, m.value))),
-                ("value", Value::from(m.value)),
-            ])
-        });
-        let last_update = totals
-            .iter()
-            .chain(broken_down.iter())
-            .map(|(r, _)| r.period)
-            .max();
-        let assessment = self.assessment(id);
-        let extra: Vec<(&'static str, Value)> = vec![
+        vec![
             (
                 "description",
                 Value::from(
@@ -253,18 +196,50 @@ impl PlanView<'_> {
                         .map(|b| self.t(&format!("breakdown_{}", b.key()))),
                 ),
             ),
+        ]
+    }
+
+    /// A target's milestones and readings: overall, and broken down by unit or place.
+    fn indicator_readings(
+        &self,
+        indicator: &Indicator,
+        lists: &ReadingLists<'_>,
+    ) -> Vec<(&'static str, Value)> {
+        let milestones = list(&indicator.milestones, |m| {
+            map(vec![
+                ("period_label", self.period(&m.period)),
+                ("value_label", Value::from(self.figure(indicator, m.value))),
+                ("value", Value::from(m.value)),
+            ])
+        });
+        vec![
             ("milestones", milestones),
-            ("readings", shown(&totals)),
+            ("readings", shown(&lists.totals)),
             (
                 "breakdown_period_label",
-                Value::from(latest_breakdown_period.map(|p| p.label_in_sentence(self.lang))),
+                Value::from(
+                    lists
+                        .latest_breakdown_period
+                        .map(|p| p.label_in_sentence(self.lang)),
+                ),
             ),
-            ("breakdown_latest", shown(&latest_breakdown)),
-            ("breakdown_readings", shown(&broken_down)),
+            ("breakdown_latest", shown(&lists.latest_breakdown)),
+            ("breakdown_readings", shown(&lists.broken_down)),
             (
                 "last_update_label",
-                Value::from(last_update.map(|p| p.label(self.lang))),
+                Value::from(lists.last_update().map(|p| p.label(self.lang))),
             ),
+        ]
+    }
+
+    /// How the status was judged, and where the target's data and group are.
+    fn indicator_method_and_links(
+        &self,
+        indicator: &Indicator,
+        assessment: &Assessment,
+    ) -> Vec<(&'static str, Value)> {
+        let id = &indicator.id;
+        vec![
             (
                 "expected_label",
                 Value::from(assessment.expected.map(|p| format::share(p, self.lang))),
@@ -287,11 +262,46 @@ impl PlanView<'_> {
                 ),
             ),
             ("group_url", Value::from(self.group_url(&indicator.group))),
-        ];
-        for (key, item) in extra {
-            value.insert(key.into(), item);
-        }
-        Value::from(value)
+        ]
+    }
+
+    /// Each reading of a target with its template value, in the plan's order.
+    fn reading_values(&self, indicator: &Indicator) -> Vec<(&Reading, Value)> {
+        // An indicator of a national plan has hundreds of readings over a few dozen periods
+        // and units: the words for each period and the registry entry of each unit are
+        // looked up once, and each reading becomes a value once for every list showing it.
+        let mut periods: BTreeMap<Period, (Value, Value)> = BTreeMap::new();
+        let mut entries: BTreeMap<&str, Option<&Entry>> = BTreeMap::new();
+        let kind = indicator
+            .breakdown
+            .map_or(Kind::Unit, |b| b.registry_kind());
+        self.plan
+            .readings_of(&indicator.id)
+            .iter()
+            .map(|r| {
+                let (period, period_label) = periods
+                    .entry(r.period)
+                    .or_insert_with(|| (Value::from(r.period.to_string()), self.period(&r.period)))
+                    .clone();
+                let breakdown_name = r.breakdown.as_deref().map(|b| {
+                    let entry = *entries
+                        .entry(b)
+                        .or_insert_with(|| self.plan.registry.find(kind, b));
+                    self.entry_name(entry, b, r.period)
+                });
+                let value = map(vec![
+                    ("period", period),
+                    ("period_label", period_label),
+                    ("value", Value::from(r.value)),
+                    ("value_label", Value::from(self.figure(indicator, r.value))),
+                    ("breakdown", Value::from(r.breakdown.as_deref())),
+                    ("breakdown_name", Value::from(breakdown_name)),
+                    ("note", Value::from(r.note.as_str())),
+                    ("source", Value::from(r.source.as_str())),
+                ]);
+                (r, value)
+            })
+            .collect()
     }
 
     /// A unit's or place's name as it was in `period` (names change; ids do not); `entry`
@@ -306,4 +316,60 @@ impl PlanView<'_> {
             },
         )
     }
+}
+
+/// The lists of a target's page, each holding readings made values once by
+/// `PlanView::reading_values`.
+struct ReadingLists<'r> {
+    /// The overall readings (no breakdown).
+    totals: Vec<&'r (&'r Reading, Value)>,
+    /// Every reading broken down by unit or place.
+    broken_down: Vec<&'r (&'r Reading, Value)>,
+    /// The latest period with readings broken down, and its readings, highest first.
+    latest_breakdown_period: Option<Period>,
+    latest_breakdown: Vec<&'r (&'r Reading, Value)>,
+}
+
+impl<'r> ReadingLists<'r> {
+    fn of(readings: &'r [(&'r Reading, Value)]) -> Self {
+        let totals = readings
+            .iter()
+            .filter(|(r, _)| r.breakdown.is_none())
+            .collect();
+        let broken_down: Vec<&(&Reading, Value)> = readings
+            .iter()
+            .filter(|(r, _)| r.breakdown.is_some())
+            .collect();
+        let latest_breakdown_period = broken_down.iter().map(|(r, _)| r.period).max();
+        let mut latest_breakdown: Vec<&(&Reading, Value)> = broken_down
+            .iter()
+            .copied()
+            .filter(|(r, _)| Some(r.period) == latest_breakdown_period)
+            .collect();
+        latest_breakdown.sort_by(|(a, _), (b, _)| {
+            b.value
+                .total_cmp(&a.value)
+                .then_with(|| a.breakdown.cmp(&b.breakdown))
+        });
+        ReadingLists {
+            totals,
+            broken_down,
+            latest_breakdown_period,
+            latest_breakdown,
+        }
+    }
+
+    /// The period of the newest reading of any kind.
+    fn last_update(&self) -> Option<Period> {
+        self.totals
+            .iter()
+            .chain(&self.broken_down)
+            .map(|(r, _)| r.period)
+            .max()
+    }
+}
+
+/// The template values of a list of readings.
+fn shown(readings: &[&(&Reading, Value)]) -> Value {
+    Value::from(readings.iter().map(|(_, v)| v.clone()).collect::<Vec<_>>())
 }
