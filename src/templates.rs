@@ -322,6 +322,7 @@ fn check_i18n_keys(files: &BTreeMap<String, TextFile>, i18n: &I18n) -> Vec<Diagn
     out
 }
 
+/// A Tera with every function and filter themes use, reading the site through `lookups`.
 fn new_tera(lookups: Lookups) -> Tera {
     let mut tera = Tera::new();
     tera.autoescape_on([".html", ".xml"]);
@@ -330,33 +331,16 @@ fn new_tera(lookups: Lookups) -> Tera {
         page_values,
         i18n,
     } = lookups;
-    let chart_words = Arc::clone(&i18n);
+    register_pages(&mut tera, &site, &page_values);
+    register_charts(&mut tera, &site, &i18n);
+    register_words(&mut tera, i18n);
+    tera
+}
 
-    tera.register_function(
-        "t",
-        move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
-            // `t(key="tasks_shown", count=12)`: the string in the page's language, with each
-            // `{name}` filled from the other arguments.
-            let key: String = kwargs.must_get::<&str>("key")?.to_string();
-            let lang = language(&kwargs, state)?;
-            let text = i18n.get(&lang, &key).map_err(|missing| {
-                tera::Error::message(match missing.hint {
-                    Some(hint) => format!("{} ({hint})", missing.message),
-                    None => missing.message,
-                })
-            })?;
-            let mut text = text.to_string();
-            for (name, value) in kwargs.iter() {
-                let name = name.to_string();
-                if name != "key" && name != "lang" {
-                    text = text.replace(&format!("{{{name}}}"), &value.to_string());
-                }
-            }
-            Ok(text)
-        },
-    );
-
-    let url_site = Arc::clone(&site);
+/// `get_url`, `get_page` and `get_section`: addresses and pages of the site. Each records
+/// the pages it looked up, so a page is rebuilt when one of them changes.
+fn register_pages(tera: &mut Tera, site: &Arc<Site>, page_values: &Arc<Vec<Value>>) {
+    let url_site = Arc::clone(site);
     tera.register_function(
         "get_url",
         move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
@@ -376,8 +360,8 @@ fn new_tera(lookups: Lookups) -> Tera {
         },
     );
 
-    let page_site = Arc::clone(&site);
-    let values = Arc::clone(&page_values);
+    let page_site = Arc::clone(site);
+    let values = Arc::clone(page_values);
     tera.register_function(
         "get_page",
         move |kwargs: Kwargs, state: &State| -> tera::TeraResult<Value> {
@@ -387,8 +371,8 @@ fn new_tera(lookups: Lookups) -> Tera {
         },
     );
 
-    let section_site = Arc::clone(&site);
-    let values = Arc::clone(&page_values);
+    let section_site = Arc::clone(site);
+    let values = Arc::clone(page_values);
     tera.register_function(
         "get_section",
         move |kwargs: Kwargs, state: &State| -> tera::TeraResult<Value> {
@@ -411,11 +395,13 @@ fn new_tera(lookups: Lookups) -> Tera {
             Ok(Value::from(map))
         },
     );
+}
 
-    // `chart(indicator="ID", kind="trend")` or `chart(plan="ID", kind="targets")`: an
-    // accessible SVG chart of plan data, in the page's language.
-    let chart_site = Arc::clone(&site);
-    let chart_i18n = Arc::clone(&chart_words);
+/// `chart(indicator="ID", kind="trend")` or `chart(plan="ID", kind="targets")`: an
+/// accessible SVG chart of plan data, in the page's language.
+fn register_charts(tera: &mut Tera, site: &Arc<Site>, i18n: &Arc<I18n>) {
+    let chart_site = Arc::clone(site);
+    let chart_i18n = Arc::clone(i18n);
     tera.register_function(
         "chart",
         move |kwargs: Kwargs, state: &State| -> tera::TeraResult<Value> {
@@ -444,6 +430,34 @@ fn new_tera(lookups: Lookups) -> Tera {
                 .map_err(|problem| tera::Error::message(problem.message))
         },
     );
+}
+
+/// `t` and the filters that write text as each language does: interface strings, slugs,
+/// numbers and dates.
+fn register_words(tera: &mut Tera, i18n: Arc<I18n>) {
+    tera.register_function(
+        "t",
+        move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
+            // `t(key="tasks_shown", count=12)`: the string in the page's language, with each
+            // `{name}` filled from the other arguments.
+            let key: String = kwargs.must_get::<&str>("key")?.to_string();
+            let lang = language(&kwargs, state)?;
+            let text = i18n.get(&lang, &key).map_err(|missing| {
+                tera::Error::message(match missing.hint {
+                    Some(hint) => format!("{} ({hint})", missing.message),
+                    None => missing.message,
+                })
+            })?;
+            let mut text = text.to_string();
+            for (name, value) in kwargs.iter() {
+                let name = name.to_string();
+                if name != "key" && name != "lang" {
+                    text = text.replace(&format!("{{{name}}}"), &value.to_string());
+                }
+            }
+            Ok(text)
+        },
+    );
 
     // `"NV-3.12" | slugify` → `nv-3-12`: the same web-safe form the site gives addresses.
     tera.register_filter("slugify", |value: &str, _: Kwargs, _: &State| {
@@ -470,7 +484,6 @@ fn new_tera(lookups: Lookups) -> Tera {
             Ok(crate::format::date(date.date(), &lang))
         },
     );
-    tera
 }
 
 /// The page a template function names with `path="@/…"` (in `lang=` or the page's language).

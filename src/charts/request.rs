@@ -3,6 +3,7 @@
 //! `chart()` template function and by the `{{ chart(…) }}` shortcode in Markdown.
 
 use crate::charts::{self, Bar, Labels, Segment};
+use crate::content::plan::Plan;
 use crate::content::plan::indicators::{Indicator, Measure};
 use crate::content::plan::period::Period;
 use crate::content::plan::status::{Assessment, Point, Status, TaskStatus};
@@ -42,136 +43,176 @@ impl ChartRequest<'_> {
 
     /// A chart of the indicator `id` (of whichever plan has it), or why there is none.
     pub fn indicator(&self, id: &str) -> Result<String, Diagnostic> {
-        let Some((plan, indicator)) = self
-            .site
+        let (plan, indicator) = self.find_indicator(id)?;
+        record(Dep::Plan(plan.dir.clone()));
+        let chart = self.indicator_chart(plan, indicator);
+        match self.kind {
+            "trend" => Ok(self.trend(&chart)),
+            "breakdown" => self.breakdown(&chart),
+            "bullet" => Ok(self.bullet(&chart)),
+            "sparkline" => Ok(self.sparkline(&chart)),
+            other => Err(unknown_kind(other, &INDICATOR_KINDS)),
+        }
+    }
+
+    /// The indicator `id` and its plan, or an error that suggests a close id.
+    fn find_indicator(&self, id: &str) -> Result<(&Plan, &Indicator), Diagnostic> {
+        self.site
             .plans
             .iter()
             .find_map(|plan| plan.indicator(id).map(|indicator| (plan, indicator)))
-        else {
-            let known = self
-                .site
-                .plans
-                .iter()
-                .flat_map(|p| p.indicators.iter().map(|i| i.id.as_str()));
-            return Err(chart_error(match crate::diag::did_you_mean(id, known) {
-                Some(close) => format!("there is no indicator `{id}` (did you mean `{close}`?)"),
-                None => format!("there is no indicator `{id}`"),
-            }));
-        };
-        record(Dep::Plan(plan.dir.clone()));
+            .ok_or_else(|| {
+                let known = self
+                    .site
+                    .plans
+                    .iter()
+                    .flat_map(|p| p.indicators.iter().map(|i| i.id.as_str()));
+                chart_error(match crate::diag::did_you_mean(id, known) {
+                    Some(close) => {
+                        format!("there is no indicator `{id}` (did you mean `{close}`?)")
+                    }
+                    None => format!("there is no indicator `{id}`"),
+                })
+            })
+    }
+
+    fn indicator_chart<'p>(
+        &'p self,
+        plan: &'p Plan,
+        indicator: &'p Indicator,
+    ) -> IndicatorChart<'p> {
         let default = self.site.config.default_language.as_str();
-        let assessment = plan
-            .assessments
-            .get(id)
-            .copied()
-            .unwrap_or_else(Assessment::no_data);
-        let title = indicator.name.get(self.lang, default);
         let percent = indicator.measure == Measure::Percent;
-        let unit_label = if percent {
-            String::new()
-        } else {
-            self.t(&format!("unit_{}", indicator.measure.key()))
-        };
-        let readings: Vec<Point> = plan
-            .totals(id)
+        IndicatorChart {
+            plan,
+            indicator,
+            assessment: plan
+                .assessments
+                .get(&indicator.id)
+                .copied()
+                .unwrap_or_else(Assessment::no_data),
+            title: indicator.name.get(self.lang, default),
+            percent,
+            unit_label: if percent {
+                String::new()
+            } else {
+                self.t(&format!("unit_{}", indicator.measure.key()))
+            },
+            chart_id: format!("chart-{}-{}", self.kind, indicator.id),
+            labels: self.labels(),
+        }
+    }
+
+    fn trend(&self, chart: &IndicatorChart<'_>) -> String {
+        let indicator = chart.indicator;
+        charts::trend(&charts::TrendChart {
+            id: &chart.chart_id,
+            title: chart.title,
+            description: &self.description(indicator, &chart.assessment),
+            lang: self.lang,
+            percent: chart.percent,
+            unit_label: &chart.unit_label,
+            direction: indicator.direction,
+            baseline: indicator.baseline,
+            target: indicator.target,
+            milestones: &indicator.milestones,
+            readings: &chart.totals(),
+            status: chart.assessment.status,
+            labels: &chart.labels,
+        })
+    }
+
+    /// The latest period's readings by department or commune, highest first.
+    fn breakdown(&self, chart: &IndicatorChart<'_>) -> Result<String, Diagnostic> {
+        let (plan, indicator) = (chart.plan, chart.indicator);
+        let latest = plan
+            .readings_of(&indicator.id)
             .iter()
-            .map(|r| Point {
-                period: r.period,
-                value: r.value,
+            .filter(|r| r.breakdown.is_some())
+            .map(|r| r.period)
+            .max();
+        let Some(latest) = latest else {
+            return Err(chart_error(format!(
+                "`{}` has no readings broken down by department or commune",
+                indicator.id
+            )));
+        };
+        let rows = self.breakdown_rows(plan, indicator, latest);
+        let mut bars: Vec<Bar<'_>> = rows
+            .iter()
+            .map(|(label, value)| Bar {
+                label,
+                value: *value,
             })
             .collect();
-        let description = self.description(indicator, &assessment);
-        let chart_id = format!("chart-{}-{id}", self.kind);
-        let labels = self.labels();
-        Ok(match self.kind {
-            "trend" => charts::trend(&charts::TrendChart {
-                id: &chart_id,
-                title,
-                description: &description,
-                lang: self.lang,
-                percent,
-                unit_label: &unit_label,
-                direction: indicator.direction,
-                baseline: indicator.baseline,
-                target: indicator.target,
-                milestones: &indicator.milestones,
-                readings: &readings,
-                status: assessment.status,
-                labels: &labels,
-            }),
-            "breakdown" => {
-                let latest = plan
-                    .readings_of(id)
-                    .iter()
-                    .filter(|r| r.breakdown.is_some())
-                    .map(|r| r.period)
-                    .max();
-                let Some(latest) = latest else {
-                    return Err(chart_error(format!(
-                        "`{id}` has no readings broken down by department or commune"
-                    )));
-                };
-                let kind = indicator.breakdown.map(|b| b.registry_kind());
-                let rows: Vec<(String, f64)> = plan
-                    .readings_of(id)
-                    .iter()
-                    .filter(|r| r.period == latest)
-                    .filter_map(|r| {
-                        let entry = r.breakdown.as_deref()?;
-                        let name = kind.and_then(|k| plan.registry.find(k, entry)).map_or_else(
-                            || entry.to_string(),
-                            |e| {
-                                e.name_on(Some(latest.end()))
-                                    .get(self.lang, default)
-                                    .to_string()
-                            },
-                        );
-                        Some((name, r.value))
-                    })
-                    .collect();
-                let mut bars: Vec<Bar<'_>> = rows
-                    .iter()
-                    .map(|(label, value)| Bar {
-                        label,
-                        value: *value,
-                    })
-                    .collect();
-                bars.sort_by(|a, b| b.value.total_cmp(&a.value));
-                let breakdown_title = format!("{title} — {}", latest.label(self.lang));
-                charts::breakdown(&charts::BreakdownChart {
-                    id: &chart_id,
-                    title: &breakdown_title,
-                    description: &self.breakdown_description(indicator, &bars, latest),
-                    lang: self.lang,
-                    percent,
-                    unit_label: &unit_label,
-                    bars: &bars,
-                    target: Some(indicator.target.value),
-                    labels: &labels,
-                })
-            }
-            "bullet" => charts::bullet(&charts::BulletChart {
-                id: &chart_id,
-                title,
-                description: &description,
-                lang: self.lang,
-                percent,
-                direction: indicator.direction,
-                baseline: indicator.baseline.value,
-                target: indicator.target.value,
-                latest: assessment.latest.map(|p| p.value),
-                status: assessment.status,
-                labels: &labels,
-            }),
-            "sparkline" => charts::sparkline(&charts::Sparkline {
-                id: &chart_id,
-                title,
-                description: &description,
-                readings: &readings,
-                target: Some(indicator.target.value),
-                status: assessment.status,
-            }),
-            other => return Err(unknown_kind(other, &INDICATOR_KINDS)),
+        bars.sort_by(|a, b| b.value.total_cmp(&a.value));
+        let title = format!("{} — {}", chart.title, latest.label(self.lang));
+        Ok(charts::breakdown(&charts::BreakdownChart {
+            id: &chart.chart_id,
+            title: &title,
+            description: &self.breakdown_description(indicator, &bars, latest),
+            lang: self.lang,
+            percent: chart.percent,
+            unit_label: &chart.unit_label,
+            bars: &bars,
+            target: Some(indicator.target.value),
+            labels: &chart.labels,
+        }))
+    }
+
+    /// The readings of `period` broken down, each named as its unit or commune was named
+    /// then (names change; ids do not), in the plan's order.
+    fn breakdown_rows(
+        &self,
+        plan: &Plan,
+        indicator: &Indicator,
+        period: Period,
+    ) -> Vec<(String, f64)> {
+        let default = self.site.config.default_language.as_str();
+        let kind = indicator.breakdown.map(|b| b.registry_kind());
+        plan.readings_of(&indicator.id)
+            .iter()
+            .filter(|r| r.period == period)
+            .filter_map(|r| {
+                let entry = r.breakdown.as_deref()?;
+                let name = kind.and_then(|k| plan.registry.find(k, entry)).map_or_else(
+                    || entry.to_string(),
+                    |e| {
+                        e.name_on(Some(period.end()))
+                            .get(self.lang, default)
+                            .to_string()
+                    },
+                );
+                Some((name, r.value))
+            })
+            .collect()
+    }
+
+    fn bullet(&self, chart: &IndicatorChart<'_>) -> String {
+        let indicator = chart.indicator;
+        charts::bullet(&charts::BulletChart {
+            id: &chart.chart_id,
+            title: chart.title,
+            description: &self.description(indicator, &chart.assessment),
+            lang: self.lang,
+            percent: chart.percent,
+            direction: indicator.direction,
+            baseline: indicator.baseline.value,
+            target: indicator.target.value,
+            latest: chart.assessment.latest.map(|p| p.value),
+            status: chart.assessment.status,
+            labels: &chart.labels,
+        })
+    }
+
+    fn sparkline(&self, chart: &IndicatorChart<'_>) -> String {
+        charts::sparkline(&charts::Sparkline {
+            id: &chart.chart_id,
+            title: chart.title,
+            description: &self.description(chart.indicator, &chart.assessment),
+            readings: &chart.totals(),
+            target: Some(chart.indicator.target.value),
+            status: chart.assessment.status,
         })
     }
 
@@ -318,6 +359,34 @@ impl ChartRequest<'_> {
         ];
         let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
         self.i18n.format(self.lang, "chart_desc_breakdown", &args)
+    }
+}
+
+/// One indicator with what every kind of chart of it shares.
+struct IndicatorChart<'p> {
+    plan: &'p Plan,
+    indicator: &'p Indicator,
+    assessment: Assessment,
+    /// The indicator's name in the chart's language.
+    title: &'p str,
+    percent: bool,
+    /// Empty for percentages, whose ticks say `%` already.
+    unit_label: String,
+    chart_id: String,
+    labels: Labels,
+}
+
+impl IndicatorChart<'_> {
+    /// The overall readings (no breakdown), in time order.
+    fn totals(&self) -> Vec<Point> {
+        self.plan
+            .totals(&self.indicator.id)
+            .iter()
+            .map(|r| Point {
+                period: r.period,
+                value: r.value,
+            })
+            .collect()
     }
 }
 

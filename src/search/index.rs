@@ -1292,137 +1292,227 @@ const STOP_WORDS: &[&str] = &[
     "or", "it", "which", "each",
 ];
 
+/// How many characters of an excerpt the start of the page takes.
+const LEAD_CHARS: usize = EXCERPT_CHARS * 2 / 5;
+/// The most of any later sentence an excerpt shows.
+const SENTENCE_CHARS: usize = 160;
+
 /// The text shown under a result, from which the browser cuts a snippet around the words
 /// found: the start of the page, then the sentences that best cover the words the page
 /// repeats (its topics), in page order, up to `EXCERPT_CHARS` characters.
 #[inline(never)]
 fn excerpt(text: &str, vocab: &[LocalTerm], topic: &[bool], tokens: &[(u32, u32)]) -> String {
-    const LEAD: usize = EXCERPT_CHARS * 2 / 5;
-    const SENTENCE: usize = 160;
+    let sentences = sentences(scanned_start(text));
+    let mut picked = Picked::opening(&sentences);
+    let first_later = picked.pieces.len();
+    let candidates = Candidates::new(&sentences, first_later, vocab, topic, tokens);
+    picked.cover_topics(&sentences, &candidates, vocab.len());
+    picked.join(&sentences)
+}
+
+/// The start of `text` that excerpts look into: `EXCERPT_SCAN_BYTES`, back to a character.
+fn scanned_start(text: &str) -> &str {
     let mut end = text.len().min(EXCERPT_SCAN_BYTES);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let scanned = &text[..end];
-    // Sentences as byte ranges of the text: a line break ends one, and `.!?;` do when
-    // white space (or the end of the text) follows. Found with `memchr` (vectorised) as
-    // this runs over the start of every page.
+    &text[..end]
+}
+
+/// A sentence, trimmed, with its byte range in the text.
+struct Sentence<'t> {
+    text: &'t str,
+    from: usize,
+    to: usize,
+}
+
+/// The sentences of `scanned` that are not blank: a line break ends one, and `.!?;` do
+/// when white space (or the end of the text) follows.
+fn sentences(scanned: &str) -> Vec<Sentence<'_>> {
+    // Found with `memchr` (vectorised) as this runs over the start of every page.
     let bytes = scanned.as_bytes();
     let mut ends: Vec<usize> = memchr::memchr3_iter(b'\n', b'.', b'?', bytes)
         .chain(memchr::memchr2_iter(b'!', b';', bytes))
         .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()))
+        .map(|i| i + 1)
         .collect();
     ends.sort_unstable();
-    let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(ends.len() + 1);
+    ends.push(scanned.len());
+    let mut sentences = Vec::with_capacity(ends.len());
     let mut start = 0;
-    for i in ends {
-        ranges.push((start, i + 1));
-        start = i + 1;
-    }
-    ranges.push((start, scanned.len()));
-    let mut sentences: Vec<&str> = Vec::with_capacity(ranges.len());
-    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
-    for (from, to) in ranges {
-        let s = &scanned[from..to];
+    for end in ends {
+        let s = &scanned[start..end];
         let trimmed = s.trim();
         if !trimmed.is_empty() {
-            let lead = s.len() - s.trim_start().len();
-            sentences.push(trimmed);
-            spans.push((from + lead, from + lead + trimmed.len()));
+            let from = start + s.len() - s.trim_start().len();
+            sentences.push(Sentence {
+                text: trimmed,
+                from,
+                to: from + trimmed.len(),
+            });
         }
+        start = end;
     }
-    let mut chosen: Vec<(usize, String)> = Vec::new();
-    let mut used = 0;
-    let mut first = 0;
-    while first < sentences.len() && used < LEAD {
-        let piece = cut(sentences[first], LEAD - used + SENTENCE / 4);
-        used += piece.chars().count() + 1;
-        chosen.push((first, piece.to_string()));
-        first += 1;
+    sentences
+}
+
+/// The pieces of sentences an excerpt shows, as (sentence index, piece), and about how
+/// many characters they take with what joins them.
+struct Picked {
+    pieces: Vec<(usize, String)>,
+    used: usize,
+}
+
+impl Picked {
+    /// The first sentences, until they fill `LEAD_CHARS`; the last may be cut.
+    fn opening(sentences: &[Sentence<'_>]) -> Picked {
+        let mut picked = Picked {
+            pieces: Vec::new(),
+            used: 0,
+        };
+        while picked.pieces.len() < sentences.len() && picked.used < LEAD_CHARS {
+            let i = picked.pieces.len();
+            let piece = cut(
+                sentences[i].text,
+                LEAD_CHARS - picked.used + SENTENCE_CHARS / 4,
+            );
+            picked.used += piece.chars().count() + 1;
+            picked.pieces.push((i, piece.to_string()));
+        }
+        picked
     }
-    // The words of each later sentence (within its first SENTENCE characters), with how
-    // often the page repeats them (capped), common words left out: sentence `i`'s are
-    // `words[ends[c - 1]..ends[c]]` for its candidate `c`, all in one vector.
-    let mut candidates: Vec<usize> = Vec::with_capacity(spans.len());
-    let mut ends: Vec<usize> = Vec::with_capacity(spans.len());
-    let mut words: Vec<(u32, u32)> = Vec::with_capacity(tokens.len());
-    // The last candidate each term was added to (+1), to add it once per sentence.
-    let mut last_in = vec![0u32; vocab.len()];
-    let mut t = 0;
-    for (i, &(from, to)) in spans.iter().enumerate() {
-        let limit = from + cut(sentences[i], SENTENCE).len();
-        let candidate = candidates.len() as u32 + 1;
-        while t < tokens.len() && (tokens[t].0 as usize) < to {
-            let (at, id) = tokens[t];
-            t += 1;
-            let at = at as usize;
-            if i < first || at < from || at >= limit {
+
+    /// Adds, while there is room, the candidate covering the most topic words not covered
+    /// yet; stops when none covers any.
+    fn cover_topics(&mut self, sentences: &[Sentence<'_>], candidates: &Candidates, terms: usize) {
+        let mut taken = vec![false; candidates.sentences.len()];
+        let mut covered = vec![false; terms];
+        while self.used + 20 < EXCERPT_CHARS {
+            let Some(c) = candidates.best(&taken, &covered) else {
+                break;
+            };
+            taken[c] = true;
+            for t in candidates.words_of(c) {
+                covered[t.0 as usize] = true;
+            }
+            let i = candidates.sentences[c];
+            let piece = cut(
+                sentences[i].text,
+                SENTENCE_CHARS.min(EXCERPT_CHARS - self.used),
+            );
+            if piece.chars().count() < 20 || self.pieces.iter().any(|(_, p)| p == piece) {
                 continue;
             }
-            if !topic[id as usize] || last_in[id as usize] == candidate {
-                continue;
-            }
-            last_in[id as usize] = candidate;
-            words.push((id, vocab[id as usize].count.saturating_sub(1).min(2)));
-        }
-        if i >= first {
-            candidates.push(i);
-            ends.push(words.len());
+            self.used += piece.chars().count() + 3;
+            self.pieces.push((i, piece.to_string()));
         }
     }
-    let words_of = |c: usize| &words[if c == 0 { 0 } else { ends[c - 1] }..ends[c]];
-    let mut taken = vec![false; candidates.len()];
-    let mut covered = vec![false; vocab.len()];
-    while used + 20 < EXCERPT_CHARS {
-        // The best score, the earliest sentence among equals.
-        let best = (0..candidates.len())
+
+    /// The pieces in page order: neighbouring whole sentences joined by a space, a gap
+    /// shown as ` … `, and a cut sentence ended with ` …`.
+    fn join(mut self, sentences: &[Sentence<'_>]) -> String {
+        self.pieces.sort_by_key(|c| c.0);
+        let mut out = String::with_capacity(self.used + 8);
+        let mut previous: Option<usize> = None;
+        for (i, piece) in self.pieces {
+            match previous {
+                Some(p) if p + 1 == i => out.push(' '),
+                _ if out.is_empty() || out.ends_with('…') => {
+                    if !out.is_empty() {
+                        out.push(' ');
+                    }
+                }
+                _ => out.push_str(" … "),
+            }
+            let whole = piece.len() == sentences[i].text.len();
+            out.push_str(&piece);
+            if !whole {
+                out.push_str(" …");
+            }
+            previous = Some(i).filter(|_| whole);
+        }
+        out
+    }
+}
+
+/// The sentences after the opening that an excerpt may add, with the topic words of each
+/// (within its first `SENTENCE_CHARS` characters, once each, common words left out) and
+/// how often the page repeats each (capped). Candidate `c`'s words are
+/// `words[ends[c - 1]..ends[c]]`, all in one vector.
+struct Candidates {
+    /// The sentence index of each candidate.
+    sentences: Vec<usize>,
+    ends: Vec<usize>,
+    /// (local term id, weight).
+    words: Vec<(u32, u32)>,
+}
+
+impl Candidates {
+    /// `first` is the first sentence after the opening; `tokens` are the page's words as
+    /// (byte offset, local id), in text order.
+    fn new(
+        sentences: &[Sentence<'_>],
+        first: usize,
+        vocab: &[LocalTerm],
+        topic: &[bool],
+        tokens: &[(u32, u32)],
+    ) -> Candidates {
+        let mut candidates = Candidates {
+            sentences: Vec::with_capacity(sentences.len()),
+            ends: Vec::with_capacity(sentences.len()),
+            words: Vec::with_capacity(tokens.len()),
+        };
+        // The last candidate each term was added to (+1), to add it once per sentence.
+        let mut last_in = vec![0u32; vocab.len()];
+        let mut t = 0;
+        for (i, sentence) in sentences.iter().enumerate() {
+            let limit = sentence.from + cut(sentence.text, SENTENCE_CHARS).len();
+            let candidate = candidates.sentences.len() as u32 + 1;
+            while t < tokens.len() && (tokens[t].0 as usize) < sentence.to {
+                let (at, id) = tokens[t];
+                t += 1;
+                let at = at as usize;
+                if i < first || at < sentence.from || at >= limit {
+                    continue;
+                }
+                if !topic[id as usize] || last_in[id as usize] == candidate {
+                    continue;
+                }
+                last_in[id as usize] = candidate;
+                let weight = vocab[id as usize].count.saturating_sub(1).min(2);
+                candidates.words.push((id, weight));
+            }
+            if i >= first {
+                candidates.sentences.push(i);
+                candidates.ends.push(candidates.words.len());
+            }
+        }
+        candidates
+    }
+
+    fn words_of(&self, c: usize) -> &[(u32, u32)] {
+        let start = if c == 0 { 0 } else { self.ends[c - 1] };
+        &self.words[start..self.ends[c]]
+    }
+
+    /// The candidate not taken whose words not covered weigh most (the earliest among
+    /// equals), unless none weighs anything.
+    fn best(&self, taken: &[bool], covered: &[bool]) -> Option<usize> {
+        (0..self.sentences.len())
             .filter(|&c| !taken[c])
             .map(|c| {
-                let score: u32 = words_of(c)
+                let score: u32 = self
+                    .words_of(c)
                     .iter()
                     .filter(|t| !covered[t.0 as usize])
                     .map(|t| t.1)
                     .sum();
                 (score, c)
             })
-            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let Some((score, c)) = best else { break };
-        if score == 0 {
-            break;
-        }
-        taken[c] = true;
-        let i = candidates[c];
-        for t in words_of(c) {
-            covered[t.0 as usize] = true;
-        }
-        let piece = cut(sentences[i], SENTENCE.min(EXCERPT_CHARS - used));
-        if piece.chars().count() < 20 || chosen.iter().any(|(_, p)| p == piece) {
-            continue;
-        }
-        used += piece.chars().count() + 3;
-        chosen.push((i, piece.to_string()));
+            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+            .filter(|&(score, _)| score > 0)
+            .map(|(_, c)| c)
     }
-    chosen.sort_by_key(|c| c.0);
-    let mut out = String::with_capacity(used + 8);
-    let mut previous: Option<usize> = None;
-    for (i, piece) in chosen {
-        match previous {
-            Some(p) if p + 1 == i => out.push(' '),
-            _ if out.is_empty() || out.ends_with('…') => {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-            }
-            _ => out.push_str(" … "),
-        }
-        let whole = piece.len() == sentences[i].len();
-        out.push_str(&piece);
-        if !whole {
-            out.push_str(" …");
-        }
-        previous = Some(i).filter(|_| whole);
-    }
-    out
 }
 
 /// At most `max` characters of `text`, cut after a whole word when it is longer.

@@ -1,0 +1,135 @@
+//! The plan as a whole: its page, and what the home page and group pages show of it.
+
+use std::collections::BTreeMap;
+
+use tera::Value;
+
+use super::{PlanView, list, map};
+use crate::content::plan::pages::{
+    DATA_SEGMENT, EVALUATION_SEGMENT, INDICATORS_SEGMENT, METHODOLOGY_SEGMENT, TASKS_SEGMENT,
+};
+use crate::content::plan::status::TaskStatus;
+use crate::format;
+
+impl PlanView<'_> {
+    /// The plan as a whole: what the plan page, the home page and group pages show.
+    pub fn plan(&self) -> Value {
+        let plan = self.plan;
+        let document = &plan.document;
+        let text =
+            |t: &crate::values::LocalText| Value::from(t.get(self.lang, self.default_lang()));
+        let attachments = list(&document.attachments, |a| {
+            let content_path = if plan.dir.is_empty() {
+                a.file.get_ref().clone()
+            } else {
+                format!("{}/{}", plan.dir, a.file.get_ref())
+            };
+            map(vec![
+                ("title", text(&a.title)),
+                ("file", Value::from(a.file.get_ref().as_str())),
+                (
+                    "url",
+                    Value::from(self.site.url(&self.site.asset_path(&content_path))),
+                ),
+            ])
+        });
+        let statuses = self.plan_task_statuses(|_| true);
+        let late = self.late_by_lead();
+        let budget: f64 = plan
+            .tasks
+            .iter()
+            .zip(&plan.task_statuses)
+            .filter(|(_, s)| **s != TaskStatus::Cancelled)
+            .filter_map(|(t, _)| t.budget)
+            .sum();
+        map(vec![
+            ("id", Value::from(document.id.as_str())),
+            ("title", text(&document.title)),
+            ("number", Value::from(document.number.as_str())),
+            ("issued", Value::from(document.issued.iso())),
+            (
+                "issued_label",
+                Value::from(format::date(document.issued.date(), self.lang)),
+            ),
+            ("issuer", text(&document.issuer)),
+            ("signer", text(&document.signer)),
+            ("status", Value::from(document.status().key())),
+            (
+                "status_label",
+                Value::from(self.t(&format!("plan_status_{}", document.status().key()))),
+            ),
+            ("period", Value::from(document.period.as_str())),
+            ("legal_bases", list(&document.legal_bases, text)),
+            ("attachments", attachments),
+            ("url", Value::from(self.url("_index"))),
+            (
+                "indicators_url",
+                Value::from(self.url(&format!("{INDICATORS_SEGMENT}/_index"))),
+            ),
+            (
+                "tasks_url",
+                Value::from(self.url(&format!("{TASKS_SEGMENT}/_index"))),
+            ),
+            (
+                "open_data_url",
+                Value::from(self.url(&format!("{DATA_SEGMENT}/_index"))),
+            ),
+            (
+                "evaluation_url",
+                Value::from(
+                    plan.evaluation_year()
+                        .and_then(|y| self.url(&format!("{EVALUATION_SEGMENT}-{y}"))),
+                ),
+            ),
+            ("evaluation_year", Value::from(plan.evaluation_year())),
+            (
+                "methodology_url",
+                Value::from(self.url(METHODOLOGY_SEGMENT)),
+            ),
+            ("groups", list(&plan.groups, |g| self.group(&g.id))),
+            (
+                "indicators",
+                list(&plan.indicators, |i| self.indicator_summary(i)),
+            ),
+            (
+                "indicator_counts",
+                self.indicator_counts(plan.indicators.iter().collect()),
+            ),
+            ("indicator_total", Value::from(plan.indicators.len())),
+            ("task_counts", statuses.0),
+            ("task_total", Value::from(plan.tasks.len())),
+            ("tasks_done_share", Value::from(statuses.1)),
+            (
+                "tasks_done_label",
+                Value::from(format::share(statuses.1, self.lang)),
+            ),
+            ("late_by_lead", late),
+            (
+                "budget_label",
+                Value::from(format::number(budget, 0, self.lang)),
+            ),
+        ])
+    }
+
+    fn late_by_lead(&self) -> Value {
+        let mut late: BTreeMap<&str, usize> = BTreeMap::new();
+        for (task, status) in self.plan.tasks.iter().zip(&self.plan.task_statuses) {
+            if *status == TaskStatus::Overdue {
+                *late.entry(task.lead.as_str()).or_default() += 1;
+            }
+        }
+        let mut rows: Vec<(&str, usize)> = late.into_iter().collect();
+        rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        list(rows, |(unit, count)| {
+            map(vec![
+                ("unit", Value::from(unit)),
+                ("name", Value::from(self.unit_name(unit))),
+                ("count", Value::from(count)),
+                (
+                    "url",
+                    Value::from(self.url(&format!("{TASKS_SEGMENT}/don-vi-{unit}"))),
+                ),
+            ])
+        })
+    }
+}
