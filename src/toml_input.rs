@@ -28,10 +28,24 @@ pub fn parse<T: DeserializeOwned>(
     what: &str,
     known_keys: KnownKeys<'_>,
 ) -> (Option<T>, Vec<Diagnostic>) {
+    let (parsed, diagnostics) = parse_keeping(source, what, known_keys, |_| ());
+    (parsed.map(|(value, ())| value), diagnostics)
+}
+
+/// Like `parse`, and `keep` reads the parsed document, with the place of every key and
+/// value, before it is turned into `T`: what it returns comes back beside the value. The
+/// text is parsed once for both.
+pub fn parse_keeping<T: DeserializeOwned, K>(
+    source: &Source<'_>,
+    what: &str,
+    known_keys: KnownKeys<'_>,
+    keep: impl FnOnce(&DeTable<'_>) -> K,
+) -> (Option<(T, K)>, Vec<Diagnostic>) {
     let table = match DeTable::parse(source.text) {
         Ok(table) => table,
         Err(error) => return (None, vec![syntax_error(source, what, &error)]),
     };
+    let kept = keep(table.get_ref());
     let mut unknown: Vec<Vec<KeyStep>> = Vec::new();
     let deserializer = toml::de::Deserializer::from(table);
     let value = serde_ignored::deserialize(deserializer, |path| unknown.push(steps(&path)));
@@ -47,7 +61,7 @@ pub fn parse<T: DeserializeOwned>(
         }
     }
     match value {
-        Ok(value) => (Some(value), diagnostics),
+        Ok(value) => (Some((value, kept)), diagnostics),
         Err(error) => {
             diagnostics.push(value_error(source, what, &error));
             (None, diagnostics)

@@ -1,8 +1,12 @@
 //! Front matter: the `+++` TOML block at the top of a page, split off and parsed (pure).
 
+use std::borrow::Cow;
+use std::ops::Range;
+
 use serde::Deserialize;
 use toml::Spanned;
-use toml::de::DeTable;
+use toml::de::{DeTable, DeValue};
+use toml::value::Datetime;
 
 use crate::diag::{Diagnostic, Source};
 use crate::toml_input::{self, struct_fields};
@@ -36,6 +40,122 @@ pub struct FrontMatter {
     pub paginate_by: Option<usize>,
     #[serde(default)]
     pub extra: toml::Table,
+    /// Where the values the awareness checks read are written, kept from the same parse.
+    #[serde(skip)]
+    pub places: Places,
+}
+
+/// The places of what the awareness checks read in a page's front matter, kept from its one
+/// parse because whether the page is awareness material is known only once every page is
+/// parsed: each item of `audience` and `topics`, and the awareness keys of `[extra]` with
+/// every key and value placed. Nothing is allocated for a page that writes none of them.
+#[derive(Clone, Debug, Default)]
+pub struct Places {
+    /// The place of each item of `audience`, in order.
+    pub audience: Vec<Range<usize>>,
+    /// The place of each item of `topics`, in order.
+    pub topics: Vec<Range<usize>>,
+    /// The keys of `PLACED_EXTRA` that `[extra]` sets, or `None` when it sets none.
+    pub extra: Option<Box<PlacedTable>>,
+}
+
+/// The keys of `[extra]` that awareness material sets, whose values keep their places.
+const PLACED_EXTRA: [&str; 5] = ["featured", "campaign", "steps", "faq", "downloads"];
+
+/// A table of the front matter with the place of each key and value, in written order.
+pub type PlacedTable = toml::map::Map<Spanned<String>, Spanned<PlacedValue>>;
+
+/// A value of the front matter, as far as the awareness checks read it.
+#[derive(Clone, Debug)]
+pub enum PlacedValue {
+    Text(String),
+    Flag(bool),
+    Datetime(Datetime),
+    List(Vec<Spanned<PlacedValue>>),
+    Table(PlacedTable),
+    /// An integer or a float: only its place is read.
+    Number,
+}
+
+impl PlacedValue {
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            PlacedValue::Text(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            PlacedValue::Flag(flag) => Some(*flag),
+            _ => None,
+        }
+    }
+
+    pub fn as_array(&self) -> Option<&[Spanned<PlacedValue>]> {
+        match self {
+            PlacedValue::List(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    pub fn as_table(&self) -> Option<&PlacedTable> {
+        match self {
+            PlacedValue::Table(table) => Some(table),
+            _ => None,
+        }
+    }
+
+    fn of(value: &Spanned<DeValue<'_>>) -> Spanned<PlacedValue> {
+        let placed = match value.get_ref() {
+            DeValue::String(text) => PlacedValue::Text(text.to_string()),
+            DeValue::Boolean(flag) => PlacedValue::Flag(*flag),
+            DeValue::Datetime(at) => PlacedValue::Datetime(*at),
+            DeValue::Array(items) => PlacedValue::List(items.iter().map(PlacedValue::of).collect()),
+            DeValue::Table(table) => PlacedValue::Table(placed_table(table.iter())),
+            DeValue::Integer(_) | DeValue::Float(_) => PlacedValue::Number,
+        };
+        Spanned::new(value.span(), placed)
+    }
+}
+
+fn placed_table<'t, 'de: 't>(
+    entries: impl Iterator<Item = (&'t Spanned<Cow<'de, str>>, &'t Spanned<DeValue<'de>>)>,
+) -> PlacedTable {
+    let mut table = PlacedTable::new();
+    for (key, value) in entries {
+        table.insert(
+            Spanned::new(key.span(), key.get_ref().to_string()),
+            PlacedValue::of(value),
+        );
+    }
+    table
+}
+
+impl Places {
+    /// Reads the places from the parsed front matter.
+    fn read(table: &DeTable<'_>) -> Places {
+        let items = |key: &str| match table.get(key).map(Spanned::get_ref) {
+            Some(DeValue::Array(items)) => items.iter().map(Spanned::span).collect(),
+            _ => Vec::new(),
+        };
+        let extra = match table.get("extra").map(Spanned::get_ref) {
+            Some(DeValue::Table(extra)) => {
+                let kept = placed_table(
+                    extra
+                        .iter()
+                        .filter(|(key, _)| PLACED_EXTRA.contains(&key.get_ref().as_ref())),
+                );
+                (!kept.is_empty()).then(|| Box::new(kept))
+            }
+            _ => None,
+        };
+        Places {
+            audience: items("audience"),
+            topics: items("topics"),
+            extra,
+        }
+    }
 }
 
 impl FrontMatter {
@@ -161,16 +281,14 @@ pub fn parse(file: &str, split: &Split<'_>) -> (Option<FrontMatter>, Vec<Diagnos
     if split.front_matter.trim().is_empty() {
         return (Some(FrontMatter::default()), Vec::new());
     }
-    toml_input::parse::<FrontMatter>(&split.source(file), "front matter", &known_keys)
-}
-
-/// The front matter's TOML with the place of every key and value in it, for checks of
-/// values the typed parse lets through (awareness pages); `None` when the page has no valid
-/// front matter, which `parse` reports.
-pub fn placed<'a>(file: &'a str, text: &'a str) -> Option<(Source<'a>, Spanned<DeTable<'a>>)> {
-    let split = split(file, text).ok()?;
-    let table = DeTable::parse(split.front_matter).ok()?;
-    Some((split.source(file), table))
+    let (parsed, diagnostics) = toml_input::parse_keeping::<FrontMatter, _>(
+        &split.source(file),
+        "front matter",
+        &known_keys,
+        Places::read,
+    );
+    let front = parsed.map(|(front, places)| FrontMatter { places, ..front });
+    (front, diagnostics)
 }
 
 #[cfg(test)]
@@ -201,6 +319,39 @@ mod tests {
         let (front, diagnostics) = parse("content/a.md", &split);
         assert!(front.is_none());
         assert_eq!(diagnostics[0].line, 3, "{}", diagnostics[0]);
+    }
+
+    #[test]
+    fn the_places_awareness_reads_are_kept_from_the_one_parse() {
+        let text = "+++\ntitle = \"A\"\naudience = [\"citizens\"]\n[extra]\nkind = \"x\"\n[[extra.steps]]\nname = 1\n+++\n";
+        let page = split("content/a.md", text).unwrap();
+        let (front, _) = parse("content/a.md", &page);
+        let places = front.unwrap().places;
+        assert_eq!(
+            &page.front_matter[places.audience[0].clone()],
+            "\"citizens\""
+        );
+        assert!(places.topics.is_empty());
+        let extra = places.extra.unwrap();
+        assert_eq!(
+            extra
+                .keys()
+                .map(|k| k.get_ref().as_str())
+                .collect::<Vec<_>>(),
+            ["steps"]
+        );
+        let step = extra["steps"].get_ref().as_array().unwrap()[0].get_ref();
+        let name = &step.as_table().unwrap()["name"];
+        assert!(matches!(name.get_ref(), PlacedValue::Number));
+        assert_eq!(&page.front_matter[name.span()], "1");
+
+        let page = split(
+            "content/b.md",
+            "+++\ntitle = \"B\"\n[extra]\nkind = \"x\"\n+++\n",
+        )
+        .unwrap();
+        let places = parse("content/b.md", &page).0.unwrap().places;
+        assert!(places.audience.is_empty() && places.extra.is_none());
     }
 
     #[test]

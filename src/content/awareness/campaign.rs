@@ -4,13 +4,13 @@
 use std::ops::Range;
 
 use chrono::NaiveDate;
-use toml::de::{DeTable, DeValue};
 
 use super::Campaign;
 use super::check::Check;
+use crate::content::front_matter::{PlacedTable, PlacedValue};
 
 impl Check<'_> {
-    pub(super) fn campaign(&mut self, extra: &DeTable<'_>) -> Option<Campaign> {
+    pub(super) fn campaign(&mut self, extra: &PlacedTable) -> Option<Campaign> {
         let (key, value) = extra.get_key_value("campaign")?;
         let Some(table) = value.get_ref().as_table() else {
             self.error(
@@ -38,7 +38,7 @@ impl Check<'_> {
         Some(Campaign { start, end })
     }
 
-    fn date(&mut self, table: &DeTable<'_>, key: &str, owner: Range<usize>) -> Option<NaiveDate> {
+    fn date(&mut self, table: &PlacedTable, key: &str, owner: Range<usize>) -> Option<NaiveDate> {
         let Some(value) = table.get(key) else {
             self.error(
                 "awareness-campaign",
@@ -49,10 +49,10 @@ impl Check<'_> {
             return None;
         };
         let parsed = match value.get_ref() {
-            DeValue::Datetime(at) => at.date.and_then(|d| {
+            PlacedValue::Datetime(at) => at.date.and_then(|d| {
                 NaiveDate::from_ymd_opt(i32::from(d.year), d.month.into(), d.day.into())
             }),
-            DeValue::String(text) => NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok(),
+            PlacedValue::Text(text) => NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok(),
             _ => None,
         };
         if parsed.is_none() {

@@ -1,16 +1,15 @@
 //! Checking one page's awareness front matter (pure): its audiences and, for a piece of an
-//! awareness section, its topics and `[extra]` values, read from the front matter's TOML with
-//! places so each mistake is reported at its line and column with a hint. Takes a parsed
-//! page, returns the piece it makes and the diagnostics; the campaign, steps and questions,
+//! awareness section, its topics and `[extra]` values, read from the places the front matter's
+//! parse kept (`front_matter::Places`) so each mistake is reported at its line and column with
+//! a hint. Takes a parsed page, returns the piece it makes and the diagnostics; the campaign, steps and questions,
 //! and downloads have a file each. No disk (a download's size comes from the caller).
 
 use std::ops::Range;
 
-use toml::de::DeTable;
-
 use super::terms::{AUDIENCES, TOPICS, Term, suggest};
 use super::{AwarenessInputs, Piece};
-use crate::content::{ContentPage, front_matter};
+use crate::content::ContentPage;
+use crate::content::front_matter::{self, PlacedTable};
 use crate::diag::{Diagnostic, Source, did_you_mean};
 
 /// Checks one page's audiences (and, for a piece, its topics and `[extra]` tables).
@@ -19,24 +18,30 @@ pub(super) fn check_page(
     root: Option<String>,
     inputs: &AwarenessInputs<'_>,
 ) -> (Option<Piece>, Vec<Diagnostic>) {
-    let Some((source, table)) = front_matter::placed(&page.file, &page.text) else {
+    let Ok(split) = front_matter::split(&page.file, &page.text) else {
         return (None, Vec::new());
     };
     let mut check = Check {
-        source,
+        source: split.source(&page.file),
         diagnostics: Vec::new(),
     };
-    let table = table.get_ref();
-    check.terms(table, "audience", &AUDIENCES, "an audience");
+    let (front, places) = (&page.front, &page.front.places);
+    check.terms(
+        &front.audience,
+        &places.audience,
+        "audience",
+        &AUDIENCES,
+        "an audience",
+    );
     let Some(root) = root else {
         return (None, check.diagnostics);
     };
-    check.terms(table, "topics", &TOPICS, "a topic");
+    check.terms(&front.topics, &places.topics, "topics", &TOPICS, "a topic");
     let mut piece = Piece {
         root,
         ..Piece::default()
     };
-    if let Some(extra) = table.get("extra").and_then(|v| v.get_ref().as_table()) {
+    if let Some(extra) = places.extra.as_deref() {
         piece.featured = check.flag(extra, "featured");
         piece.campaign = check.campaign(extra);
         piece.steps = check.entries(extra, "steps", ("name", "text"));
@@ -67,26 +72,30 @@ impl Check<'_> {
         );
     }
 
-    /// `audience` or `topics`: a list of ids from `terms`.
-    fn terms(&mut self, table: &DeTable<'_>, key: &str, terms: &[Term], what: &str) {
-        // Anything but a list is reported by the front matter's own parse.
-        let Some(items) = table.get(key).and_then(|v| v.get_ref().as_array()) else {
+    /// `audience` or `topics`: a list of ids from `terms`, written at `places`. (Anything
+    /// but a list of texts is reported by the front matter's own parse.)
+    fn terms(
+        &mut self,
+        written: &[String],
+        places: &[Range<usize>],
+        key: &str,
+        terms: &[Term],
+        what: &str,
+    ) {
+        if written.is_empty() {
             return;
-        };
+        }
         let ids: Vec<&str> = terms.iter().map(|t| t.id).collect();
         let listed = ids
             .iter()
             .map(|id| format!("\"{id}\""))
             .collect::<Vec<_>>()
             .join(", ");
-        for item in items.iter() {
-            let Some(text) = item.get_ref().as_str() else {
-                continue;
-            };
-            if ids.contains(&text) {
+        for (text, place) in written.iter().zip(places) {
+            if ids.contains(&text.as_str()) {
                 continue;
             }
-            let span = inside_quotes(self.source.text, item.span());
+            let span = inside_quotes(self.source.text, place.clone());
             let hint = match suggest(text, terms) {
                 Some(id) => format!("did you mean \"{id}\"? The ids are: {listed}"),
                 None => format!("write one of: {listed}"),
@@ -104,7 +113,7 @@ impl Check<'_> {
         }
     }
 
-    fn flag(&mut self, extra: &DeTable<'_>, key: &str) -> bool {
+    fn flag(&mut self, extra: &PlacedTable, key: &str) -> bool {
         let Some(value) = extra.get(key) else {
             return false;
         };
@@ -125,12 +134,12 @@ impl Check<'_> {
     /// Each table of the list `extra.KEY` in order, with its index and a place for what it
     /// lacks: its first key, as an `[[extra.KEY]]` table's own span may be empty. A value that
     /// is not a list, and items that are not tables, are reported under `code`.
-    pub(super) fn each_table<'t, 'de>(
+    pub(super) fn each_table<'t>(
         &mut self,
-        extra: &'t DeTable<'de>,
+        extra: &'t PlacedTable,
         key: &str,
         (code, example): (&'static str, &str),
-        mut each: impl FnMut(&mut Self, usize, &'t DeTable<'de>, Range<usize>),
+        mut each: impl FnMut(&mut Self, usize, &'t PlacedTable, Range<usize>),
     ) {
         let Some((name, value)) = extra.get_key_value(key) else {
             return;
@@ -172,7 +181,7 @@ impl Check<'_> {
 
     pub(super) fn text(
         &mut self,
-        table: &DeTable<'_>,
+        table: &PlacedTable,
         key: &str,
         list: &str,
         index: usize,
@@ -214,7 +223,7 @@ impl Check<'_> {
 
     pub(super) fn unknown_keys(
         &mut self,
-        table: &DeTable<'_>,
+        table: &PlacedTable,
         known: &[&'static str],
         owner: &str,
     ) {

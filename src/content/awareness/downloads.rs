@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use toml::de::DeTable;
+use crate::content::front_matter::PlacedTable;
 
 use super::check::{Check, inside_quotes};
 use super::{AwarenessInputs, Download};
@@ -14,7 +14,7 @@ use crate::diag::did_you_mean;
 impl Check<'_> {
     pub(super) fn downloads(
         &mut self,
-        extra: &DeTable<'_>,
+        extra: &PlacedTable,
         page: &ContentPage,
         inputs: &AwarenessInputs<'_>,
     ) -> Vec<Download> {

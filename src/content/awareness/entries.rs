@@ -2,7 +2,7 @@
 //! lists of tables each with a title and a Markdown text, kept with the line where the text
 //! starts. No disk.
 
-use toml::de::DeTable;
+use crate::content::front_matter::PlacedTable;
 
 use super::Entry;
 use super::check::Check;
@@ -11,7 +11,7 @@ impl Check<'_> {
     /// `steps` or `faq`: a list of tables with a title and a Markdown text.
     pub(super) fn entries(
         &mut self,
-        extra: &DeTable<'_>,
+        extra: &PlacedTable,
         key: &str,
         (title_key, text_key): (&'static str, &'static str),
     ) -> Vec<Entry> {
