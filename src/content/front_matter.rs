@@ -291,6 +291,15 @@ pub fn parse(file: &str, split: &Split<'_>) -> (Option<FrontMatter>, Vec<Diagnos
     (front, diagnostics)
 }
 
+/// The front matter of two versions of a page is the same text (so its place, title and
+/// order in the site are the same).
+pub fn same_text(old: &str, new: &str) -> bool {
+    match (split("", old), split("", new)) {
+        (Ok(a), Ok(b)) => a.front_matter == b.front_matter && a.body_offset == b.body_offset,
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -364,5 +373,17 @@ mod tests {
             diagnostics[0].hint.as_deref(),
             Some("did you mean `title`?")
         );
+    }
+
+    #[test]
+    fn only_identical_front_matter_counts_as_a_body_edit() {
+        assert!(same_text(
+            "+++\ntitle = \"A\"\n+++\nOne\n",
+            "+++\ntitle = \"A\"\n+++\nTwo, longer\n"
+        ));
+        assert!(!same_text(
+            "+++\ntitle = \"A\"\n+++\nOne\n",
+            "+++\ntitle = \"B\"\n+++\nOne\n"
+        ));
     }
 }

@@ -17,6 +17,22 @@ pub struct Output {
     pub body: Body,
 }
 
+impl Output {
+    pub fn made(path: String, bytes: Vec<u8>) -> Output {
+        Output {
+            path,
+            body: Body::Made(bytes),
+        }
+    }
+
+    pub fn copy(path: String, bytes: Bytes) -> Output {
+        Output {
+            path,
+            body: Body::Copy(bytes),
+        }
+    }
+}
+
 #[derive(Debug)]
 pub enum Body {
     /// Made by the build (HTML, XML, text), always UTF-8.

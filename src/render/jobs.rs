@@ -47,6 +47,16 @@ pub struct OutputPlan {
     pub copies: BTreeMap<String, Bytes>,
 }
 
+impl OutputPlan {
+    /// The path of every output, rendered or copied.
+    pub fn paths(&self) -> BTreeSet<&str> {
+        let rendered = self.jobs.iter().map(|(path, _)| path.as_str());
+        rendered
+            .chain(self.copies.keys().map(String::as_str))
+            .collect()
+    }
+}
+
 /// Lists every output and checks that no two share a path and every template exists.
 pub fn plan_outputs(input: &RenderInput<'_>) -> (OutputPlan, Vec<Diagnostic>) {
     let site = input.site;

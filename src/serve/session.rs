@@ -23,7 +23,7 @@ use crate::deps::{Dep, Fingerprints, Graph, Snapshot};
 use crate::diag::Diagnostic;
 use crate::output::InPlace;
 use crate::pipeline::{self, BuildOptions, Prepared, Timings};
-use crate::render::{self, Body, Output};
+use crate::render::{self, Output};
 use crate::source::{self, Change, TextFile};
 
 /// What a batch of changes did.
@@ -91,10 +91,6 @@ impl Session {
 
     pub fn output(&self) -> &std::path::Path {
         self.writer.root()
-    }
-
-    pub fn theme(&self) -> &str {
-        &self.config.theme
     }
 
     /// Applies a batch of changed files (relative to the site root). On error the last
@@ -195,7 +191,7 @@ impl Session {
         };
         let declared = self.prepared.inputs.values().any(|i| i.contains(rel));
         Ok(match (before.as_deref(), self.pages.get(rel)) {
-            (Some(old), Some(new)) if !declared && same_front_matter(old, &new.text) => {
+            (Some(old), Some(new)) if !declared && front_matter::same_text(old, &new.text) => {
                 Some(new.clone())
             }
             _ => None,
@@ -271,35 +267,24 @@ impl Session {
         let mut outputs = Vec::new();
         for (path, bytes, deps) in made.into_inner().unwrap_or_else(|e| e.into_inner()) {
             self.graph.record(path.clone(), deps);
-            outputs.push(Output {
-                path,
-                body: Body::Made(bytes),
-            });
+            outputs.push(Output::made(path, bytes));
         }
         for (path, bytes) in &plan.copies {
             self.graph.record(path.clone(), BTreeSet::new());
-            outputs.push(Output {
-                path: path.clone(),
-                body: Body::Copy(bytes.clone()),
-            });
+            outputs.push(Output::copy(path.clone(), bytes.clone()));
         }
         let search = self.search.refresh(&self.prepared.site, changed.is_none());
-        outputs.extend(search.write.into_iter().map(|(path, bytes)| Output {
-            path,
-            body: Body::Made(bytes),
-        }));
+        outputs.extend(search.write.into_iter().map(|(p, b)| Output::made(p, b)));
         let mut update = Update {
             rendered: dirty.len(),
             written: self.writer.write(&outputs).map_err(|d| vec![d])?,
             ..Update::default()
         };
-        let current: BTreeSet<&str> = plan
-            .jobs
+        for path in search
+            .remove
             .iter()
-            .map(|(p, _)| p.as_str())
-            .chain(plan.copies.keys().map(String::as_str))
-            .collect();
-        for path in search.remove.iter().chain(&self.graph.retain(&current)) {
+            .chain(&self.graph.retain(&plan.paths()))
+        {
             self.writer.remove(path);
             update.removed += 1;
         }
@@ -314,31 +299,5 @@ impl Session {
     /// The template each output was rendered with, for tests of the dependency graph.
     pub fn template_of(&self, path: &str) -> Option<&str> {
         self.graph.template_of(path)
-    }
-}
-
-/// The front matter of two versions of a page is the same text (so its place, title and
-/// order in the site are the same).
-fn same_front_matter(old: &str, new: &str) -> bool {
-    match (front_matter::split("", old), front_matter::split("", new)) {
-        (Ok(a), Ok(b)) => a.front_matter == b.front_matter && a.body_offset == b.body_offset,
-        _ => false,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_identical_front_matter_counts_as_a_body_edit() {
-        assert!(same_front_matter(
-            "+++\ntitle = \"A\"\n+++\nOne\n",
-            "+++\ntitle = \"A\"\n+++\nTwo, longer\n"
-        ));
-        assert!(!same_front_matter(
-            "+++\ntitle = \"A\"\n+++\nOne\n",
-            "+++\ntitle = \"B\"\n+++\nOne\n"
-        ));
     }
 }
