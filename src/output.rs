@@ -315,7 +315,8 @@ fn manifest(paths: &[String]) -> String {
     text
 }
 
-/// `.NAME.minhbach-KIND` beside `target`: the staging folder, the old one, the lock.
+/// `.NAME.minhbach-KIND` beside `target`: the staging folder, the old one (and the lock file
+/// where folders cannot be locked).
 fn beside(target: &Path, kind: &str) -> PathBuf {
     let name = target
         .file_name()
@@ -324,14 +325,11 @@ fn beside(target: &Path, kind: &str) -> PathBuf {
     target.with_file_name(format!(".{name}.minhbach-{kind}"))
 }
 
-/// Takes the advisory lock beside `target`, waiting (with a message) while another build
-/// into the same folder holds it.
+/// Takes the advisory lock for building into `target`, waiting (with a message) while
+/// another build holds it. On Unix the lock is on the folder that holds `target`, so nothing
+/// is left beside the site; elsewhere it is a hidden file beside `target`.
 fn lock_beside(target: &Path) -> io::Result<fs::File> {
-    let file = fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(beside(target, "lock"))?;
+    let file = lock_file(target)?;
     match file.try_lock() {
         Ok(()) => {}
         Err(fs::TryLockError::WouldBlock) => {
@@ -344,6 +342,20 @@ fn lock_beside(target: &Path) -> io::Result<fs::File> {
         Err(fs::TryLockError::Error(error)) => return Err(error),
     }
     Ok(file)
+}
+
+#[cfg(unix)]
+fn lock_file(target: &Path) -> io::Result<fs::File> {
+    fs::File::open(target.parent().unwrap_or(Path::new(".")))
+}
+
+#[cfg(not(unix))]
+fn lock_file(target: &Path) -> io::Result<fs::File> {
+    fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(beside(target, "lock"))
 }
 
 /// Puts back the previous site when a build was stopped between the two renames of the

@@ -58,3 +58,41 @@ fn file_names_that_are_not_utf8_are_named_not_mangled() {
     assert_eq!(stderr.matches("is not UTF-8 text").count(), 2, "{stderr}");
     assert!(stderr.contains(r"b\xE1o.md"), "{stderr}");
 }
+
+#[test]
+fn two_builds_into_one_folder_at_once_both_leave_a_whole_site() {
+    let site = Site::fixture("plan");
+    site.build().assert_ok();
+    let whole = common::snapshot(&site.path("public"));
+    let root = site.root.to_str().unwrap().to_string();
+    let builds: Vec<_> = (0..2)
+        .map(|_| {
+            let root = root.clone();
+            std::thread::spawn(move || common::minhbach(["build", "--root", root.as_str()]))
+        })
+        .collect();
+    for build in builds {
+        build.join().unwrap().assert_ok();
+    }
+    assert_eq!(common::snapshot(&site.path("public")), whole);
+}
+
+#[test]
+fn a_file_put_into_the_output_by_hand_is_named_before_it_goes() {
+    let site = Site::fixture("basic");
+    site.build().assert_ok();
+    site.write("public/CNAME", "cds.example.gov.vn");
+    let run = site.build();
+    run.assert_ok();
+    assert!(
+        run.stderr.contains("CNAME was not written by minhbach"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("static/CNAME"), "{}", run.stderr);
+    // Put where README says, it is published by every build.
+    site.write("static/CNAME", "cds.example.gov.vn");
+    let run = site.build();
+    assert!(!run.stderr.contains("CNAME"), "{}", run.stderr);
+    assert_eq!(site.output("CNAME"), "cds.example.gov.vn");
+}
