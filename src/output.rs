@@ -483,7 +483,15 @@ impl InPlace {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let temporary = target.with_file_name(format!(".{name}.minhbach-tmp"));
-        fs::write(&temporary, &bytes)?;
+        // Made new, never opened through a link someone left at that name; the rename then
+        // replaces whatever is at the target, a link included, without following it.
+        let _ = fs::remove_file(&temporary);
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temporary)?;
+        io::Write::write_all(&mut file, &bytes)?;
+        drop(file);
         fs::rename(&temporary, &target)?;
         Ok(true)
     }

@@ -22,6 +22,11 @@ impl Drop for Server {
 }
 
 fn start(site: &Site) -> Server {
+    start_with(site, true)
+}
+
+/// Starts `serve`; with `wait_for_build`, returns once the first build is done.
+fn start_with(site: &Site, wait_for_build: bool) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_minhbach"))
         .args(["serve", "--port", "0", "--root"])
         .arg(&site.root)
@@ -40,6 +45,13 @@ fn start(site: &Site) -> Server {
         }
     }
     let address = address.expect("serve printed its address");
+    // Pages are answered from the start; wait for the first build to be done.
+    while wait_for_build {
+        let line = lines.next().expect("serve keeps printing").unwrap();
+        if line.starts_with("Built the site") || line.contains("still served") {
+            break;
+        }
+    }
     // Keep reading what it prints, as a terminal would.
     std::thread::spawn(move || for _ in lines {});
     Server { child, address }
@@ -47,13 +59,13 @@ fn start(site: &Site) -> Server {
 
 /// (status code, headers, body) of a raw HTTP/1.0 request.
 fn request(server: &Server, method: &str, path: &str) -> (u16, String, String) {
+    request_as(server, method, path, &server.address)
+}
+
+/// A request that names `host` in its `Host` header.
+fn request_as(server: &Server, method: &str, path: &str, host: &str) -> (u16, String, String) {
     let mut stream = TcpStream::connect(&server.address).unwrap();
-    write!(
-        stream,
-        "{method} {path} HTTP/1.0\r\nHost: {}\r\n\r\n",
-        server.address
-    )
-    .unwrap();
+    write!(stream, "{method} {path} HTTP/1.0\r\nHost: {host}\r\n\r\n").unwrap();
     let mut response = Vec::new();
     stream.read_to_end(&mut response).unwrap();
     let response = String::from_utf8_lossy(&response).into_owned();
@@ -247,4 +259,112 @@ fn fifty_clients_at_once_are_all_answered() {
         .filter(|r| matches!(r, Ok(true)))
         .count();
     assert_eq!(answered, 50);
+}
+
+#[test]
+fn a_request_for_another_host_is_refused() {
+    let site = Site::fixture("basic");
+    let server = start(&site);
+    let port = server.address.rsplit(':').next().unwrap().to_string();
+    for host in [format!("evil.example:{port}"), "127.0.0.1:1".to_string()] {
+        let (status, _, body) = request_as(&server, "GET", "/gioi-thieu/", &host);
+        assert_eq!(status, 421, "{host}");
+        assert!(!body.contains("Giới thiệu"), "{host}: {body}");
+    }
+    for host in [format!("localhost:{port}"), server.address.clone()] {
+        assert_eq!(
+            request_as(&server, "GET", "/gioi-thieu/", &host).0,
+            200,
+            "{host}"
+        );
+    }
+}
+
+#[test]
+fn oversized_request_headers_are_refused() {
+    let site = Site::fixture("basic");
+    let server = start(&site);
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    let cookie = "x".repeat(20_000);
+    write!(
+        stream,
+        "GET / HTTP/1.0\r\nHost: {}\r\nCookie: {cookie}\r\n\r\n",
+        server.address
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    assert!(
+        response.starts_with("HTTP/1.0 431") || response.starts_with("HTTP/1.1 431"),
+        "{response}"
+    );
+}
+
+#[test]
+fn event_streams_beyond_the_cap_poll_instead_of_taking_a_thread() {
+    let site = Site::fixture("basic");
+    let server = start(&site);
+    // Open more event streams than the server keeps threads for.
+    let mut open = Vec::new();
+    for _ in 0..40 {
+        let mut stream = TcpStream::connect(&server.address).unwrap();
+        write!(
+            stream,
+            "GET /__minhbach/live HTTP/1.0\r\nHost: {}\r\n\r\n",
+            server.address
+        )
+        .unwrap();
+        open.push(stream);
+    }
+    // The last ones are answered at once and closed, telling the page to ask again.
+    let mut last = open.pop().unwrap();
+    last.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .unwrap();
+    let mut answer = String::new();
+    last.read_to_string(&mut answer).unwrap();
+    assert!(answer.contains("retry: "), "{answer}");
+    assert!(answer.contains("event: hello"), "{answer}");
+    // Ordinary pages are still served.
+    assert_eq!(request(&server, "GET", "/gioi-thieu/").0, 200);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_preview_folder_is_private_and_new() {
+    use std::os::unix::fs::PermissionsExt;
+    let site = Site::fixture("basic");
+    let server = start(&site);
+    let pid = server.child.id();
+    let folder = std::fs::read_dir(std::env::temp_dir())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&format!("minhbach-serve-{pid}-")))
+        })
+        .expect("the preview folder");
+    let mode = std::fs::metadata(&folder).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o700, "{}", folder.display());
+    // Its name cannot be guessed from the process id alone.
+    let name = folder.file_name().unwrap().to_str().unwrap().to_string();
+    assert!(
+        name.len() > format!("minhbach-serve-{pid}-").len(),
+        "{name}"
+    );
+}
+
+#[test]
+fn requests_during_the_first_build_get_a_page_that_reloads_itself() {
+    let site = Site::fixture("basic");
+    let page = "+++\ntitle = \"Tin\"\n+++\n\nMột đoạn tin về chuyển đổi số.\n";
+    for i in 0..3000 {
+        site.write(&format!("content/tin-tuc/tin-{i}.md"), page);
+    }
+    let server = start_with(&site, false);
+    let (status, head, body) = request(&server, "GET", "/gioi-thieu/");
+    assert_eq!(status, 503, "{head}");
+    assert!(body.contains("http-equiv=\"refresh\""), "{body}");
+    assert!(body.contains("Đang dựng trang"), "{body}");
 }

@@ -1,10 +1,15 @@
 //! The preview server's HTTP side (I/O): files of the output folder with the right
 //! Content-Type, the site's 404 page, no caching, live-reload events; paths that could leave
-//! the folder are refused. The request-to-file mapping is a pure function, tested alone.
+//! the folder are refused, and so are requests for another host (DNS rebinding) and
+//! oversized headers. Threads stay bounded: a few workers, and a capped number of open
+//! event streams (pages beyond the cap poll instead). The request-to-file mapping and the
+//! host check are pure functions, tested alone.
 
 use std::io::Write;
+use std::net::{IpAddr, SocketAddr};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::Duration;
 
@@ -17,10 +22,47 @@ const WORKERS: usize = 8;
 /// How often an idle event stream sends a comment, so closed pages are noticed.
 const HEARTBEAT: Duration = Duration::from_secs(15);
 
+/// Event streams held open at once; each has a thread. Pages beyond this poll.
+const MAX_STREAMS: usize = 32;
+/// How long a polling page waits before asking again, in milliseconds.
+const POLL_MS: u32 = 2000;
+/// The most header bytes a request may send.
+const MAX_HEADER_BYTES: usize = 16 * 1024;
+
 /// What the server serves from.
 pub struct Served {
     pub folder: PathBuf,
     pub hub: Hub,
+    /// The address the server listens on (the port a `Host` must name).
+    address: SocketAddr,
+    /// Set once the first build is done.
+    ready: AtomicBool,
+    streams: AtomicUsize,
+}
+
+impl Served {
+    pub fn new(folder: PathBuf, address: SocketAddr) -> Served {
+        Served {
+            folder,
+            hub: Hub::default(),
+            address,
+            ready: AtomicBool::new(false),
+            streams: AtomicUsize::new(0),
+        }
+    }
+
+    pub fn set_ready(&self) {
+        self.ready.store(true, Ordering::SeqCst);
+    }
+}
+
+/// Counts an open event stream while it lives.
+struct StreamSlot(Arc<Served>);
+
+impl Drop for StreamSlot {
+    fn drop(&mut self) {
+        self.0.streams.fetch_sub(1, Ordering::SeqCst);
+    }
 }
 
 /// Answers requests until the process ends.
@@ -43,15 +85,59 @@ pub fn serve(server: Arc<Server>, served: Arc<Served>) {
 
 fn respond(served: &Arc<Served>, request: Request) {
     let head = *request.method() == Method::Head;
+    let header_bytes: usize = request
+        .headers()
+        .iter()
+        .map(|h| h.field.as_str().as_str().len() + h.value.as_str().len() + 4)
+        .sum();
+    if header_bytes > MAX_HEADER_BYTES {
+        let _ = request.respond(plain(431, "Request header fields too large"));
+        return;
+    }
+    let host = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str().to_string());
+    if !host_allowed(host.as_deref(), served.address) {
+        // A page of another site whose name was pointed at this computer (DNS rebinding)
+        // must not read the preview.
+        let _ = request.respond(plain(421, "This preview answers only to its own address"));
+        return;
+    }
     if !matches!(request.method(), Method::Get | Method::Head) {
-        let _ = request.respond(Response::from_string("Method not allowed").with_status_code(405));
+        let _ = request.respond(plain(405, "Method not allowed"));
         return;
     }
     if request.url().split('?').next() == Some(live::EVENTS_PATH) {
+        if served.streams.fetch_add(1, Ordering::SeqCst) >= MAX_STREAMS {
+            served.streams.fetch_sub(1, Ordering::SeqCst);
+            // No thread for this page: it is told the state now and asks again soon.
+            let _ = request.respond(
+                Response::from_string(served.hub.poll_answer(POLL_MS))
+                    .with_header(header("Content-Type", "text/event-stream; charset=utf-8"))
+                    .with_header(header("Cache-Control", "no-store")),
+            );
+            return;
+        }
+        let slot = StreamSlot(Arc::clone(served));
         let events = served.hub.subscribe();
         // An event stream stays open as long as the page does: it gets a thread of its own,
         // and writes straight to the socket so each event leaves at once.
-        std::thread::spawn(move || stream_events(request, events));
+        std::thread::spawn(move || {
+            stream_events(request, events);
+            drop(slot);
+        });
+        return;
+    }
+    if !served.ready.load(Ordering::SeqCst) {
+        let _ = request.respond(
+            Response::from_string(BUILDING_PAGE)
+                .with_status_code(503)
+                .with_header(header("Content-Type", "text/html; charset=utf-8"))
+                .with_header(header("Cache-Control", "no-store"))
+                .with_header(header("Retry-After", "1")),
+        );
         return;
     }
     let (status, file) = match resolve(&served.folder, request.url()) {
@@ -109,6 +195,31 @@ fn stream_events(request: Request, events: Receiver<String>) {
             return;
         }
     }
+}
+
+/// What a page asked for during the first build sees; it asks again each second.
+const BUILDING_PAGE: &str = "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"1\"><title>Đang dựng trang… / Building the site…</title></head><body><h1>Đang dựng trang… / Building the site…</h1><p>Trang sẽ tự tải lại khi xong. The page reloads by itself when the site is ready.</p></body></html>";
+
+fn plain(status: u16, text: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+    Response::from_string(text).with_status_code(status)
+}
+
+/// Whether a request's `Host` names this server: an IP address or `localhost`, with the port
+/// the server listens on. A domain name is refused whatever it points at, which is what a
+/// DNS-rebinding page would send.
+pub fn host_allowed(host: Option<&str>, address: SocketAddr) -> bool {
+    let Some(host) = host else {
+        return false;
+    };
+    let (name, port) = match host.rsplit_once(':') {
+        Some((name, port)) if !name.is_empty() && !port.contains(']') => (name, port.parse().ok()),
+        _ => (host, Some(80)),
+    };
+    if port != Some(address.port()) {
+        return false;
+    }
+    let name = name.trim_start_matches('[').trim_end_matches(']');
+    name.eq_ignore_ascii_case("localhost") || name.parse::<IpAddr>().is_ok()
 }
 
 fn header(name: &str, value: &str) -> Header {
@@ -224,5 +335,30 @@ mod tests {
                 .unwrap();
             assert!(resolve(&site, "/link.txt").is_none());
         }
+    }
+
+    #[test]
+    fn only_this_servers_own_addresses_are_answered() {
+        let address: SocketAddr = "127.0.0.1:1111".parse().unwrap();
+        for host in [
+            "127.0.0.1:1111",
+            "localhost:1111",
+            "LOCALHOST:1111",
+            "[::1]:1111",
+        ] {
+            assert!(host_allowed(Some(host), address), "{host}");
+        }
+        for host in [
+            "evil.example:1111",
+            "127.0.0.1.nip.io:1111",
+            "127.0.0.1:2222",
+            "localhost",
+            "",
+        ] {
+            assert!(!host_allowed(Some(host), address), "{host}");
+        }
+        assert!(!host_allowed(None, address));
+        let default_port: SocketAddr = "127.0.0.1:80".parse().unwrap();
+        assert!(host_allowed(Some("localhost"), default_port));
     }
 }

@@ -4,6 +4,7 @@
 //! their stylesheets, or show and hide the error overlay.
 
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use crate::html::escape;
@@ -43,11 +44,15 @@ impl Event {
 pub struct Hub {
     clients: Mutex<Vec<Sender<String>>>,
     errors: Mutex<Option<String>>,
+    /// Counts the builds pages were told to reload for: a page that reconnects (or polls)
+    /// and hears another number than it first heard reloads.
+    generation: AtomicU64,
 }
 
 impl Hub {
     pub fn subscribe(&self) -> Receiver<String> {
         let (sender, receiver) = channel();
+        let _ = sender.send(self.hello(None));
         if let Some(errors) = self.errors() {
             let _ = sender.send(Event::Errors(errors).to_sse());
         }
@@ -68,6 +73,9 @@ impl Hub {
                 *self.errors.lock().unwrap_or_else(|e| e.into_inner()) = None
             }
         }
+        if matches!(event, Event::Reload | Event::Css) {
+            self.generation.fetch_add(1, Ordering::SeqCst);
+        }
         let message = event.to_sse();
         self.clients
             .lock()
@@ -80,6 +88,28 @@ impl Hub {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .clone()
+    }
+
+    /// The first message of every stream: the build's number, and how long to wait before
+    /// asking again when the stream ends.
+    fn hello(&self, retry_ms: Option<u32>) -> String {
+        let retry = retry_ms
+            .map(|ms| format!("retry: {ms}\n"))
+            .unwrap_or_default();
+        format!(
+            "{retry}event: hello\ndata: {{\"generation\":{}}}\n\n",
+            self.generation.load(Ordering::SeqCst)
+        )
+    }
+
+    /// The whole answer to a page that polls: the build's number and whether the site has
+    /// errors, then the end of the stream (the browser asks again after `retry_ms`).
+    pub fn poll_answer(&self, retry_ms: u32) -> String {
+        let state = match self.errors() {
+            Some(errors) => Event::Errors(errors),
+            None => Event::Fixed,
+        };
+        format!("{}{}", self.hello(Some(retry_ms)), state.to_sse())
     }
 
     pub fn client_count(&self) -> usize {
@@ -118,6 +148,7 @@ const SCRIPT: &str = r#"(function(){if(!window.EventSource)return;var es=new Eve
 function show(text){var o=document.getElementById("minhbach-overlay");if(!text){if(o)o.remove();return;}
 if(!o){o=document.createElement("div");o.id="minhbach-overlay";o.setAttribute("role","alert");o.setAttribute("style","position:fixed;inset:0;z-index:2147483647;overflow:auto;background:#fff;color:#1a1a1a;padding:1.5rem;font:15px/1.5 ui-monospace,monospace;border:6px solid #b3141d");document.body.appendChild(o);}
 o.textContent="";var h=document.createElement("h2");h.textContent="minhbach: the site has errors — the last good version is shown behind this";var p=document.createElement("pre");p.style.whiteSpace="pre-wrap";p.textContent=text;o.appendChild(h);o.appendChild(p);}
+var seen=null;es.addEventListener("hello",function(e){var g=JSON.parse(e.data).generation;if(seen===null)seen=g;else if(g!==seen)location.reload();});
 es.addEventListener("reload",function(){location.reload();});
 es.addEventListener("css",function(){document.querySelectorAll('link[rel="stylesheet"]').forEach(function(l){var u=new URL(l.href);u.searchParams.set("v",Date.now());l.href=u.toString();});});
 es.addEventListener("errors",function(e){show(JSON.parse(e.data).text);});
@@ -141,15 +172,26 @@ mod tests {
     fn events_reach_subscribers_and_errors_wait_for_late_ones() {
         let hub = Hub::default();
         let early = hub.subscribe();
+        // Every stream opens with the number of the build it sees.
+        assert_eq!(
+            early.recv().unwrap(),
+            "event: hello\ndata: {\"generation\":0}\n\n"
+        );
         hub.broadcast(&Event::Errors("line 1\nline 2".into()));
         assert_eq!(
             early.recv().unwrap(),
             "event: errors\ndata: {\"text\":\"line 1\\nline 2\"}\n\n"
         );
         let late = hub.subscribe();
+        assert!(late.recv().unwrap().starts_with("event: hello"));
         assert!(late.recv().unwrap().starts_with("event: errors"));
         hub.broadcast(&Event::Reload);
         assert_eq!(late.recv().unwrap(), "event: reload\ndata: {}\n\n");
+        // A page that polls hears the new build's number and that the errors are gone.
+        assert_eq!(
+            hub.poll_answer(2000),
+            "retry: 2000\nevent: hello\ndata: {\"generation\":1}\n\nevent: fixed\ndata: {}\n\n"
+        );
         assert_eq!(hub.errors(), None);
         drop(early);
         hub.broadcast(&Event::Css);

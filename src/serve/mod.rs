@@ -74,8 +74,15 @@ pub fn run(root: PathBuf, args: &ServeOptions) -> ExitCode {
         );
     }
     remove_stale_folders();
-    let folder = std::env::temp_dir().join(format!("{SERVE_FOLDER_PREFIX}{}", std::process::id()));
+    let folder = match private_folder() {
+        Ok(folder) => folder,
+        Err(error) => {
+            say_err!("error: cannot make a private folder for the preview: {error}");
+            return ExitCode::from(2);
+        }
+    };
     let cleanup = folder.clone();
+    // Ctrl-C at any time, the first build included, takes the folder with it.
     let _ = ctrlc::set_handler(move || {
         let _ = std::fs::remove_dir_all(&cleanup);
         say!("\nStopped.");
@@ -87,12 +94,18 @@ pub fn run(root: PathBuf, args: &ServeOptions) -> ExitCode {
         base_url: Some(format!("http://{address}")),
         drafts: args.drafts,
     };
-    let served = Arc::new(http::Served {
-        folder: folder.clone(),
-        hub: Hub::default(),
-    });
-    let mut session = start(&options, &served.hub);
-
+    let served = Arc::new(http::Served::new(folder.clone(), address));
+    {
+        // Requests are answered from the start: while the first build runs, with a page
+        // that says so and reloads itself.
+        let served = Arc::clone(&served);
+        let server = Arc::new(server);
+        std::thread::spawn(move || http::serve(server, served));
+    }
+    say!("Serving the site at http://{address}/ (press Ctrl-C to stop).");
+    if args.open {
+        open_browser(&format!("http://{address}/"));
+    }
     let (_watcher, batches) = match watch::watch(&root, args.poll) {
         Ok(watching) => watching,
         Err(error) => {
@@ -104,16 +117,9 @@ pub fn run(root: PathBuf, args: &ServeOptions) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let server = Arc::new(server);
-    {
-        let served = Arc::clone(&served);
-        let server = Arc::clone(&server);
-        std::thread::spawn(move || http::serve(server, served));
-    }
-    say!("Serving the site at http://{address}/ (press Ctrl-C to stop).");
-    if args.open {
-        open_browser(&format!("http://{address}/"));
-    }
+    // Watching starts before the first build, so a file saved meanwhile is not missed.
+    let mut session = start(&options, &served.hub);
+    served.set_ready();
     for batch in batches {
         session = match session {
             Some(mut running) => {
@@ -205,6 +211,20 @@ fn bind(ip: IpAddr, port: u16) -> Result<(Server, SocketAddr), String> {
     ))
 }
 
+/// A new folder for the preview, readable by this user only (mode 0700), with a name no one
+/// can guess or make first: another local user cannot plant links in it.
+fn private_folder() -> std::io::Result<PathBuf> {
+    let prefix = format!("{SERVE_FOLDER_PREFIX}{}-", std::process::id());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o700));
+    }
+    Ok(builder.tempdir()?.keep())
+}
+
 /// Removes the preview folders of earlier `serve` runs that were stopped without cleaning
 /// up (a killed process cannot), so they do not pile up in the temp folder. A folder is
 /// stale when the process named in it no longer runs (known on Linux through /proc).
@@ -216,6 +236,7 @@ fn remove_stale_folders() {
         let name = entry.file_name().to_string_lossy().into_owned();
         let Some(pid) = name
             .strip_prefix(SERVE_FOLDER_PREFIX)
+            .and_then(|rest| rest.split('-').next())
             .and_then(|p| p.parse::<u32>().ok())
         else {
             continue;
