@@ -46,10 +46,12 @@ fn start_with(site: &Site, wait_for_build: bool) -> Server {
     }
     let address = address.expect("serve printed its address");
     // Pages are answered from the start; wait for the first build to be done.
-    while wait_for_build {
-        let line = lines.next().expect("serve keeps printing").unwrap();
-        if line.starts_with("Built the site") || line.contains("still served") {
-            break;
+    if wait_for_build {
+        for line in lines.by_ref() {
+            let line = line.unwrap();
+            if line.starts_with("Built the site") || line.contains("still served") {
+                break;
+            }
         }
     }
     // Keep reading what it prints, as a terminal would.
