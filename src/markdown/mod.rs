@@ -3,7 +3,7 @@
 
 mod shortcode;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, html};
@@ -402,6 +402,9 @@ struct Heading {
 fn assign_heading_ids(events: &mut [Event<'_>]) -> Vec<Heading> {
     let mut headings = Vec::new();
     let mut used: HashSet<String> = HashSet::new();
+    // The next suffix to try for each base: a page of many equal headings would otherwise
+    // try `-1`, `-2`, … again for each one (quadratic).
+    let mut next_suffix: HashMap<String, usize> = HashMap::new();
     let mut i = 0;
     while i < events.len() {
         let Event::Start(Tag::Heading { level, id, .. }) = &events[i] else {
@@ -427,10 +430,15 @@ fn assign_heading_ids(events: &mut [Event<'_>]) -> Vec<Heading> {
             }
         });
         let mut id = base.clone();
-        let mut n = 1;
-        while !used.insert(id.clone()) {
-            id = format!("{base}-{n}");
-            n += 1;
+        if !used.insert(id.clone()) {
+            let n = next_suffix.entry(base.clone()).or_insert(1);
+            loop {
+                id = format!("{base}-{n}");
+                *n += 1;
+                if used.insert(id.clone()) {
+                    break;
+                }
+            }
         }
         if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
             *slot = Some(CowStr::from(id.clone()));
