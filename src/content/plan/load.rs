@@ -56,6 +56,9 @@ pub struct Plan {
     pub tasks: Vec<Task>,
     /// The file of the plan's folder the tasks are read from (`tasks.xlsx`, `tasks.csv`).
     pub tasks_file: &'static str,
+    /// Every task id the task table holds, rows with mistakes included; `None` when the
+    /// table could not be read (then no task page is reported as naming no task).
+    pub task_ids: Option<BTreeSet<String>>,
     /// What `minhbach check` alone reports about the plan: units named in the task table
     /// that are in no registry.
     pub warnings: Vec<Diagnostic>,
@@ -312,6 +315,7 @@ impl Loader<'_> {
             indicators,
             tasks,
             tasks_file,
+            task_ids: parsed.ids,
             warnings: parsed.warnings,
             readings: Vec::new(),
             reading_ranges: BTreeMap::new(),
@@ -410,7 +414,10 @@ impl Loader<'_> {
     fn tasks(&mut self, path: &str, groups: &[Group], registry: &Registry) -> tasks::Parsed {
         let data = self.data;
         let Some(bytes) = data.get(path) else {
-            return tasks::Parsed::default();
+            return tasks::Parsed {
+                ids: Some(BTreeSet::new()),
+                ..tasks::Parsed::default()
+            };
         };
         let file = format!("content/{path}");
         let (tables, found) = if path.ends_with(".xlsx") {
@@ -462,8 +469,15 @@ impl Loader<'_> {
             .iter()
             .find(|t| crate::slug::slugify(&t.id) == crate::slug::slugify(&id))
         else {
-            self.diagnostics
-                .push(unknown_task_page(plan, &id, &page.file));
+            // A task whose row has a mistake (reported) is known all the same.
+            let known = plan.task_ids.as_ref().is_none_or(|ids| {
+                ids.iter()
+                    .any(|t| crate::slug::slugify(t) == crate::slug::slugify(&id))
+            });
+            if !known {
+                self.diagnostics
+                    .push(unknown_task_page(plan, &id, &page.file));
+            }
             return;
         };
         page.dir = format!(

@@ -25,7 +25,7 @@ mod columns;
 mod layout;
 mod parties;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
@@ -116,6 +116,9 @@ pub struct Parsed {
     pub diagnostics: Vec<Diagnostic>,
     /// Findings for `minhbach check` only: names of units that are in no registry.
     pub warnings: Vec<Diagnostic>,
+    /// The id of every task row, those with errors too, so that a task page of a task with
+    /// a mistake is not reported as well; `None` when the table could not be read at all.
+    pub ids: Option<BTreeSet<String>>,
 }
 
 /// Whether a sheet holds English titles: `en`, `English`, `Tiếng Anh`.
@@ -192,6 +195,7 @@ pub fn parse(tables: &[Table], groups: &[Group], registry: &Registry) -> Parsed 
     let Appendix {
         new_groups,
         parties,
+        seen_ids,
         mut diagnostics,
         ..
     } = reader;
@@ -202,6 +206,7 @@ pub fn parse(tables: &[Table], groups: &[Group], registry: &Registry) -> Parsed 
         .filter(|g| parsed.tasks.iter().any(|t| t.group == g.id))
         .collect();
     parsed.warnings = parties.warnings();
+    parsed.ids = Some(seen_ids.into_keys().collect());
     parsed
 }
 

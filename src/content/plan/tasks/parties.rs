@@ -176,7 +176,9 @@ mod tests {
         let warnings = parties.warnings();
         assert_eq!(warnings.len(), 1);
         assert!(
-            warnings[0].message.contains("no data/units.toml, so the 2 units named"),
+            warnings[0]
+                .message
+                .contains("no data/units.toml, so the 2 units named"),
             "{}",
             warnings[0].message
         );
