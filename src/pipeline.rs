@@ -394,6 +394,15 @@ pub fn check(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
         })
     });
     diagnostics.extend(findings);
+    // Units named in task tables that are in no registry are shown as written; only
+    // `check` points them out.
+    diagnostics.extend(
+        prepared
+            .site
+            .plans
+            .iter()
+            .flat_map(|plan| plan.warnings.iter().cloned()),
+    );
     if diagnostics.has_errors() {
         return Err(diagnostics.sorted());
     }

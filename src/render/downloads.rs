@@ -10,6 +10,7 @@ use serde_json::{Value as Json, json};
 
 use crate::content::plan::Plan;
 use crate::content::plan::readings::{READINGS_HEADER, Reading};
+use crate::content::plan::tasks::Budget;
 use crate::site::Site;
 
 use super::plan::{archive_name, data_folder};
@@ -157,7 +158,11 @@ fn tasks_csv(plan: &Plan) -> Vec<u8> {
             &task.due_text,
             &state,
             &task.percent.map(number).unwrap_or_default(),
-            &task.budget.map(number).unwrap_or_default(),
+            &match &task.budget {
+                Some(Budget::Amount(amount)) => number(*amount),
+                Some(Budget::Note(note)) => note.clone(),
+                None => String::new(),
+            },
             &task.output,
         ]);
     }
@@ -168,7 +173,17 @@ fn tasks_json(site: &Site, plan: &Plan) -> Json {
     json!({
         "plan": plan.document.id,
         "as_of": site.config.as_of.map(|d| d.iso()),
-        "tasks": plan.tasks.iter().zip(&plan.task_statuses).map(|(t, status)| json!({
+        "tasks": plan.tasks.iter().zip(&plan.task_statuses).map(|(t, status)| task_json(t, *status)).collect::<Vec<_>>(),
+    })
+}
+
+/// A task in the JSON download; a budget that is a funding note is `budget_note`, and
+/// English titles are `title_en`.
+fn task_json(
+    t: &crate::content::plan::tasks::Task,
+    status: crate::content::plan::status::TaskStatus,
+) -> Json {
+    let mut task = json!({
             "id": t.id,
             "group": t.group,
             "title": t.title,
@@ -180,10 +195,18 @@ fn tasks_json(site: &Site, plan: &Plan) -> Json {
             "state": t.state,
             "status": status.key(),
             "percent": t.percent,
-            "budget_million_vnd": t.budget,
+            "budget_million_vnd": t.amount(),
             "output": t.output,
-        })).collect::<Vec<_>>(),
-    })
+    });
+    if let Some(object) = task.as_object_mut() {
+        if let Some(note) = t.budget.as_ref().and_then(Budget::note) {
+            object.insert("budget_note".into(), Json::from(note));
+        }
+        for (lang, title) in &t.translations {
+            object.insert(format!("title_{lang}"), Json::from(title.as_str()));
+        }
+    }
+    task
 }
 
 /// A zip of the plan's source files as they are. Entries carry the site's `as_of` date (or

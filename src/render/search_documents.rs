@@ -67,7 +67,7 @@ fn tracker_rows<'a>(
                 site.url(&tracker.path),
                 crate::slug::slugify(&task.id)
             ),
-            title: format!("{} {}", task.id, task.title),
+            title: format!("{} {}", task.id, task.title_in(lang)),
             kind: Kind::Task,
             group: Some(task.group.clone()),
             breadcrumb: breadcrumb.clone(),
@@ -84,7 +84,7 @@ fn task_words(
 ) -> String {
     let mut data = vec![
         task.id.clone(),
-        task.title.clone(),
+        task.title_in(lang).to_string(),
         plan.unit_name(&task.lead, lang, default_lang),
     ];
     data.extend(

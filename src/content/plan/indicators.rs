@@ -362,14 +362,24 @@ impl Checker<'_> {
         }
     }
 
-    /// The responsible unit's id; an unknown unit is reported and kept as written.
+    /// The responsible unit's id (found by id, alias or name), or its name as written when
+    /// it is in no registry. Only what looks like a mistyped id (`so-noi-vuu`, where the
+    /// site lists its units) is an error.
     fn responsible(&mut self, responsible: &Spanned<String>) -> String {
-        if let Err((message, hint)) = self.registry.resolve(Kind::Unit, responsible.get_ref()) {
+        let written = responsible.get_ref();
+        if let Some(unit) = self.registry.find_named(Kind::Unit, written) {
+            return unit.id().to_string();
+        }
+        let id_like = written
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if id_like
+            && !self.registry.units.is_empty()
+            && let Err((message, hint)) = self.registry.resolve(Kind::Unit, written)
+        {
             self.error(responsible.span(), "unknown-id", message, hint);
         }
-        self.registry
-            .find(Kind::Unit, responsible.get_ref())
-            .map_or_else(|| responsible.get_ref().clone(), |u| u.id().to_string())
+        written.clone()
     }
 
     fn breakdown(&mut self, breakdown: Option<&Spanned<String>>) -> Option<Breakdown> {

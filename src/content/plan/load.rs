@@ -21,7 +21,7 @@ use super::pages::{self, GROUPS_DIR, GroupFront, PlanPage, TASK_PAGES_DIR};
 use super::readings::{self, Reading};
 use super::registry::{Kind, PLACES_FILE, Registry, UNITS_FILE};
 use super::table::{self, Table};
-use super::tasks::{self, TASKS_FILE, Task};
+use super::tasks::{self, TASKS_FILE, TASKS_FILES, Task};
 
 /// A task group, with its title in each language it is written in.
 #[derive(Clone, Debug)]
@@ -30,6 +30,9 @@ pub struct Group {
     pub order: u32,
     pub titles: BTreeMap<String, String>,
     pub summaries: BTreeMap<String, String>,
+    /// Made from a heading row of the task appendix: the group has no `groups/*.md`, so
+    /// its page is made from data.
+    pub from_appendix: bool,
 }
 
 impl Group {
@@ -51,6 +54,14 @@ pub struct Plan {
     pub groups: Vec<Group>,
     pub indicators: Vec<Indicator>,
     pub tasks: Vec<Task>,
+    /// The file of the plan's folder the tasks are read from (`tasks.xlsx`, `tasks.csv`).
+    pub tasks_file: &'static str,
+    /// Every task id the task table holds, rows with mistakes included; `None` when the
+    /// table could not be read (then no task page is reported as naming no task).
+    pub task_ids: Option<BTreeSet<String>>,
+    /// What `minhbach check` alone reports about the plan: units named in the task table
+    /// that are in no registry.
+    pub warnings: Vec<Diagnostic>,
     /// Readings of this plan's indicators, by indicator, period and breakdown.
     pub readings: Vec<Reading>,
     /// Where each indicator's readings are in `readings`, by indicator id: pages, charts
@@ -281,12 +292,16 @@ impl Loader<'_> {
         self.diagnostics.extend(found);
         let document = document?;
 
-        let groups = self.groups(dir, index);
+        let mut groups = self.groups(dir, index);
+        let tasks_file = self.tasks_file(dir);
+        let tasks_path = in_dir(dir, tasks_file);
+        let parsed = self.tasks(&tasks_path, &groups, registry);
+        groups.extend(parsed.groups);
+        groups.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
         let group_ids: Vec<String> = groups.iter().map(|g| g.id.clone()).collect();
         let indicators_path = in_dir(dir, INDICATORS_FILE);
         let indicators = self.indicators(&indicators_path, &group_ids, registry);
-        let tasks_path = in_dir(dir, TASKS_FILE);
-        let tasks = self.tasks(&tasks_path, &group_ids, registry);
+        let tasks = parsed.tasks;
 
         let mut sources: Vec<String> = [plan_path, indicators_path, tasks_path]
             .into_iter()
@@ -299,6 +314,9 @@ impl Loader<'_> {
             groups,
             indicators,
             tasks,
+            tasks_file,
+            task_ids: parsed.ids,
+            warnings: parsed.warnings,
             readings: Vec::new(),
             reading_ranges: BTreeMap::new(),
             assessments: BTreeMap::new(),
@@ -371,19 +389,47 @@ impl Loader<'_> {
         list
     }
 
-    fn tasks(&mut self, path: &str, group_ids: &[String], registry: &Registry) -> Vec<Task> {
+    /// The name of the plan's task table: the first of `tasks.xlsx` and `tasks.csv` that
+    /// is there; both at once is an error (which is the plan's appendix?).
+    fn tasks_file(&mut self, dir: &str) -> &'static str {
+        let present: Vec<&'static str> = TASKS_FILES
+            .into_iter()
+            .filter(|name| self.data.contains_key(&in_dir(dir, name)))
+            .collect();
+        if let [first, second, ..] = present.as_slice() {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "tasks-file",
+                    format!("the plan has both {first} and {second}"),
+                )
+                .in_file(format!("content/{}", in_dir(dir, second)))
+                .with_hint(format!(
+                    "keep the tasks in one file: {first} is read, remove or rename {second}"
+                )),
+            );
+        }
+        present.first().copied().unwrap_or(TASKS_FILE)
+    }
+
+    fn tasks(&mut self, path: &str, groups: &[Group], registry: &Registry) -> tasks::Parsed {
         let data = self.data;
         let Some(bytes) = data.get(path) else {
-            return Vec::new();
+            return tasks::Parsed {
+                ids: Some(BTreeSet::new()),
+                ..tasks::Parsed::default()
+            };
         };
-        let (table, found) = table::read_csv(&format!("content/{path}"), bytes);
-        self.diagnostics.extend(found);
-        let Some(table) = table else {
-            return Vec::new();
+        let file = format!("content/{path}");
+        let (tables, found) = if path.ends_with(".xlsx") {
+            table::read_xlsx_with(&file, bytes, tasks::HEADER_RULE)
+        } else {
+            let (table, found) = table::read_csv_with(&file, bytes, tasks::HEADER_RULE);
+            (table.into_iter().collect(), found)
         };
-        let (list, found) = tasks::parse(&table, group_ids, registry);
         self.diagnostics.extend(found);
-        list
+        let mut parsed = tasks::parse(&tables, groups, registry);
+        self.diagnostics.append(&mut parsed.diagnostics);
+        parsed
     }
 
     /// Reads the `tasks/ID.md` pages of the plan `plans[index]`, once its tasks are known.
@@ -423,8 +469,15 @@ impl Loader<'_> {
             .iter()
             .find(|t| crate::slug::slugify(&t.id) == crate::slug::slugify(&id))
         else {
-            self.diagnostics
-                .push(unknown_task_page(plan, &id, &page.file));
+            // A task whose row has a mistake (reported) is known all the same.
+            let known = plan.task_ids.as_ref().is_none_or(|ids| {
+                ids.iter()
+                    .any(|t| crate::slug::slugify(t) == crate::slug::slugify(&id))
+            });
+            if !known {
+                self.diagnostics
+                    .push(unknown_task_page(plan, &id, &page.file));
+            }
             return;
         };
         page.dir = format!(
@@ -484,6 +537,7 @@ fn add_group_page(groups: &mut Vec<Group>, front: &GroupFront, lang: &str) {
                 .iter()
                 .map(|s| (lang.to_string(), s.clone()))
                 .collect(),
+            from_appendix: false,
         }),
     }
 }
@@ -491,7 +545,10 @@ fn add_group_page(groups: &mut Vec<Group>, front: &GroupFront, lang: &str) {
 fn unknown_task_page(plan: &Plan, id: &str, file: &str) -> Diagnostic {
     let hint = match did_you_mean(id, plan.tasks.iter().map(|t| t.id.as_str())) {
         Some(t) => format!("name the file after the task: did you mean `{t}.md`?"),
-        None => "name the file after a task id of tasks.csv, like tasks/NV-3.12.md".into(),
+        None => format!(
+            "name the file after a task id of {}, like tasks/NV-3.12.md",
+            plan.tasks_file
+        ),
     };
     Diagnostic::error("unknown-id", format!("`{id}` is not a task of this plan"))
         .in_file(file)

@@ -173,6 +173,7 @@ pub fn data_pages(plan: &Plan, index: usize, config: &Config, i18n: &I18n) -> Ve
         let in_lang = made
             .indicator_pages()
             .into_iter()
+            .chain(made.appendix_group_pages())
             .chain(made.task_pages())
             .chain(made.plan_wide_pages());
         pages.extend(in_lang.map(|page| synthetic(&plan.dir, lang, config, page)));
@@ -233,12 +234,34 @@ impl DataPages<'_> {
         pages
     }
 
+    /// A page for each group made from a heading row of the task appendix (the others are
+    /// `groups/*.md`), addressed by the group's id like those.
+    fn appendix_group_pages(&self) -> Vec<DataPage> {
+        self.plan
+            .groups
+            .iter()
+            .filter(|g| g.from_appendix)
+            .map(|group| DataPage {
+                path: group.id.clone(),
+                source: self.plan.tasks_file,
+                title: group
+                    .title(self.lang, &self.config.default_language)
+                    .to_string(),
+                weight: i64::from(group.order),
+                plan_page: PlanPage::Group {
+                    plan: self.index,
+                    group: group.id.clone(),
+                },
+            })
+            .collect()
+    }
+
     /// The task tracker, and its pages filtered by status, group and lead unit.
     fn task_pages(&self) -> Vec<DataPage> {
         let (plan, index, lang, i18n) = (self.plan, self.index, self.lang, self.i18n);
         let tasks_page = |path: String, title: String, weight: i64, filter: TaskFilter| DataPage {
             path,
-            source: super::tasks::TASKS_FILE,
+            source: plan.tasks_file,
             title,
             weight,
             plan_page: PlanPage::Tasks {
@@ -277,7 +300,7 @@ impl DataPages<'_> {
         for lead in plan.lead_units() {
             let name = plan.unit_name(lead, lang, &self.config.default_language);
             pages.push(tasks_page(
-                format!("{TASKS_SEGMENT}/don-vi-{lead}"),
+                format!("{TASKS_SEGMENT}/{}", lead_segment(lead)),
                 i18n.format(lang, "tasks_led_by", &[("unit", &name)]),
                 200,
                 TaskFilter::Lead(lead.to_string()),
@@ -392,6 +415,19 @@ pub fn plan_section(
         plan_page: PlanPage::Plan(index),
     };
     synthetic(&plan.dir, lang, config, page)
+}
+
+/// The segment of the tracker page of the tasks a unit leads: `don-vi-ID`, or the slug of
+/// a lead written as a name (`Sở Tài chính` is `don-vi-so-tai-chinh`).
+pub fn lead_segment(lead: &str) -> String {
+    let plain = lead
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if plain && !lead.is_empty() {
+        format!("don-vi-{lead}")
+    } else {
+        format!("don-vi-{}", slugify(lead))
+    }
 }
 
 /// The evaluation year of a plan for `period` ("2025" evaluates 2024).

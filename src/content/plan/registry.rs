@@ -189,6 +189,19 @@ impl Registry {
         })
     }
 
+    /// The entry an id, an alias or one of its names (current or earlier, in any language;
+    /// any case, with or without diacritics, spaces collapsed) names.
+    pub fn find_named(&self, kind: Kind, written: &str) -> Option<&Entry> {
+        self.find(kind, written).or_else(|| {
+            let key = name_key(written);
+            self.entries(kind).iter().find(|e| {
+                std::iter::once(&e.name)
+                    .chain(e.names.iter().map(|n| &n.name))
+                    .any(|name| texts(name).any(|t| name_key(t) == key))
+            })
+        })
+    }
+
     /// Resolves `written` to an id, or explains in words what is wrong with it.
     pub fn resolve(&self, kind: Kind, written: &str) -> Result<&Entry, (String, String)> {
         self.find(kind, written).ok_or_else(|| {
@@ -205,6 +218,22 @@ impl Registry {
             (message, suggest(written, entries, kind))
         })
     }
+}
+
+/// Every language's text of a name.
+fn texts(text: &LocalText) -> Box<dyn Iterator<Item = &str> + '_> {
+    match text {
+        LocalText::One(one) => Box::new(std::iter::once(one.as_str())),
+        LocalText::ByLanguage(map) => Box::new(map.values().map(String::as_str)),
+    }
+}
+
+/// How names are compared: folded to lowercase ASCII, spaces collapsed.
+fn name_key(name: &str) -> String {
+    fold_ascii(name)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn suggest(written: &str, entries: &[Entry], kind: Kind) -> String {
@@ -298,6 +327,15 @@ name = "Sở Nội vụ"
             "Department of Science and Technology"
         );
         assert!(registry.find(Kind::Unit, "Sở Nội vụ").is_none());
+        for name in [
+            "Sở Nội vụ",
+            "SỞ  KHOA HỌC VÀ CÔNG NGHỆ",
+            "department of science and technology",
+            "Sở Thông tin và Truyền thông",
+        ] {
+            assert!(registry.find_named(Kind::Unit, name).is_some(), "{name}");
+        }
+        assert!(registry.find_named(Kind::Unit, "Sở Tài chính").is_none());
         assert_eq!(
             registry.resolve(Kind::Unit, "so-khnc").unwrap_err().1,
             "did you mean `so-khcn`?"

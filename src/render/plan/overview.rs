@@ -7,6 +7,7 @@ use tera::Value;
 use super::{PlanView, list, map};
 use crate::content::plan::pages::{
     DATA_SEGMENT, EVALUATION_SEGMENT, INDICATORS_SEGMENT, METHODOLOGY_SEGMENT, TASKS_SEGMENT,
+    lead_segment,
 };
 use crate::content::plan::status::TaskStatus;
 use crate::format;
@@ -40,7 +41,7 @@ impl PlanView<'_> {
             .iter()
             .zip(&plan.task_statuses)
             .filter(|(_, s)| **s != TaskStatus::Cancelled)
-            .filter_map(|(t, _)| t.budget)
+            .filter_map(|(t, _)| t.amount())
             .sum();
         map(vec![
             ("id", Value::from(document.id.as_str())),
@@ -127,7 +128,7 @@ impl PlanView<'_> {
                 ("count", Value::from(count)),
                 (
                     "url",
-                    Value::from(self.url(&format!("{TASKS_SEGMENT}/don-vi-{unit}"))),
+                    Value::from(self.url(&format!("{TASKS_SEGMENT}/{}", lead_segment(unit)))),
                 ),
             ])
         })

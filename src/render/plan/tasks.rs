@@ -5,8 +5,9 @@ use tera::Value;
 
 use super::{PlanView, list, map};
 use crate::content::plan::pages::TASKS_SEGMENT;
+use crate::content::plan::pages::lead_segment;
 use crate::content::plan::status::TaskStatus;
-use crate::content::plan::tasks::Task;
+use crate::content::plan::tasks::{Budget, Task};
 use crate::content::plan::{PlanPage, TaskFilter};
 use crate::format;
 use crate::slug::slugify;
@@ -34,7 +35,7 @@ impl PlanView<'_> {
         };
         map(vec![
             ("id", Value::from(task.id.as_str())),
-            ("title", Value::from(task.title.as_str())),
+            ("title", Value::from(task.title_in(self.lang))),
             ("group", Value::from(task.group.as_str())),
             (
                 "group_title",
@@ -71,10 +72,17 @@ impl PlanView<'_> {
                         .map(|p| format!("{}%", format::number(p, 0, self.lang))),
                 ),
             ),
-            ("budget", Value::from(task.budget)),
+            ("budget", Value::from(task.amount())),
             (
                 "budget_label",
-                Value::from(task.budget.map(|b| format::number(b, 0, self.lang))),
+                Value::from(task.budget.as_ref().map(|b| match b {
+                    Budget::Amount(amount) => format::number(*amount, 0, self.lang),
+                    Budget::Note(note) => note.clone(),
+                })),
+            ),
+            (
+                "budget_note",
+                Value::from(task.budget.as_ref().and_then(Budget::note)),
             ),
             ("output", Value::from(task.output.as_str())),
             ("url", Value::from(url)),
@@ -152,7 +160,7 @@ impl PlanView<'_> {
                 ("name", Value::from(self.unit_name(unit))),
                 (
                     "url",
-                    Value::from(self.url(&format!("{TASKS_SEGMENT}/don-vi-{unit}"))),
+                    Value::from(self.url(&format!("{TASKS_SEGMENT}/{}", lead_segment(unit)))),
                 ),
                 ("selected", Value::from(kind == "lead" && selected == unit)),
             ])

@@ -8,22 +8,38 @@ use crate::source::decode;
 use super::csv_scan::{
     LineStarts, RawRecord, bare_cr_to_lf, detect_delimiter, scan_record, trim_range,
 };
-use super::{Cell, Place, Row, Table, clean};
+use super::{Cell, HeaderRule, Place, Row, Table, clean};
 
 /// Reads a CSV file. The table is `None` only when the file has no header (it is empty or
 /// not UTF-8); otherwise it holds every well-formed row, beside a diagnostic for every
 /// problem found.
 pub fn read_csv(file: &str, bytes: &[u8]) -> (Option<Table>, Vec<Diagnostic>) {
+    read_csv_with(file, bytes, &|_| true)
+}
+
+/// Reads a CSV file whose header is the first record that `is_header` accepts: the records
+/// above it (a plan's title, "Phụ lục I", a date line) are skipped. When no record is
+/// accepted, the first one is the header, as for `read_csv`.
+pub fn read_csv_with(
+    file: &str,
+    bytes: &[u8],
+    is_header: HeaderRule<'_>,
+) -> (Option<Table>, Vec<Diagnostic>) {
     let text = match decode(bytes, file) {
         Ok(text) => bare_cr_to_lf(text),
         Err(diagnostic) => return (None, vec![diagnostic]),
     };
     let csv = CsvText::new(file, &text);
+    let mut records = csv.records(is_header);
+    if records.header.is_none() && records.skipped {
+        records = csv.records(&|_| true);
+    }
     let Records {
         header,
         rows,
         mut diagnostics,
-    } = csv.records();
+        ..
+    } = records;
     let delimiter = csv.delimiter;
     let Some((header, _)) = header else {
         if diagnostics.is_empty() {
@@ -63,6 +79,8 @@ struct CsvText<'a> {
 #[derive(Default)]
 struct Records {
     header: Option<(Vec<Cell>, usize)>,
+    /// Whether records were passed over while looking for the header.
+    skipped: bool,
     rows: Vec<Row>,
     diagnostics: Vec<Diagnostic>,
 }
@@ -77,7 +95,7 @@ impl<'a> CsvText<'a> {
         }
     }
 
-    fn records(&self) -> Records {
+    fn records(&self, is_header: HeaderRule<'_>) -> Records {
         let mut records = Records::default();
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(self.delimiter)
@@ -110,7 +128,7 @@ impl<'a> CsvText<'a> {
                 break;
             }
             let cells = self.cells(&record, &raw);
-            self.add(&mut records, &raw, cells);
+            self.add(&mut records, &raw, cells, is_header);
         }
         records
     }
@@ -148,12 +166,22 @@ impl<'a> CsvText<'a> {
 
     /// Takes a record as the header when none is known yet, otherwise as a row if it has
     /// one value per column of the header. Blank records are skipped.
-    fn add(&self, records: &mut Records, raw: &RawRecord, mut cells: Vec<Cell>) {
+    fn add(
+        &self,
+        records: &mut Records,
+        raw: &RawRecord,
+        mut cells: Vec<Cell>,
+        is_header: HeaderRule<'_>,
+    ) {
         if cells.iter().all(|c| c.text.is_empty()) {
             return;
         }
         let line = self.lines.line(raw.start);
         let Some((header, header_line)) = &records.header else {
+            if !is_header(&cells) {
+                records.skipped = true;
+                return;
+            }
             while cells.last().is_some_and(|c| c.text.is_empty()) {
                 cells.pop();
             }

@@ -63,7 +63,7 @@ impl Table {
     }
 
     /// An error about the header as a whole: its line (CSV) or row (xlsx).
-    pub(super) fn header_diagnostic(&self, code: &'static str, message: String) -> Diagnostic {
+    pub fn header_diagnostic(&self, code: &'static str, message: String) -> Diagnostic {
         match (self.header.first(), self.header.last()) {
             (Some(first), Some(last)) => match (&first.place, &last.place) {
                 (Place::Sheet { sheet, cell }, _) => {

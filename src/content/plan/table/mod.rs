@@ -63,9 +63,13 @@ mod workbook;
 
 use std::ops::Range;
 
-pub use csv_file::read_csv;
+pub use csv_file::{read_csv, read_csv_with};
 pub use number::parse_number;
-pub use workbook::read_xlsx;
+pub use workbook::{read_xlsx, read_xlsx_with};
+
+/// Tells the header row from the rows above it: given a row's cells, whether it names the
+/// columns.
+pub type HeaderRule<'a> = &'a dyn Fn(&[Cell]) -> bool;
 
 /// Where a cell is, to point at it in a message.
 #[derive(Clone, Debug, PartialEq, Eq)]

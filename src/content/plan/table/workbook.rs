@@ -11,7 +11,7 @@ use crate::diag::Diagnostic;
 use crate::source::nfc;
 
 use super::sheet_text::cell_text;
-use super::{Cell, Place, Row, Table};
+use super::{Cell, HeaderRule, Place, Row, Table};
 
 /// A .xlsx sheet's header may not run further right than this: rows are padded to the
 /// header's width, so a stray value far to the right would otherwise cost memory per row.
@@ -20,13 +20,30 @@ const MAX_SHEET_COLUMNS: u32 = 1024;
 /// Reads every visible, non-empty worksheet of an .xlsx workbook; the first row with a
 /// value in each is its header.
 pub fn read_xlsx(file: &str, bytes: &[u8]) -> (Vec<Table>, Vec<Diagnostic>) {
-    // A reader of a zipped XML format meets files damaged in every way; should it panic on
-    // one, the author gets a message about their file instead of a build that stops.
-    std::panic::catch_unwind(|| read_workbook(file, bytes))
-        .unwrap_or_else(|_| (Vec::new(), vec![unreadable_workbook(file, bytes, None)]))
+    read_xlsx_with(file, bytes, &|_| true)
 }
 
-fn read_workbook(file: &str, bytes: &[u8]) -> (Vec<Table>, Vec<Diagnostic>) {
+/// Reads every visible, non-empty worksheet; the header of each is the first row that
+/// `is_header` accepts (rows above it, such as title rows, are skipped), or the first row
+/// with a value when none is accepted.
+pub fn read_xlsx_with(
+    file: &str,
+    bytes: &[u8],
+    is_header: HeaderRule<'_>,
+) -> (Vec<Table>, Vec<Diagnostic>) {
+    // A reader of a zipped XML format meets files damaged in every way; should it panic on
+    // one, the author gets a message about their file instead of a build that stops.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_workbook(file, bytes, is_header)
+    }))
+    .unwrap_or_else(|_| (Vec::new(), vec![unreadable_workbook(file, bytes, None)]))
+}
+
+fn read_workbook(
+    file: &str,
+    bytes: &[u8],
+    is_header: HeaderRule<'_>,
+) -> (Vec<Table>, Vec<Diagnostic>) {
     let mut workbook: Xlsx<_> = match calamine::open_workbook_from_rs(Cursor::new(bytes)) {
         Ok(workbook) => workbook,
         Err(error) => {
@@ -60,7 +77,7 @@ fn read_workbook(file: &str, bytes: &[u8]) -> (Vec<Table>, Vec<Diagnostic>) {
                 continue;
             }
         };
-        let (table, problems) = sheet_table(file, &nfc(&name), &cells);
+        let (table, problems) = sheet_table(file, &nfc(&name), &cells, is_header);
         diagnostics.extend(problems);
         tables.extend(table);
     }
@@ -99,19 +116,42 @@ fn sheet_table(
     file: &str,
     sheet: &str,
     cells: &BTreeMap<(u32, u32), String>,
+    is_header: HeaderRule<'_>,
 ) -> (Option<Table>, Vec<Diagnostic>) {
-    let Some((&(header_row, _), _)) = cells.first_key_value() else {
+    let Some((&(first_row, _), _)) = cells.first_key_value() else {
         return (None, Vec::new());
     };
     let first_col = cells.keys().map(|&(_, c)| c).min().unwrap_or(0);
-    let last_col = cells
-        .range((header_row, 0)..=(header_row, u32::MAX))
-        .next_back()
-        .map_or(first_col, |(&(_, c), _)| c);
+    let last_col_of = |row: u32| {
+        cells
+            .range((row, 0)..=(row, u32::MAX))
+            .next_back()
+            .map_or(first_col, |(&(_, c), _)| c)
+    };
     let place = |row: u32, col: u32| Place::Sheet {
         sheet: sheet.to_string(),
         cell: cell_reference(row, col),
     };
+    let mut row_numbers: Vec<u32> = cells.keys().map(|&(r, _)| r).collect();
+    row_numbers.dedup();
+    // The header is the first row the rule accepts; a row too wide to be one is not tried.
+    let header_row = row_numbers
+        .iter()
+        .copied()
+        .find(|&row| {
+            let last = last_col_of(row);
+            last - first_col < MAX_SHEET_COLUMNS && {
+                let named: Vec<Cell> = (first_col..=last)
+                    .map(|col| Cell {
+                        text: cells.get(&(row, col)).cloned().unwrap_or_default(),
+                        place: place(row, col),
+                    })
+                    .collect();
+                is_header(&named)
+            }
+        })
+        .unwrap_or(first_row);
+    let last_col = last_col_of(header_row);
     let mut diagnostics = Vec::new();
     if last_col - first_col >= MAX_SHEET_COLUMNS {
         let cell = cell_reference(header_row, last_col);
@@ -137,8 +177,6 @@ fn sheet_table(
         })
         .collect();
     let mut rows = Vec::new();
-    let mut row_numbers: Vec<u32> = cells.keys().map(|&(r, _)| r).collect();
-    row_numbers.dedup();
     for &row in row_numbers.iter().filter(|&&r| r > header_row) {
         for (&(_, col), _) in cells.range((row, last_col.saturating_add(1))..=(row, u32::MAX)) {
             diagnostics.push(
@@ -436,7 +474,7 @@ mod tests {
                 bytes[at] = rng.next(256) as u8;
             }
             bytes.truncate(bytes.len() - rng.next(64));
-            let (tables, diagnostics) = read_workbook("x.xlsx", &bytes);
+            let (tables, diagnostics) = read_workbook("x.xlsx", &bytes, &|_| true);
             for table in &tables {
                 for row in &table.rows {
                     assert_eq!(row.cells.len(), table.header.len());
