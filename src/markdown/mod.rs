@@ -1,6 +1,7 @@
 //! Markdown to HTML (pure): heading ids and anchors, table of contents, internal `@/` links,
 //! summary, plain text for search, and sanitising of raw HTML.
 
+mod nesting;
 mod shortcode;
 
 use std::collections::{HashMap, HashSet};
@@ -599,7 +600,7 @@ fn sanitize_html(html: &str) -> String {
                 .link_rel(None);
             builder
         })
-        .clean(html)
+        .clean(&nesting::limit(html))
         .to_string()
 }
 
