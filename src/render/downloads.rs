@@ -111,7 +111,7 @@ fn indicator_json(site: &Site, plan: &Plan, id: &str, readings: &[&Reading]) -> 
         "plan": plan.document.id,
         "group": indicator.group,
         "name": texts(&indicator.name),
-        "unit": indicator.measure.key(),
+        "unit": indicator.measure.written(default),
         "direction": indicator.direction.key(),
         "baseline": { "period": indicator.baseline.period.to_string(), "value": indicator.baseline.value },
         "target": { "period": indicator.target.period.to_string(), "value": indicator.target.value },
@@ -120,7 +120,7 @@ fn indicator_json(site: &Site, plan: &Plan, id: &str, readings: &[&Reading]) -> 
         "source": texts(&indicator.source),
         "frequency": indicator.frequency,
         "responsible": indicator.responsible,
-        "breakdown": indicator.breakdown.map(|b| b.key()),
+        "breakdown": indicator.breakdown.as_ref().map(|b| b.name.as_str()),
         "status": assessment.map(|a| a.status.key()),
         "as_of": site.config.as_of.map(|d| d.iso()),
         "readings": readings.iter().map(|r| json!({

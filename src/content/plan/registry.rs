@@ -189,6 +189,23 @@ impl Registry {
         })
     }
 
+    /// The entry an id, an alias or a name (current or earlier, in any language; any case,
+    /// with or without diacritics) names.
+    pub fn find_written(&self, kind: Kind, written: &str) -> Option<&Entry> {
+        self.find(kind, written).or_else(|| {
+            let folded = fold_ascii(written.trim());
+            let named = |text: &LocalText| match text {
+                LocalText::One(name) => fold_ascii(name.trim()) == folded,
+                LocalText::ByLanguage(names) => {
+                    names.values().any(|name| fold_ascii(name.trim()) == folded)
+                }
+            };
+            self.entries(kind)
+                .iter()
+                .find(|e| named(&e.name) || e.names.iter().any(|n| named(&n.name)))
+        })
+    }
+
     /// Resolves `written` to an id, or explains in words what is wrong with it.
     pub fn resolve(&self, kind: Kind, written: &str) -> Result<&Entry, (String, String)> {
         self.find(kind, written).ok_or_else(|| {
