@@ -52,7 +52,12 @@ pub fn files(site: &Site, plan: &Plan) -> Vec<(String, File)> {
 pub fn make(site: &Site, plan: &Plan, file: &File, data: &BTreeMap<String, Vec<u8>>) -> Vec<u8> {
     let readings = |id: &str| -> Vec<&Reading> { plan.readings_of(id).iter().collect() };
     match file {
-        File::ReadingsCsv(id) => readings_csv(&readings(id)),
+        File::ReadingsCsv(id) => {
+            let unit = plan.indicator(id).map_or_else(String::new, |i| {
+                i.measure.written(&site.config.default_language)
+            });
+            readings_csv(&readings(id), &unit)
+        }
         File::ReadingsJson(id) => pretty(&indicator_json(site, plan, id, &readings(id))),
         File::TasksCsv => tasks_csv(plan),
         File::TasksJson => pretty(&tasks_json(site, plan)),
@@ -61,9 +66,11 @@ pub fn make(site: &Site, plan: &Plan, file: &File, data: &BTreeMap<String, Vec<u
     }
 }
 
-fn readings_csv(readings: &[&Reading]) -> Vec<u8> {
+/// The readings in minhbach's layout, with the unit they are counted in as a last column
+/// (a known unit's id, or the agency's words as written).
+fn readings_csv(readings: &[&Reading], unit: &str) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let _ = writer.write_record(READINGS_HEADER);
+    let _ = writer.write_record(READINGS_HEADER.iter().chain(&["unit"]));
     for r in readings {
         let value = number(r.value);
         let period = r.period.to_string();
@@ -74,6 +81,7 @@ fn readings_csv(readings: &[&Reading]) -> Vec<u8> {
             r.breakdown.as_deref().unwrap_or(""),
             &r.note,
             &r.source,
+            unit,
         ]);
     }
     writer.into_inner().unwrap_or_default()
