@@ -294,15 +294,32 @@ impl Diagnostics {
         self.items.len()
     }
 
-    /// Sorted by file, place and message so that parallel stages report in a stable order;
-    /// exact repeats (one broken shared file seen by many pages) are shown once.
+    /// Sorted cause first — definitions (`.toml` files, task groups) before the data that
+    /// refers to them, data before pages — then by file, place and message, so that
+    /// parallel stages report in a stable order. Exact repeats (one broken shared file seen
+    /// by many pages) are shown once, and one message repeated on many lines of a file is
+    /// shown at its first line with a note naming the others.
     pub fn sorted(mut self) -> Vec<Diagnostic> {
         self.items.sort_by(|a, b| {
-            (&a.file, a.line, a.column, a.severity, &a.message)
-                .cmp(&(&b.file, b.line, b.column, b.severity, &b.message))
+            (
+                cause_rank(&a.file),
+                &a.file,
+                a.line,
+                a.column,
+                a.severity,
+                &a.message,
+            )
+                .cmp(&(
+                    cause_rank(&b.file),
+                    &b.file,
+                    b.line,
+                    b.column,
+                    b.severity,
+                    &b.message,
+                ))
         });
         self.items.dedup();
-        self.items
+        group_repeats(self.items)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
@@ -324,6 +341,83 @@ impl FromIterator<Diagnostic> for Diagnostics {
             items: iter.into_iter().collect(),
         }
     }
+}
+
+/// Where a file stands in the order of causes: 0 for files others depend on (settings,
+/// registries, plans, indicators, task groups) and problems of no file, 1 for data tables,
+/// 2 for the rest (pages, templates).
+fn cause_rank(file: &str) -> u8 {
+    let path = file.split(" (").next().unwrap_or(file);
+    if path.is_empty() || path.ends_with(".toml") || path.contains("/groups/") {
+        0
+    } else if path.ends_with(".csv") || path.ends_with(".xlsx") {
+        1
+    } else {
+        2
+    }
+}
+
+/// How many other lines a grouped note names before it stops.
+const LINES_NAMED: usize = 10;
+
+/// Folds a message repeated on several lines of one file into its first diagnostic:
+/// "and 41 more rows like this: lines 12, 13, …". `items` are sorted by file and place.
+fn group_repeats(items: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = Vec::with_capacity(items.len());
+    // For each kept diagnostic, the other lines with the same message.
+    let mut others: Vec<Vec<usize>> = Vec::with_capacity(items.len());
+    let mut first_of: std::collections::HashMap<(String, Severity, &'static str, String), usize> =
+        std::collections::HashMap::new();
+    for diagnostic in items {
+        if diagnostic.file.is_empty() || diagnostic.line == 0 {
+            out.push(diagnostic);
+            others.push(Vec::new());
+            continue;
+        }
+        let key = (
+            diagnostic.file.clone(),
+            diagnostic.severity,
+            diagnostic.code,
+            diagnostic.message.clone(),
+        );
+        match first_of.get(&key) {
+            Some(&index) if out[index].line != diagnostic.line => {
+                others[index].push(diagnostic.line);
+            }
+            _ => {
+                first_of.insert(key, out.len());
+                out.push(diagnostic);
+                others.push(Vec::new());
+            }
+        }
+    }
+    for (diagnostic, lines) in out.iter_mut().zip(others) {
+        if lines.is_empty() {
+            continue;
+        }
+        let table = cause_rank(&diagnostic.file) == 1;
+        let mut named: Vec<String> = lines
+            .iter()
+            .take(LINES_NAMED)
+            .map(usize::to_string)
+            .collect();
+        if lines.len() > LINES_NAMED {
+            named.push("…".into());
+        }
+        let what = match (table, lines.len()) {
+            (true, 1) => "row",
+            (true, _) => "rows",
+            (false, 1) => "place",
+            (false, _) => "places",
+        };
+        let word = if lines.len() == 1 { "line" } else { "lines" };
+        diagnostic.notes.push(format!(
+            "and {} more {what} like this: {word} {}",
+            lines.len(),
+            named.join(", ")
+        ));
+    }
+    out
 }
 
 /// The exit code of a run that ended with `diagnostics`: 0 without errors, 2 when one of the
@@ -375,6 +469,46 @@ pub fn did_you_mean<'c>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn causes_come_first_and_repeats_in_a_file_are_grouped() {
+        let at = |file: &str, line: usize, message: &str| {
+            let mut d = Diagnostic::error("number", message).in_file(file);
+            d.line = line;
+            d.column = 3;
+            d
+        };
+        let mut all: Diagnostics = (2..=14)
+            .map(|line| at("content/data/a.csv", line, "`x` is not a number"))
+            .collect();
+        all.push(at("content/data/a.csv", 20, "`y` is not a number"));
+        all.push(at("content/page.md", 1, "broken link"));
+        all.push(at(
+            "content/kh/indicators.toml",
+            9,
+            "`tang len` is not a direction",
+        ));
+        let sorted = all.sorted();
+        let shown: Vec<(String, Vec<String>)> = sorted
+            .iter()
+            .map(|d| (d.location(), d.notes.clone()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("content/kh/indicators.toml:9:3".to_string(), vec![]),
+                (
+                    "content/data/a.csv:2:3".to_string(),
+                    vec![
+                        "and 12 more rows like this: lines 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, …"
+                            .to_string()
+                    ]
+                ),
+                ("content/data/a.csv:20:3".to_string(), vec![]),
+                ("content/page.md:1:3".to_string(), vec![]),
+            ]
+        );
+    }
 
     #[test]
     fn renders_like_rustc_with_quoted_line_caret_and_hint() {

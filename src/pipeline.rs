@@ -142,7 +142,18 @@ fn prepare_with(
     let updates = content::updates::pages(&plans, &pages, &config, &i18n);
     pages.extend(updates);
     plan::attach(&plans, &mut pages, &config);
-    let assets: BTreeSet<String> = sources.content_files.keys().cloned().collect();
+    // A plan's working files are not published, so a link to one is a broken link.
+    let assets: BTreeSet<String> = sources
+        .content_files
+        .keys()
+        .filter(|path| {
+            let plans = plans
+                .iter()
+                .map(|p| (p.dir.as_str(), p.sources.as_slice(), &p.document));
+            !plan::document::is_working_file(plans, path)
+        })
+        .cloned()
+        .collect();
     let file_size = |path: &str| sources.content_files.get(path).and_then(file_size);
     let inputs = AwarenessInputs {
         config: &config,

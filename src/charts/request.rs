@@ -4,7 +4,7 @@
 
 use crate::charts::{self, Bar, Labels, Segment};
 use crate::content::plan::Plan;
-use crate::content::plan::indicators::{Indicator, Measure};
+use crate::content::plan::indicators::Indicator;
 use crate::content::plan::period::Period;
 use crate::content::plan::status::{Assessment, Point, Status, TaskStatus};
 use crate::deps::{Dep, record};
@@ -82,7 +82,7 @@ impl ChartRequest<'_> {
         indicator: &'p Indicator,
     ) -> IndicatorChart<'p> {
         let default = self.site.config.default_language.as_str();
-        let percent = indicator.measure == Measure::Percent;
+        let percent = indicator.measure.is_percent();
         IndicatorChart {
             plan,
             indicator,
@@ -96,7 +96,7 @@ impl ChartRequest<'_> {
             unit_label: if percent {
                 String::new()
             } else {
-                self.t(&format!("unit_{}", indicator.measure.key()))
+                indicator.measure.label(self.i18n, self.lang, default)
             },
             chart_id: format!("chart-{}-{}", self.kind, indicator.id),
             labels: self.labels(),
@@ -122,7 +122,8 @@ impl ChartRequest<'_> {
         })
     }
 
-    /// The latest period's readings by department or commune, highest first.
+    /// The latest period's readings by its breakdown (units, places, any label), highest
+    /// first.
     fn breakdown(&self, chart: &IndicatorChart<'_>) -> Result<String, Diagnostic> {
         let (plan, indicator) = (chart.plan, chart.indicator);
         let latest = plan
@@ -133,7 +134,7 @@ impl ChartRequest<'_> {
             .max();
         let Some(latest) = latest else {
             return Err(chart_error(format!(
-                "`{}` has no readings broken down by department or commune",
+                "`{}` has no readings broken down",
                 indicator.id
             )));
         };
@@ -169,13 +170,16 @@ impl ChartRequest<'_> {
         period: Period,
     ) -> Vec<(String, f64)> {
         let default = self.site.config.default_language.as_str();
-        let kind = indicator.breakdown.map(|b| b.registry_kind());
         plan.readings_of(&indicator.id)
             .iter()
             .filter(|r| r.period == period)
             .filter_map(|r| {
                 let entry = r.breakdown.as_deref()?;
-                let name = kind.and_then(|k| plan.registry.find(k, entry)).map_or_else(
+                let found = indicator
+                    .breakdown
+                    .as_ref()
+                    .and_then(|b| b.entry(&plan.registry, entry));
+                let name = found.map_or_else(
                     || entry.to_string(),
                     |e| {
                         e.name_on(Some(period.end()))
@@ -284,7 +288,7 @@ impl ChartRequest<'_> {
     }
 
     fn figure(&self, indicator: &Indicator, value: f64) -> String {
-        format::measured(value, indicator.measure == Measure::Percent, self.lang)
+        format::measured(value, indicator.measure.is_percent(), self.lang)
     }
 
     /// The finding in words: "Tăng từ 72,5% (2024) lên 84,1% (quý 3/2025); mục tiêu 90% vào

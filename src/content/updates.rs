@@ -21,7 +21,7 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use crate::config::Config;
-use crate::content::plan::indicators::{Indicator, Measure};
+use crate::content::plan::indicators::Indicator;
 use crate::content::plan::period::Period;
 use crate::content::plan::readings::Reading;
 use crate::content::plan::status::{self, Point, Status};
@@ -272,7 +272,7 @@ pub fn body(update: &Update<'_>, lang: &str, config: &Config, i18n: &I18n) -> St
         format!("[{}](@/{path})", escape(indicator.name.get(lang, default)))
     };
     let figure = |indicator: &Indicator, value: f64| {
-        format::measured(value, indicator.measure == Measure::Percent, lang)
+        format::measured(value, indicator.measure.is_percent(), lang)
     };
     let status = |s: Status| t(&format!("status_{}", s.key()));
     let count = format::number(update.changes.len() as f64, 0, lang);

@@ -53,7 +53,12 @@ pub fn files(site: &Site, plan: &Plan) -> Vec<(String, File)> {
 pub fn make(site: &Site, plan: &Plan, file: &File, data: &BTreeMap<String, Vec<u8>>) -> Vec<u8> {
     let readings = |id: &str| -> Vec<&Reading> { plan.readings_of(id).iter().collect() };
     match file {
-        File::ReadingsCsv(id) => readings_csv(&readings(id)),
+        File::ReadingsCsv(id) => {
+            let unit = plan.indicator(id).map_or_else(String::new, |i| {
+                i.measure.written(&site.config.default_language)
+            });
+            readings_csv(&readings(id), &unit)
+        }
         File::ReadingsJson(id) => pretty(&indicator_json(site, plan, id, &readings(id))),
         File::TasksCsv => tasks_csv(plan),
         File::TasksJson => pretty(&tasks_json(site, plan)),
@@ -62,9 +67,11 @@ pub fn make(site: &Site, plan: &Plan, file: &File, data: &BTreeMap<String, Vec<u
     }
 }
 
-fn readings_csv(readings: &[&Reading]) -> Vec<u8> {
+/// The readings in minhbach's layout, with the unit they are counted in as a last column
+/// (a known unit's id, or the agency's words as written).
+fn readings_csv(readings: &[&Reading], unit: &str) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let _ = writer.write_record(READINGS_HEADER);
+    let _ = writer.write_record(READINGS_HEADER.iter().chain(&["unit"]));
     for r in readings {
         let value = number(r.value);
         let period = r.period.to_string();
@@ -75,6 +82,7 @@ fn readings_csv(readings: &[&Reading]) -> Vec<u8> {
             r.breakdown.as_deref().unwrap_or(""),
             &r.note,
             &r.source,
+            unit,
         ]);
     }
     writer.into_inner().unwrap_or_default()
@@ -112,7 +120,7 @@ fn indicator_json(site: &Site, plan: &Plan, id: &str, readings: &[&Reading]) -> 
         "plan": plan.document.id,
         "group": indicator.group,
         "name": texts(&indicator.name),
-        "unit": indicator.measure.key(),
+        "unit": indicator.measure.written(default),
         "direction": indicator.direction.key(),
         "baseline": { "period": indicator.baseline.period.to_string(), "value": indicator.baseline.value },
         "target": { "period": indicator.target.period.to_string(), "value": indicator.target.value },
@@ -121,7 +129,7 @@ fn indicator_json(site: &Site, plan: &Plan, id: &str, readings: &[&Reading]) -> 
         "source": texts(&indicator.source),
         "frequency": indicator.frequency,
         "responsible": indicator.responsible,
-        "breakdown": indicator.breakdown.map(|b| b.key()),
+        "breakdown": indicator.breakdown.as_ref().map(|b| b.name.as_str()),
         "status": assessment.map(|a| a.status.key()),
         "as_of": site.config.as_of.map(|d| d.iso()),
         "readings": readings.iter().map(|r| json!({

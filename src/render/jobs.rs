@@ -490,10 +490,19 @@ fn check_templates(site: &Site, templates: &Templates) -> Vec<Diagnostic> {
 }
 
 /// Static files (theme and site) and the non-Markdown files of `content/`, each by its
-/// output path. A file in `content/tin-tuc/` goes beside the section's pages.
+/// output path. A file in `content/tin-tuc/` goes beside the section's pages. A plan's
+/// working files (spreadsheets it neither reads nor attaches) are not published.
 fn copy_outputs(site: &Site, assets: &RenderInput<'_>) -> BTreeMap<String, Bytes> {
     let mut out: BTreeMap<String, Bytes> = BTreeMap::new();
+    let plans = || {
+        site.plans
+            .iter()
+            .map(|p| (p.dir.as_str(), p.sources.as_slice(), &p.document))
+    };
     for (path, bytes) in assets.content_files {
+        if crate::content::plan::document::is_working_file(plans(), path) {
+            continue;
+        }
         out.insert(
             site.asset_path(path).trim_start_matches('/').to_string(),
             bytes.clone(),

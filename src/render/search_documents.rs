@@ -5,6 +5,7 @@
 use rayon::prelude::*;
 
 use crate::content::SectionKind;
+use crate::content::plan::indicators::Measure;
 use crate::content::plan::{Plan, PlanPage, TaskFilter};
 use crate::search::{Document, Kind};
 use crate::site::{Page, PageId, Site};
@@ -185,6 +186,10 @@ fn plan_facts(
             data.push(indicator.method.get(lang, default_lang).to_string());
             data.push(indicator.source.get(lang, default_lang).to_string());
             data.push(plan.unit_name(&indicator.responsible, lang, default_lang));
+            // The agency's own unit is words a reader may search for (`hồ sơ`).
+            if let Measure::Custom(unit) = &indicator.measure {
+                data.push(unit.get(lang, default_lang).to_string());
+            }
             (Kind::Indicator, Some(indicator.group.clone()), lines(data))
         }
         PlanPage::Task { id, .. } => {

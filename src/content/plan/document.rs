@@ -10,6 +10,43 @@ use crate::values::{DateValue, LocalText};
 
 pub const PLAN_FILE: &str = "plan.toml";
 
+/// Extensions of spreadsheets and data files: inside a plan's folder, such a file is
+/// published only when the plan reads it (its open data) or lists it as an attachment.
+const DATA_FILE_EXTENSIONS: [&str; 8] =
+    ["csv", "tsv", "xlsx", "xls", "xlsm", "ods", "toml", "json"];
+
+/// Whether the file of `content/` at `path` is a working file of a plan — a spreadsheet or
+/// data file in its folder that it neither reads nor lists as an attachment — which is
+/// never copied into the site. `plans` are each plan's folder, the files it reads (inside
+/// `content/`) and its document.
+pub fn is_working_file<'p>(
+    plans: impl IntoIterator<Item = (&'p str, &'p [String], &'p PlanDocument)>,
+    path: &str,
+) -> bool {
+    let extension = path
+        .rsplit_once('.')
+        .map_or("", |(_, e)| e)
+        .to_ascii_lowercase();
+    if !DATA_FILE_EXTENSIONS.contains(&extension.as_str()) {
+        return false;
+    }
+    plans.into_iter().any(|(dir, sources, document)| {
+        let inside = if dir.is_empty() {
+            Some(path)
+        } else {
+            path.strip_prefix(dir)
+                .and_then(|rest| rest.strip_prefix('/'))
+        };
+        inside.is_some_and(|rest| {
+            !sources.iter().any(|s| s == path)
+                && !document
+                    .attachments
+                    .iter()
+                    .any(|a| a.file.get_ref() == rest)
+        })
+    })
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PlanStatus {
@@ -54,12 +91,47 @@ pub struct PlanDocument {
 
 impl PlanDocument {
     pub fn status(&self) -> PlanStatus {
-        match self.status.get_ref().as_str() {
-            "draft" => PlanStatus::Draft,
-            "amended" => PlanStatus::Amended,
-            _ => PlanStatus::Approved,
-        }
+        parse_status(self.status.get_ref()).unwrap_or(PlanStatus::Approved)
     }
+}
+
+/// A plan status in English or Vietnamese (`dự thảo`, `đã phê duyệt`, `điều chỉnh`; any
+/// case, with or without marks).
+fn parse_status(written: &str) -> Option<PlanStatus> {
+    const WORDS: [(&[&str], PlanStatus); 3] = [
+        (&["draft", "du thao"], PlanStatus::Draft),
+        (
+            &[
+                "approved",
+                "phe duyet",
+                "da phe duyet",
+                "ban hanh",
+                "da ban hanh",
+            ],
+            PlanStatus::Approved,
+        ),
+        (
+            &[
+                "amended",
+                "sua doi",
+                "da sua doi",
+                "dieu chinh",
+                "da dieu chinh",
+                "sua doi bo sung",
+            ],
+            PlanStatus::Amended,
+        ),
+    ];
+    let folded: Vec<String> = crate::slug::fold_ascii(written)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    let folded = folded.join(" ");
+    WORDS
+        .iter()
+        .find(|(words, _)| words.contains(&folded.as_str()))
+        .map(|(_, status)| *status)
 }
 
 fn known_keys(path: &[&str]) -> Option<&'static [&'static str]> {
@@ -79,10 +151,10 @@ pub fn parse(file: &str, text: &str, files: &[String]) -> (Option<PlanDocument>,
         return (None, diagnostics);
     };
     const STATUSES: [&str; 3] = ["draft", "approved", "amended"];
-    if !STATUSES.contains(&document.status.get_ref().as_str()) {
+    if parse_status(document.status.get_ref()).is_none() {
         let hint = match did_you_mean(document.status.get_ref(), STATUSES) {
             Some(s) => format!("did you mean `{s}`?"),
-            None => "write \"draft\", \"approved\" or \"amended\"".into(),
+            None => "write \"draft\", \"approved\" or \"amended\" (or \"dự thảo\", \"đã phê duyệt\", \"điều chỉnh\")".into(),
         };
         diagnostics.push(
             Diagnostic::error(
@@ -153,5 +225,35 @@ mod tests {
         );
         assert_eq!(diagnostics[0].code, "plan-status");
         assert_eq!(diagnostics[0].line, 7);
+    }
+
+    #[test]
+    fn statuses_are_read_in_vietnamese() {
+        let (document, diagnostics) = parse(
+            "content/kh/plan.toml",
+            &PLAN.replace("\"approved\"", "\"Dự thảo\""),
+            &["tasks.csv".into()],
+        );
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert_eq!(document.unwrap().status(), PlanStatus::Draft);
+        assert_eq!(parse_status("đã phê duyệt"), Some(PlanStatus::Approved));
+        assert_eq!(parse_status("Điều chỉnh"), Some(PlanStatus::Amended));
+    }
+
+    #[test]
+    fn only_the_files_a_plan_reads_or_attaches_are_published() {
+        let (document, _) = parse("content/kh/plan.toml", PLAN, &["tasks.csv".into()]);
+        let document = document.unwrap();
+        let sources = vec![
+            "kh/plan.toml".to_string(),
+            "kh/data/tien-do.csv".to_string(),
+        ];
+        let plans = || [("kh", sources.as_slice(), &document)];
+        assert!(!is_working_file(plans(), "kh/tasks.csv"));
+        assert!(!is_working_file(plans(), "kh/data/tien-do.csv"));
+        assert!(is_working_file(plans(), "kh/data/ban-nhap.xlsx"));
+        assert!(is_working_file(plans(), "kh/~$tasks.xlsx"));
+        assert!(!is_working_file(plans(), "kh/anh.png"));
+        assert!(!is_working_file(plans(), "tin-tuc/so-lieu.csv"));
     }
 }

@@ -16,7 +16,7 @@ use crate::i18n::I18n;
 use crate::source::{Inputs, TextFile};
 
 use super::document::{self, PLAN_FILE, PlanDocument};
-use super::indicators::{self, INDICATORS_FILE, Indicator};
+use super::indicators::{self, INDICATORS_FILE, Indicator, IndicatorList};
 use super::pages::{self, GROUPS_DIR, GroupFront, PlanPage, TASK_PAGES_DIR};
 use super::readings::{self, Reading};
 use super::registry::{Kind, PLACES_FILE, Registry, UNITS_FILE};
@@ -53,6 +53,11 @@ pub struct Plan {
     pub document: PlanDocument,
     pub groups: Vec<Group>,
     pub indicators: Vec<Indicator>,
+    /// Indicators written with a mistake (reported once): known by id, so that their
+    /// readings are passed over instead of reported as unknown.
+    pub broken_indicators: BTreeSet<String>,
+    /// Data files named in the `[data]` table of `indicators.toml`: file name -> id.
+    pub data_files: BTreeMap<String, String>,
     pub tasks: Vec<Task>,
     /// The file of the plan's folder the tasks are read from (`tasks.xlsx`, `tasks.csv`).
     pub tasks_file: &'static str,
@@ -300,7 +305,7 @@ impl Loader<'_> {
         groups.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
         let group_ids: Vec<String> = groups.iter().map(|g| g.id.clone()).collect();
         let indicators_path = in_dir(dir, INDICATORS_FILE);
-        let indicators = self.indicators(&indicators_path, &group_ids, registry);
+        let indicator_list = self.indicators(&indicators_path, &group_ids, registry);
         let tasks = parsed.tasks;
 
         let mut sources: Vec<String> = [plan_path, indicators_path, tasks_path]
@@ -312,7 +317,9 @@ impl Loader<'_> {
             dir: dir.to_string(),
             document,
             groups,
-            indicators,
+            indicators: indicator_list.indicators,
+            broken_indicators: indicator_list.broken,
+            data_files: indicator_list.data_files,
             tasks,
             tasks_file,
             task_ids: parsed.ids,
@@ -379,12 +386,12 @@ impl Loader<'_> {
         path: &str,
         group_ids: &[String],
         registry: &Registry,
-    ) -> Vec<Indicator> {
+    ) -> IndicatorList {
         let Some(text) = self.text(path) else {
-            return Vec::new();
+            return IndicatorList::default();
         };
         let (list, found) =
-            indicators::parse(&format!("content/{path}"), &text, group_ids, registry);
+            indicators::parse_list(&format!("content/{path}"), &text, group_ids, registry);
         self.diagnostics.extend(found);
         list
     }
@@ -569,10 +576,12 @@ fn unread_pages(pages: BTreeMap<String, TextFile>) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Data files (`.csv`, `.xlsx`) under `prefix`, sorted.
+/// Data files (`.csv`, `.xlsx`) under `prefix`, sorted; hidden files and the lock files
+/// a spreadsheet program leaves beside an open file (`~$tien-do.xlsx`) are not data.
 fn data_files(data: &BTreeMap<String, Vec<u8>>, prefix: &str) -> Vec<String> {
     data.keys()
         .filter(|p| p.starts_with(prefix) && !p[prefix.len()..].contains('/'))
+        .filter(|p| !p[prefix.len()..].starts_with(['.', '~']))
         .filter(|p| p.ends_with(".csv") || p.ends_with(".xlsx"))
         .cloned()
         .collect()
@@ -643,8 +652,21 @@ fn read_readings(
     registry: &Registry,
 ) -> (Vec<Reading>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let all: Vec<&Indicator> = plans.iter().flat_map(|p| p.indicators.iter()).collect();
-    let by_id: BTreeMap<&str, &Indicator> = all.iter().map(|i| (i.id.as_str(), *i)).collect();
+    let known = readings::Known {
+        indicators: plans
+            .iter()
+            .flat_map(|p| p.indicators.iter())
+            .map(|i| (i.id.as_str(), i))
+            .collect(),
+        broken: plans
+            .iter()
+            .flat_map(|p| p.broken_indicators.iter().map(String::as_str))
+            .collect(),
+        data_files: plans
+            .iter()
+            .flat_map(|p| p.data_files.iter().map(|(f, i)| (f.as_str(), i.as_str())))
+            .collect(),
+    };
     let mut readings: Vec<Reading> = Vec::new();
     for path in files {
         let file = format!("content/{path}");
@@ -658,14 +680,9 @@ fn read_readings(
             diagnostics.extend(found);
             table.into_iter().collect()
         };
-        let stem = path
-            .rsplit('/')
-            .next()
-            .unwrap_or(path)
-            .rsplit_once('.')
-            .map_or(path.as_str(), |(s, _)| s);
+        let name = path.rsplit('/').next().unwrap_or(path);
         for table in &tables {
-            let (found_readings, found) = readings::parse(table, stem, &by_id, registry);
+            let (found_readings, found) = readings::parse(table, name, &known, registry);
             diagnostics.extend(found);
             readings.extend(found_readings);
         }

@@ -6,18 +6,22 @@
 //! - **Open SDG layout** (for data an agency already publishes on an Open SDG platform):
 //!   columns `Year` and `Value`, optionally `Units`, `Series`, `GeoCode`, and any other
 //!   column is a breakdown whose blank cell means the total. The file holds one indicator,
-//!   named by the file name (`data/dvc-truc-tuyen-toan-trinh.csv`).
+//!   named by the file name: `data/dvc-truc-tuyen-toan-trinh.csv`, or as Open SDG names
+//!   its files, `indicator_1-2-1.csv` for the indicator `1-2-1` or `1.2.1`, or by the
+//!   `[data]` table of `indicators.toml` (`"indicator_1-2-1.csv" = "ho-so-truc-tuyen"`).
 //!
 //! Every reading must name a known indicator, a period that parses, a number (decimal commas
-//! are read in `;`-separated files, see `table::parse_number`), a percentage within 0–100
-//! for percent indicators, and a breakdown from the site's units or places when the indicator
-//! is broken down. The same indicator, period and breakdown twice is an error.
+//! are read in `;`-separated files, see `table::parse_number`), and a percentage within 0–100
+//! for percent indicators. A breakdown value is the id of the unit or place it names (by id,
+//! alias or name) when the site's registries have it, else a label kept as written. The same
+//! indicator, period and breakdown twice is an error. Readings of an indicator whose
+//! definition has a mistake (already reported) are passed over in silence.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::diag::{Diagnostic, did_you_mean};
 
-use super::indicators::{Indicator, Measure, PERIOD_HINT};
+use super::indicators::{Indicator, PERIOD_HINT};
 use super::period::Period;
 use super::registry::Registry;
 use super::table::{Cell, Row, Table, parse_number};
@@ -57,19 +61,55 @@ pub const READINGS_HEADER: [&str; 6] = [
     "source",
 ];
 
-/// The readings of one table. `indicators` are all indicators of the site by id (ids are
-/// unique across the site); `file_stem` names the indicator of an Open SDG file.
+/// What readings are checked against: every indicator of the site by id (ids are unique
+/// across the site), the ids of indicators with a mistake, and the data files that
+/// `indicators.toml` names (`[data]`: file name -> indicator id).
+#[derive(Default)]
+pub struct Known<'a> {
+    pub indicators: BTreeMap<&'a str, &'a Indicator>,
+    pub broken: BTreeSet<&'a str>,
+    pub data_files: BTreeMap<&'a str, &'a str>,
+}
+
+impl<'a> Known<'a> {
+    /// The indicator id an Open SDG file holds, from its name (`indicator_1-2-1.csv`) or
+    /// the `[data]` table; `None` when neither names a known indicator.
+    fn open_sdg_id(&self, file_name: &str) -> Option<&'a str> {
+        if let Some(id) = self.data_files.get(file_name) {
+            return Some(*id);
+        }
+        let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
+        let bare = stem.strip_prefix("indicator_").unwrap_or(stem);
+        [
+            stem.to_string(),
+            bare.to_string(),
+            bare.replace(['-', '_'], "."),
+            bare.replace(['.', '_'], "-"),
+        ]
+        .iter()
+        .find_map(|id| {
+            self.indicators
+                .get_key_value(id.as_str())
+                .map(|(k, _)| *k)
+                .or_else(|| self.broken.get(id.as_str()).copied())
+        })
+    }
+}
+
+/// The readings of one table; `file_name` (`indicator_1-2-1.csv`) names the indicator of
+/// an Open SDG file.
 pub fn parse(
     table: &Table,
-    file_stem: &str,
-    indicators: &BTreeMap<&str, &Indicator>,
+    file_name: &str,
+    known: &Known<'_>,
     registry: &Registry,
 ) -> (Vec<Reading>, Vec<Diagnostic>) {
+    let indicators = &known.indicators;
     let open_sdg = table.column("indicator").is_none()
         && table.column("year").is_some()
         && table.column("value").is_some();
     if open_sdg {
-        return parse_open_sdg(table, file_stem, indicators, registry);
+        return parse_open_sdg(table, file_name, known, registry);
     }
     let diagnostics = table.require(&["indicator", "period", "value"]);
     if !diagnostics.is_empty() {
@@ -79,6 +119,7 @@ pub fn parse(
     let [indicator_column, period, value, breakdown, note, source] =
         READINGS_HEADER.map(|name| table.column(name));
     let mut reader = Reader::new(table, indicators, registry);
+    reader.broken = &known.broken;
     for row in &table.rows {
         let cell = |column: Option<usize>| column.and_then(|i| row.cells.get(i));
         let Some(indicator) = reader.indicator(row, cell(indicator_column)) else {
@@ -98,25 +139,31 @@ pub fn parse(
 
 fn parse_open_sdg(
     table: &Table,
-    file_stem: &str,
-    indicators: &BTreeMap<&str, &Indicator>,
+    file_name: &str,
+    known: &Known<'_>,
     registry: &Registry,
 ) -> (Vec<Reading>, Vec<Diagnostic>) {
-    let Some(indicator) = indicators.get(file_stem).copied() else {
-        let hint = match did_you_mean(file_stem, indicators.keys().copied()) {
+    let indicators = &known.indicators;
+    let id = known.open_sdg_id(file_name);
+    if id.is_some_and(|id| known.broken.contains(id)) {
+        return (Vec::new(), Vec::new());
+    }
+    let Some(indicator) = id.and_then(|id| indicators.get(id)).copied() else {
+        let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
+        let hint = match did_you_mean(stem, indicators.keys().copied()) {
             Some(id) => {
                 format!("an Open SDG file is named after its indicator: did you mean `{id}.csv`?")
             }
             None => {
-                "an Open SDG file is named after its indicator, like data/dvc-toan-trinh.csv".into()
+                "an Open SDG file is named after its indicator, like data/dvc-toan-trinh.csv or \
+                 data/indicator_1-2-1.csv, or named in the [data] table of indicators.toml"
+                    .into()
             }
         };
-        let diagnostic = Diagnostic::error(
-            "unknown-id",
-            format!("`{file_stem}` is not an indicator id"),
-        )
-        .in_file(&table.file)
-        .with_hint(hint);
+        let diagnostic =
+            Diagnostic::error("unknown-id", format!("`{stem}` is not an indicator id"))
+                .in_file(&table.file)
+                .with_hint(hint);
         return (Vec::new(), vec![diagnostic]);
     };
     let breakdown_columns: Vec<usize> = table
@@ -167,6 +214,8 @@ struct ReadingCells<'c> {
     source: Option<&'c Cell>,
 }
 
+static NONE_BROKEN: BTreeSet<&str> = BTreeSet::new();
+
 /// Reads rows one by one, collecting readings and every problem.
 struct Reader<'a> {
     table: &'a Table,
@@ -179,6 +228,8 @@ struct Reader<'a> {
     seen: HashMap<(&'a str, Period, Option<&'a str>), usize>,
     /// Where each reading says it was read, the same for every row of the table.
     file: String,
+    /// Indicators with a mistake, whose readings are passed over.
+    broken: &'a BTreeSet<&'a str>,
 }
 
 impl<'a> Reader<'a> {
@@ -198,6 +249,7 @@ impl<'a> Reader<'a> {
                 Some(sheet) => format!("{} (sheet '{sheet}')", table.file),
                 None => table.file.clone(),
             },
+            broken: &NONE_BROKEN,
         }
     }
 
@@ -205,6 +257,9 @@ impl<'a> Reader<'a> {
         let written = cell.map_or("", |c| c.text.as_str());
         if let Some(indicator) = self.indicators.get(written) {
             return Some(indicator);
+        }
+        if self.broken.contains(written) {
+            return None;
         }
         let hint = match did_you_mean(written, self.indicators.keys().copied()) {
             Some(id) => format!("did you mean `{id}`?"),
@@ -234,7 +289,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads one reading of `indicator` from `cells`, or reports each of its problems.
-    fn read(&mut self, row: &Row, indicator: &'a Indicator, cells: &ReadingCells<'_>) {
+    fn read(&mut self, row: &Row, indicator: &'a Indicator, cells: &ReadingCells<'a>) {
         let before = self.diagnostics.len();
         let period = self.period(row, cells.period);
         let value = self.value(row, indicator, cells.value);
@@ -281,7 +336,7 @@ impl<'a> Reader<'a> {
         let written = cell.map_or("", |c| c.text.as_str());
         match parse_number(written, self.table.decimal_comma()) {
             Ok(number) => {
-                if indicator.measure == Measure::Percent && !(0.0..=100.0).contains(&number) {
+                if indicator.measure.is_percent() && !(0.0..=100.0).contains(&number) {
                     let diagnostic = self
                         .place(
                             row,
@@ -305,31 +360,23 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The unit or place id of a breakdown cell, checked against the indicator's breakdown.
-    fn breakdown(&mut self, indicator: &Indicator, cell: Option<&Cell>) -> Option<&'a str> {
-        match (cell, indicator.breakdown) {
+    /// The unit or place id a breakdown cell names, or its text as a label of its own.
+    fn breakdown(&mut self, indicator: &Indicator, cell: Option<&'a Cell>) -> Option<&'a str> {
+        match (cell, &indicator.breakdown) {
             (None, _) => None,
             (Some(cell), None) => {
                 let diagnostic = self
                     .table
                     .error(cell, "breakdown", format!("`{}` is not broken down, but this reading has a breakdown", indicator.id))
-                    .with_hint("leave the breakdown empty, or add `breakdown = \"department\"` (or \"commune\") to the indicator");
+                    .with_hint("leave the breakdown empty, or name what it is broken down by in the indicator, like `breakdown = \"province\"`");
                 self.diagnostics.push(diagnostic);
                 None
             }
-            (Some(cell), Some(kind)) => {
-                match self.registry.resolve(kind.registry_kind(), &cell.text) {
-                    Ok(entry) => Some(entry.id()),
-                    Err((message, hint)) => {
-                        self.diagnostics.push(
-                            self.table
-                                .error(cell, "unknown-id", message)
-                                .with_hint(hint),
-                        );
-                        None
-                    }
-                }
-            }
+            (Some(cell), Some(breakdown)) => Some(
+                breakdown
+                    .entry(self.registry, &cell.text)
+                    .map_or_else(|| cell.text.trim(), |entry| entry.id()),
+            ),
         }
     }
 
@@ -388,11 +435,15 @@ mod tests {
             &registry,
         );
         assert!(problems.is_empty(), "{problems:?}");
-        let by_id: BTreeMap<&str, &Indicator> = list.iter().map(|i| (i.id.as_str(), i)).collect();
+        let known = Known {
+            indicators: list.iter().map(|i| (i.id.as_str(), i)).collect(),
+            broken: ["hong", "1.2.1"].into(),
+            data_files: [("so-lieu-dvc.csv", "dvc")].into(),
+        };
         let (table, problems) = read_csv(file, text.as_bytes());
         assert!(problems.is_empty(), "{problems:?}");
-        let stem = file.rsplit('/').next().unwrap().trim_end_matches(".csv");
-        parse(&table.unwrap(), stem, &by_id, &registry)
+        let name = file.rsplit('/').next().unwrap();
+        parse(&table.unwrap(), name, &known, &registry)
     }
 
     fn values(readings: &[Reading]) -> Vec<(String, f64, Option<String>)> {
@@ -427,11 +478,13 @@ mod tests {
                     dvc,2025-Q5,78,\n\
                     dvc,2025-Q1,90 %,\n\
                     dvc,2025-Q2,120,\n\
-                    dvc,2025-Q3,80,so-kh\n\
+                    dvc,2025-Q3,80,Sở KH và CN\n\
                     dvc,2025-Q4,80,\n\
                     dvc,2025-Q4,81,\n";
         let (readings, diagnostics) = run("content/data/a.csv", text);
-        assert_eq!(readings.len(), 1);
+        assert_eq!(readings.len(), 2);
+        // A breakdown in no registry is a label of its own, kept as written.
+        assert_eq!(readings[0].breakdown.as_deref(), Some("Sở KH và CN"));
         let found: Vec<(&str, usize)> = diagnostics.iter().map(|d| (d.code, d.line)).collect();
         assert_eq!(
             found,
@@ -440,7 +493,6 @@ mod tests {
                 ("period", 3),
                 ("number", 4),
                 ("percent-range", 5),
-                ("unknown-id", 6),
                 ("duplicate-reading", 8)
             ],
             "{diagnostics:#?}"
@@ -460,5 +512,33 @@ mod tests {
             diagnostics[0].hint.as_deref(),
             Some("an Open SDG file is named after its indicator: did you mean `dvc.csv`?")
         );
+    }
+
+    #[test]
+    fn breakdowns_resolve_by_name_and_readings_of_broken_indicators_are_passed_over() {
+        let text = "indicator,period,value,breakdown\n\
+                    dvc,2025-Q1,80,Sở Nội vụ\n\
+                    hong,2025-Q1,80,\n\
+                    hong,2025-Q2,abc,\n";
+        let (readings, diagnostics) = run("content/data/a.csv", text);
+        assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+        assert_eq!(readings.len(), 1);
+        assert_eq!(readings[0].breakdown.as_deref(), Some("so-noi-vu"));
+    }
+
+    #[test]
+    fn open_sdg_files_are_found_by_their_open_sdg_name_or_the_data_table() {
+        let open_sdg = "Year,Value\n2025,80\n";
+        let (readings, diagnostics) = run("content/data/so-lieu-dvc.csv", open_sdg);
+        assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+        assert_eq!(readings[0].indicator, "dvc");
+        // `indicator_1-2-1.csv` holds `1.2.1`, here an indicator with a mistake: no error.
+        let (readings, diagnostics) = run("content/data/indicator_1-2-1.csv", open_sdg);
+        assert!(
+            readings.is_empty() && diagnostics.is_empty(),
+            "{diagnostics:#?}"
+        );
+        let (_, diagnostics) = run("content/data/indicator_dvc.csv", open_sdg);
+        assert!(diagnostics.is_empty(), "{diagnostics:#?}");
     }
 }

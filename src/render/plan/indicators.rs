@@ -9,7 +9,7 @@ use crate::content::plan::indicators::Indicator;
 use crate::content::plan::pages::INDICATORS_SEGMENT;
 use crate::content::plan::period::Period;
 use crate::content::plan::readings::Reading;
-use crate::content::plan::registry::{Entry, Kind};
+use crate::content::plan::registry::Entry;
 use crate::content::plan::status::Assessment;
 use crate::format;
 
@@ -38,10 +38,17 @@ impl PlanView<'_> {
                 Value::from(self.url(&format!("{INDICATORS_SEGMENT}/{}", indicator.id))),
             ),
             ("group", Value::from(indicator.group.as_str())),
-            ("unit", Value::from(indicator.measure.key())),
+            (
+                "unit",
+                Value::from(indicator.measure.written(self.default_lang())),
+            ),
             (
                 "unit_label",
-                Value::from(self.t(&format!("unit_{}", indicator.measure.key()))),
+                Value::from(
+                    indicator
+                        .measure
+                        .label(self.i18n, self.lang, self.default_lang()),
+                ),
             ),
             ("direction", Value::from(indicator.direction.key())),
             ("status", Value::from(assessment.status.key())),
@@ -186,15 +193,11 @@ impl PlanView<'_> {
             ),
             (
                 "breakdown",
-                Value::from(indicator.breakdown.map(|b| b.key())),
+                Value::from(indicator.breakdown.as_ref().map(|b| b.name.as_str())),
             ),
             (
                 "breakdown_label",
-                Value::from(
-                    indicator
-                        .breakdown
-                        .map(|b| self.t(&format!("breakdown_{}", b.key()))),
-                ),
+                Value::from(self.breakdown_label(indicator)),
             ),
         ]
     }
@@ -272,9 +275,6 @@ impl PlanView<'_> {
         // looked up once, and each reading becomes a value once for every list showing it.
         let mut periods: BTreeMap<Period, (Value, Value)> = BTreeMap::new();
         let mut entries: BTreeMap<&str, Option<&Entry>> = BTreeMap::new();
-        let kind = indicator
-            .breakdown
-            .map_or(Kind::Unit, |b| b.registry_kind());
         self.plan
             .readings_of(&indicator.id)
             .iter()
@@ -284,9 +284,12 @@ impl PlanView<'_> {
                     .or_insert_with(|| (Value::from(r.period.to_string()), self.period(&r.period)))
                     .clone();
                 let breakdown_name = r.breakdown.as_deref().map(|b| {
-                    let entry = *entries
-                        .entry(b)
-                        .or_insert_with(|| self.plan.registry.find(kind, b));
+                    let entry = *entries.entry(b).or_insert_with(|| {
+                        indicator
+                            .breakdown
+                            .as_ref()
+                            .and_then(|d| d.entry(&self.plan.registry, b))
+                    });
                     self.entry_name(entry, b, r.period)
                 });
                 let value = map(vec![
@@ -302,6 +305,24 @@ impl PlanView<'_> {
                 (r, value)
             })
             .collect()
+    }
+
+    /// The heading of a target's breakdown in this language: the theme's words for a known
+    /// dimension (provinces when every place it names is a province), else as written.
+    fn breakdown_label(&self, indicator: &Indicator) -> Option<String> {
+        let breakdown = indicator.breakdown.as_ref()?;
+        let kinds = self
+            .plan
+            .readings_of(&indicator.id)
+            .iter()
+            .filter_map(|r| r.breakdown.as_deref())
+            .map(|value| {
+                breakdown
+                    .entry(&self.plan.registry, value)
+                    .and_then(|e| e.kind.as_ref())
+                    .map(|k| k.get_ref().as_str())
+            });
+        Some(breakdown.label(self.i18n, self.lang, kinds))
     }
 
     /// A unit's or place's name as it was in `period` (names change; ids do not); `entry`

@@ -86,17 +86,13 @@ impl<'a> PlanView<'a> {
     }
 
     fn figure(&self, indicator: &Indicator, value: f64) -> String {
-        format::measured(
-            value,
-            indicator.measure == crate::content::plan::indicators::Measure::Percent,
-            self.lang,
-        )
+        format::measured(value, indicator.measure.is_percent(), self.lang)
     }
 
     /// A difference between two readings: `+13,1 điểm %` for percentages, `+3` otherwise.
     fn change(&self, indicator: &Indicator, change: f64) -> String {
         let sign = if change > 0.0 { "+" } else { "" };
-        if indicator.measure == crate::content::plan::indicators::Measure::Percent {
+        if indicator.measure.is_percent() {
             format!(
                 "{sign}{} {}",
                 format::number(change, 1, self.lang),
