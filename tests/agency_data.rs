@@ -1,7 +1,9 @@
 //! A portal written as an agency writes it (`tests/fixtures/ministry`): units in its own
 //! words, province breakdowns after the 2025 merger, Vietnamese words for directions and
-//! frequencies, an Open SDG file under its Open SDG name, no `units.toml`. It builds
-//! cleanly; each planted mistake gives exactly one placed error.
+//! frequencies, an Open SDG file under its Open SDG name, the appendix as an `.xlsx` with
+//! Vietnamese headers, title rows and Roman-numeral group rows, leads as names, funding
+//! notes, and no `units.toml`. It builds cleanly; each planted mistake gives exactly one
+//! placed error. (`tests/agency.rs` tries the appendix's own mistakes.)
 
 mod common;
 
@@ -48,6 +50,24 @@ fn a_ministry_portal_in_its_own_words_builds_with_province_breakdowns() {
         english.contains("<th scope=\"col\">Province or city</th>"),
         "{english}"
     );
+}
+
+#[test]
+fn the_appendix_gives_the_groups_of_its_heading_rows_and_leads_as_written() {
+    let site = built();
+    let tracker = text_of(&site.output("ke-hoach-cds-2025/nhiem-vu/index.html"));
+    // Heading rows that match no groups/*.md make groups of their own, with pages.
+    assert!(
+        tracker.contains("TUYÊN TRUYỀN, NÂNG CAO NHẬN THỨC"),
+        "{tracker}"
+    );
+    assert!(site.has_output(
+        "ke-hoach-cds-2025/tuyen-truyen-nang-cao-nhan-thuc-ve-chuyen-doi-so/index.html"
+    ));
+    // Tasks numbered only by STT get codes from their group; leads are names as written.
+    assert!(tracker.contains("NV-II.1"), "{tracker}");
+    assert!(tracker.contains("Sở Khoa học và Công nghệ"), "{tracker}");
+    assert!(!tracker.contains("Tổng cộng"), "the totals row is no task");
 }
 
 #[test]
