@@ -27,7 +27,9 @@ pub const STATIC_DIR: &str = "static";
 pub const I18N_DIR: &str = "i18n";
 const BUILTIN_PREFIX: &str = "(built-in theme)";
 /// Files of `content/` read for plans and their data.
-const DATA_EXTENSIONS: [&str; 3] = ["toml", "csv", "xlsx"];
+/// (Compared without regard to case: `.CSV` from an old system is data too; `.xls` and `.ods`
+/// are read so that the plan can say it cannot use them, not copied and forgotten.)
+const DATA_EXTENSIONS: [&str; 5] = ["toml", "csv", "xlsx", "xls", "ods"];
 
 /// A text file of the site, by its path relative to the site root (with `/`).
 #[derive(Clone, Debug)]
@@ -146,7 +148,7 @@ pub fn read_content_file(root: &Path, path: &Path) -> Result<ContentFile, Diagno
     if extension == "md" {
         return read_text(path, &file).map(|text| ContentFile::Markdown(TextFile { file, text }));
     }
-    if DATA_EXTENSIONS.contains(&extension) {
+    if DATA_EXTENSIONS.contains(&extension.to_ascii_lowercase().as_str()) {
         return match std::fs::read(path) {
             Ok(bytes) => Ok(ContentFile::Data(bytes, path.to_path_buf())),
             Err(error) => Err(read_error(&error, &file)),

@@ -96,3 +96,95 @@ fn a_file_put_into_the_output_by_hand_is_named_before_it_goes() {
     assert!(!run.stderr.contains("CNAME"), "{}", run.stderr);
     assert_eq!(site.output("CNAME"), "cds.example.gov.vn");
 }
+
+#[test]
+fn a_target_against_its_direction_is_one_error_at_the_target() {
+    let site = Site::fixture("plan");
+    let path = "content/kh/indicators.toml";
+    let text = std::fs::read_to_string(site.path(path)).unwrap();
+    site.write(
+        path,
+        &text.replacen("direction = \"increase\"", "direction = \"decrease\"", 1),
+    );
+    let run = site.build();
+    run.assert_fails(1);
+    assert_eq!(run.stderr.matches("error[").count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("the target 90 is above the baseline 70, but the direction is `decrease`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("--> content/kh/indicators.toml:8:10"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("write direction = \"increase\""),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn data_files_by_other_names_are_read_or_refused_never_ignored() {
+    let site = Site::fixture("plan");
+    // Capital letters from an old system: still progress data.
+    site.write(
+        "content/kh/data/THEM.CSV",
+        "indicator,period,value\ndvc,2025-10,99\n",
+    );
+    site.build().assert_ok();
+    let page = common::text_of(&site.output("kh/chi-tieu/dvc/index.html"));
+    assert!(page.contains("99"), "{page}");
+    // An old Excel file is named, not copied and forgotten.
+    site.write_bytes("content/kh/data/cu.xls", b"\xd0\xcf\x11\xe0");
+    let stderr = site.build_fails();
+    assert!(
+        stderr.contains("content/kh/data/cu.xls is a spreadsheet format"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("save it as .xlsx"), "{stderr}");
+}
+
+#[test]
+fn a_misspelt_column_of_progress_data_is_a_warning_not_lost() {
+    let site = Site::fixture("plan");
+    site.write(
+        "content/kh/data/them.csv",
+        "indicator,period,value,soruce\ndvc,2025-10,91,Sở KH&CN\n",
+    );
+    let run = site.build();
+    run.assert_ok();
+    assert!(
+        run.stderr.contains("warning[unread-column]"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("--> content/kh/data/them.csv:1:24"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("did you mean 'source'?"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn numbers_too_long_to_show_exactly_are_refused() {
+    let site = Site::fixture("plan");
+    site.write(
+        "content/kh/data/them.csv",
+        "indicator,period,value\nngay-xu-ly,2025-10,123456789012345678\n",
+    );
+    let stderr = site.build_fails();
+    assert!(stderr.contains("more than 15 digits"), "{stderr}");
+    assert!(
+        stderr.contains("--> content/kh/data/them.csv:2:20"),
+        "{stderr}"
+    );
+}

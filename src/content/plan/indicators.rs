@@ -313,7 +313,7 @@ fn fold_words(text: &str) -> String {
 #[serde(deny_unknown_fields)]
 struct RawPoint {
     period: Spanned<String>,
-    value: f64,
+    value: Spanned<f64>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -538,6 +538,20 @@ impl Checker<'_> {
                 return None;
             }
         }
+        if let Some((wanted, hint)) = contradiction(direction, baseline.value, target.value) {
+            self.error(
+                raw.target.span(),
+                "target-direction",
+                format!(
+                    "the target {} is {wanted} the baseline {}, but the direction is `{}`",
+                    target.value,
+                    baseline.value,
+                    direction.key()
+                ),
+                hint.into(),
+            );
+            return None;
+        }
         Some(Indicator {
             line: self.source.locate(raw.id.span()).line,
             id,
@@ -665,11 +679,19 @@ impl Checker<'_> {
     }
 
     fn point(&mut self, raw: &RawPoint) -> Option<Point> {
+        let value = *raw.value.get_ref();
+        // 2^53: past it a number is held rounded, and would be shown so without a word.
+        if value.abs() > 9_007_199_254_740_992.0 {
+            self.error(
+                raw.value.span(),
+                "number-too-long",
+                "the number has too many digits to be shown exactly".into(),
+                "write it in a larger unit (thousands, millions) or round it".into(),
+            );
+            return None;
+        }
         match Period::parse(raw.period.get_ref()) {
-            Some(period) => Some(Point {
-                period,
-                value: raw.value,
-            }),
+            Some(period) => Some(Point { period, value }),
             None => {
                 self.error(
                     raw.period.span(),
@@ -685,6 +707,26 @@ impl Checker<'_> {
 
 pub const PERIOD_HINT: &str =
     "write a period as 2025 (a year), 2025-Q3 (a quarter), 2025-09 (a month) or 2025-09-30 (a day)";
+
+/// Why a target contradicts its direction (a decrease to a higher value, an increase to a
+/// lower one), which would make every status of the indicator wrong.
+fn contradiction(
+    direction: Direction,
+    baseline: f64,
+    target: f64,
+) -> Option<(&'static str, &'static str)> {
+    match direction {
+        Direction::Decrease if target > baseline => Some((
+            "above",
+            "a falling indicator's target is below its baseline: check the target's value, or write direction = \"increase\"",
+        )),
+        Direction::Increase if target < baseline => Some((
+            "below",
+            "a rising indicator's target is above its baseline: check the target's value, or write direction = \"decrease\"",
+        )),
+        _ => None,
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -786,8 +828,10 @@ mod tests {
         assert_eq!(frequency_key("hàng quý"), Some("quarterly"));
         assert_eq!(frequency_key("6 tháng"), Some("half_yearly"));
         assert_eq!(frequency_key("hằng năm"), Some("yearly"));
+        // A falling indicator aims below its baseline.
         let text = indicator("")
             .replace("\"increase\"", "\"giảm\"")
+            .replace("value = 90", "value = 60")
             .replace("\"monthly\"", "\"Hằng quý\"");
         let (indicators, diagnostics) = run(&text);
         assert!(diagnostics.is_empty(), "{diagnostics:?}");

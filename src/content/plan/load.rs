@@ -582,9 +582,39 @@ fn data_files(data: &BTreeMap<String, Vec<u8>>, prefix: &str) -> Vec<String> {
     data.keys()
         .filter(|p| p.starts_with(prefix) && !p[prefix.len()..].contains('/'))
         .filter(|p| !p[prefix.len()..].starts_with(['.', '~']))
-        .filter(|p| p.ends_with(".csv") || p.ends_with(".xlsx"))
+        .filter(|p| matches!(table_kind(p), Some(_)))
         .cloned()
         .collect()
+}
+
+/// How a data file is read, by its extension in any case; `None` for files that are not
+/// tables.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TableKind {
+    Csv,
+    Xlsx,
+    /// A spreadsheet format the plan does not read (`.xls`, `.ods`): reported, not ignored.
+    Unread,
+}
+
+fn table_kind(path: &str) -> Option<TableKind> {
+    let extension = path.rsplit_once('.')?.1.to_ascii_lowercase();
+    match extension.as_str() {
+        "csv" => Some(TableKind::Csv),
+        "xlsx" => Some(TableKind::Xlsx),
+        "xls" | "ods" => Some(TableKind::Unread),
+        _ => None,
+    }
+}
+
+/// A data file in a spreadsheet format that is not read.
+fn unread_format(file: &str) -> Diagnostic {
+    Diagnostic::error(
+        "data-format",
+        format!("{file} is a spreadsheet format minhbach does not read"),
+    )
+    .in_file(file)
+    .with_hint("save it as .xlsx (Excel Workbook) or .csv (UTF-8) in the same folder")
 }
 
 fn duplicate_indicators(plans: &[Plan]) -> Vec<Diagnostic> {
@@ -671,14 +701,21 @@ fn read_readings(
     for path in files {
         let file = format!("content/{path}");
         let bytes = &data[path];
-        let tables: Vec<Table> = if path.ends_with(".xlsx") {
-            let (tables, found) = table::read_xlsx(&file, bytes);
-            diagnostics.extend(found);
-            tables
-        } else {
-            let (table, found) = table::read_csv(&file, bytes);
-            diagnostics.extend(found);
-            table.into_iter().collect()
+        let tables: Vec<Table> = match table_kind(path) {
+            Some(TableKind::Xlsx) => {
+                let (tables, found) = table::read_xlsx(&file, bytes);
+                diagnostics.extend(found);
+                tables
+            }
+            Some(TableKind::Unread) => {
+                diagnostics.push(unread_format(&file));
+                continue;
+            }
+            _ => {
+                let (table, found) = table::read_csv(&file, bytes);
+                diagnostics.extend(found);
+                table.into_iter().collect()
+            }
         };
         let name = path.rsplit('/').next().unwrap_or(path);
         for table in &tables {

@@ -120,6 +120,9 @@ pub fn parse(
         READINGS_HEADER.map(|name| table.column(name));
     let mut reader = Reader::new(table, indicators, registry);
     reader.broken = &known.broken;
+    reader
+        .diagnostics
+        .extend(table.unread_columns(&READINGS_HEADER));
     for row in &table.rows {
         let cell = |column: Option<usize>| column.and_then(|i| row.cells.get(i));
         let Some(indicator) = reader.indicator(row, cell(indicator_column)) else {

@@ -8,6 +8,34 @@ use crate::slug::fold_ascii;
 use super::{Place, Table, clean};
 
 impl Table {
+    /// A warning for every named header column that is none of `read` (a misspelt `source`
+    /// is otherwise dropped without a word), with the name it probably meant.
+    pub fn unread_columns(&self, read: &[&str]) -> Vec<Diagnostic> {
+        let keys: Vec<String> = read.iter().map(|r| name_key(r)).collect();
+        self.header
+            .iter()
+            .filter(|c| !c.text.is_empty() && !keys.contains(&name_key(&c.text)))
+            .map(|c| {
+                let hint = match did_you_mean(&name_key(&c.text), read.iter().copied()) {
+                    Some(meant) => format!("did you mean '{meant}'? Rename the column to read it"),
+                    None => format!(
+                        "the columns read are {}; others are left out",
+                        read.join(", ")
+                    ),
+                };
+                let mut warning = self
+                    .error(
+                        c,
+                        "unread-column",
+                        format!("the column '{}' is not read", c.text),
+                    )
+                    .with_hint(hint);
+                warning.severity = crate::diag::Severity::Warning;
+                warning
+            })
+            .collect()
+    }
+
     /// Index of a header column, matched ignoring case, Vietnamese diacritics and spaces
     /// (around the name and repeated inside it): `gia tri` finds `Giá  trị`.
     pub fn column(&self, name: &str) -> Option<usize> {

@@ -17,6 +17,10 @@ use super::clean;
 ///
 /// A leading `-`, `+` or `−` (U+2212) gives the sign; spaces around the number are ignored.
 /// Anything else is an error: `Err((message, hint))`, the hint telling what to write.
+/// Every number with this many significant digits is held exactly (below 2^53), as in a
+/// spreadsheet; more would be rounded without a word.
+pub const MAX_EXACT_DIGITS: usize = 15;
+
 pub fn parse_number(text: &str, decimal_comma: bool) -> Result<f64, (String, String)> {
     let text = clean(text);
     let example = if decimal_comma { "78,5" } else { "78.5" };
@@ -58,6 +62,17 @@ pub fn parse_number(text: &str, decimal_comma: bool) -> Result<f64, (String, Str
             format!("write only the number, such as {example}")
         };
         return fail(hint);
+    }
+    let significant = body
+        .chars()
+        .filter(char::is_ascii_digit)
+        .skip_while(|d| *d == '0')
+        .count();
+    if significant > MAX_EXACT_DIGITS {
+        return fail(format!(
+            "a number of more than {MAX_EXACT_DIGITS} digits cannot be shown exactly; write \
+             it in a larger unit (thousands, millions) or round it"
+        ));
     }
     let sign = if negative { -1.0 } else { 1.0 };
     match plain_number(body, mark, other) {
@@ -206,5 +221,20 @@ mod tests {
         assert!(parse_number("inf", false).is_err());
         assert!(parse_number("NaN", false).is_err());
         assert!(parse_number(&"9".repeat(400), false).is_err());
+    }
+
+    #[test]
+    fn numbers_too_long_to_hold_exactly_are_refused() {
+        assert_eq!(
+            parse_number("123456789012345", false),
+            Ok(123456789012345.0)
+        );
+        assert_eq!(
+            parse_number("0,000123456789012345", true),
+            Ok(0.000123456789012345)
+        );
+        let (message, hint) = parse_number("123456789012345678", false).unwrap_err();
+        assert!(message.contains("123456789012345678"), "{message}");
+        assert!(hint.contains("more than 15 digits"), "{hint}");
     }
 }
