@@ -425,4 +425,59 @@ mod tests {
         let errors = Config::parse("title = \"x\"\nbase_url = \"example.org\"\n").unwrap_err();
         assert_eq!(errors[0].location(), "site-config.toml:2:1");
     }
+
+    #[test]
+    fn topics_are_the_sites_own_when_listed() {
+        let config = Config::parse(
+            "title = \"x\"\nbase_url = \"https://x.vn\"\n\n[[awareness.topics]]\nid = \"cashless\"\nname = { vi = \"Không tiền mặt\", en = \"Cashless\" }\nsegment = \"khong-tien-mat\"\naliases = [\"tiền mặt\"]\n",
+        )
+        .unwrap();
+        let topics = config.awareness.topics.unwrap();
+        assert_eq!(topics.len(), 1);
+        assert_eq!(topics[0].id, "cashless");
+        assert_eq!(topics[0].segment.as_deref(), Some("khong-tien-mat"));
+        let plain = Config::parse("title = \"x\"\nbase_url = \"https://x.vn\"\n").unwrap();
+        assert!(plain.awareness.topics.is_none());
+    }
+
+    #[test]
+    fn a_topic_key_misspelt_or_an_id_unfit_for_an_address_is_placed() {
+        let errors = Config::parse(
+            "title = \"x\"\nbase_url = \"https://x.vn\"\n[awareness]\ntopics = [\n  { id = \"cashless\", nam = \"Cashless\" },\n]\n",
+        )
+        .unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].location(), "site-config.toml:5:22");
+        assert_eq!(errors[0].hint.as_deref(), Some("did you mean `name`?"));
+
+        let errors = Config::parse(
+            "title = \"x\"\nbase_url = \"https://x.vn\"\n[awareness]\ntopics = [\n  { id = \"Thanh toán\" },\n  { id = \"ai\", segment = \"tri-tue\" },\n  { id = \"ai2\", segment = \"tri-tue\" },\n]\n",
+        )
+        .unwrap_err();
+        let placed: Vec<(String, &str)> = errors
+            .iter()
+            .map(|d| (d.location(), d.message.as_str()))
+            .collect();
+        assert_eq!(
+            placed,
+            [
+                (
+                    "site-config.toml:5:10".to_string(),
+                    "topic id `Thanh toán` cannot be part of an address"
+                ),
+                (
+                    "site-config.toml:7:27".to_string(),
+                    "topics 2 and 3 both have the segment `tri-tue`"
+                ),
+            ]
+        );
+        assert_eq!(
+            errors[0].hint.as_deref(),
+            Some("write \"thanh-toan\": lowercase letters, digits and dashes")
+        );
+        let unknown =
+            Config::parse("title = \"x\"\nbase_url = \"https://x.vn\"\n[awareness]\ntopic = []\n")
+                .unwrap_err();
+        assert_eq!(unknown[0].hint.as_deref(), Some("did you mean `topics`?"));
+    }
 }

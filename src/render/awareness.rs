@@ -288,8 +288,8 @@ fn members<'s>(site: &'s Site, root: &str, lang: &str) -> &'s [PageId] {
 fn filed_under(site: &Site, id: PageId, filter: &Filter) -> bool {
     let front = site.page(id).front();
     match filter {
-        Filter::Audience(term) => front.audience.iter().any(|a| *a == term.id),
-        Filter::Topic(term) => front.topics.iter().any(|t| *t == term.id),
+        Filter::Audience(term) => front.audience.contains(&term.id),
+        Filter::Topic(term) => front.topics.contains(&term.id),
         Filter::Audiences | Filter::Topics => true,
     }
 }

@@ -27,7 +27,12 @@ pub(super) fn check_page(
         diagnostics: Vec::new(),
     };
     let (front, places) = (&page.front, &page.front.places);
-    check.terms(&front.audience, &places.audience, &vocabulary.audiences, None);
+    check.terms(
+        &front.audience,
+        &places.audience,
+        &vocabulary.audiences,
+        None,
+    );
     let Some(root) = root else {
         return (None, check.diagnostics);
     };

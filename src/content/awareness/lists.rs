@@ -145,11 +145,7 @@ fn browse_pages(
 ) {
     let used: Vec<&Term> = (browse.terms)(vocabulary)
         .iter()
-        .filter(|term| {
-            pieces
-                .iter()
-                .any(|p| browse.ids(p).iter().any(|id| *id == term.id))
-        })
+        .filter(|term| pieces.iter().any(|p| browse.ids(p).contains(&term.id)))
         .collect();
     if used.is_empty() {
         return;

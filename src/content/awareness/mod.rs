@@ -289,9 +289,15 @@ mod tests {
                     Filter::Audience(Term::from(&AUDIENCES[2]))
                 ),
                 ("giup/chu-de/_index.md", Filter::Topics),
-                ("giup/chu-de/lua-dao-truc-tuyen", Filter::Topic(Term::from(&DEFAULT_TOPICS[4]))),
+                (
+                    "giup/chu-de/lua-dao-truc-tuyen",
+                    Filter::Topic(Term::from(&DEFAULT_TOPICS[4]))
+                ),
                 ("giup/doi-tuong/_index.md", Filter::Audiences),
-                ("giup/doi-tuong/nguoi-dan", Filter::Audience(Term::from(&AUDIENCES[0]))),
+                (
+                    "giup/doi-tuong/nguoi-dan",
+                    Filter::Audience(Term::from(&AUDIENCES[0]))
+                ),
             ]
         );
         let made = pages
