@@ -1,11 +1,14 @@
 //! `site-config.toml`: parsed and validated from text (pure); `load` reads the file (I/O).
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::path::Path;
 
 use serde::Deserialize;
+use toml::de::DeTable;
 
 use crate::diag::{Diagnostic, Source};
+use crate::slug::slugify;
 use crate::toml_input::{self, struct_fields};
 use crate::values::{DateValue, LocalText};
 
@@ -39,6 +42,8 @@ pub struct Config {
     pub markdown: MarkdownConfig,
     #[serde(default)]
     pub search: SearchConfig,
+    #[serde(default)]
+    pub awareness: AwarenessConfig,
     /// Free-form settings for themes.
     #[serde(default)]
     pub extra: toml::Table,
@@ -81,6 +86,33 @@ impl Default for MarkdownConfig {
     }
 }
 
+/// `[awareness]`: what the site's awareness material is filed under.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct AwarenessConfig {
+    /// The site's own topics, in order; `None` keeps the built-in ones
+    /// (`content::awareness::DEFAULT_TOPICS`).
+    #[serde(default)]
+    pub topics: Option<Vec<TopicConfig>>,
+}
+
+/// One topic of `[awareness] topics`.
+#[derive(Clone, Debug, Deserialize)]
+pub struct TopicConfig {
+    /// What pieces write in `topics`, and the topic's address in languages other than
+    /// Vietnamese.
+    pub id: String,
+    /// Its name in each language; else the interface text `topic_ID`, else the id.
+    #[serde(default)]
+    pub name: Option<LocalText>,
+    /// The last part of its list page's address in Vietnamese; else the built-in topic's
+    /// with the same id, else the id.
+    #[serde(default)]
+    pub segment: Option<String>,
+    /// Other words writers use for it, suggested back to them.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
 #[derive(Clone, Debug, Deserialize)]
 pub struct SearchConfig {
     #[serde(default = "yes")]
@@ -112,6 +144,8 @@ fn known_keys(path: &[&str]) -> Option<&'static [&'static str]> {
         ["agency"] => Some(struct_fields::<Agency>()),
         ["markdown"] => Some(struct_fields::<MarkdownConfig>()),
         ["search"] => Some(struct_fields::<SearchConfig>()),
+        ["awareness"] => Some(struct_fields::<AwarenessConfig>()),
+        ["awareness", "topics"] => Some(struct_fields::<TopicConfig>()),
         _ => None,
     }
 }
@@ -120,13 +154,14 @@ impl Config {
     /// Parses and validates the text of `site-config.toml`.
     pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         let source = Source::new(CONFIG_FILE, text);
-        let (config, mut diagnostics) =
-            toml_input::parse::<Config>(&source, CONFIG_FILE, &known_keys);
-        let Some(mut config) = config else {
+        let (parsed, mut diagnostics) =
+            toml_input::parse_keeping::<Config, _>(&source, CONFIG_FILE, &known_keys, topic_places);
+        let Some((mut config, topic_places)) = parsed else {
             return Err(diagnostics);
         };
         config.normalise();
         diagnostics.extend(config.validate(&source));
+        diagnostics.extend(config.validate_topics(&source, &topic_places));
         if diagnostics.iter().any(Diagnostic::is_error) {
             Err(diagnostics)
         } else {
@@ -197,6 +232,72 @@ impl Config {
         out
     }
 
+    /// Each topic's id and segment are address-safe and its own.
+    fn validate_topics(&self, source: &Source<'_>, places: &[TopicPlaces]) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        let Some(topics) = &self.awareness.topics else {
+            return out;
+        };
+        let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut segments: BTreeMap<&str, usize> = BTreeMap::new();
+        for (index, topic) in topics.iter().enumerate() {
+            let place = places.get(index).cloned().unwrap_or_default();
+            let mut fields = vec![("id", topic.id.as_str(), place.id, &mut ids)];
+            if let Some(segment) = &topic.segment {
+                fields.push(("segment", segment.as_str(), place.segment, &mut segments));
+            }
+            for (key, value, span, seen) in fields {
+                let slug = slugify(value);
+                if slug != value {
+                    let hint = if slug.is_empty() {
+                        "use lowercase letters, digits and dashes, like \"cashless\"".to_string()
+                    } else {
+                        format!("write \"{slug}\": lowercase letters, digits and dashes")
+                    };
+                    out.push(
+                        Diagnostic::error(
+                            "config-topic",
+                            format!("topic {key} `{value}` cannot be part of an address"),
+                        )
+                        .at(source, span)
+                        .with_hint(hint),
+                    );
+                } else if let Some(first) = seen.insert(value, index) {
+                    out.push(
+                        Diagnostic::error(
+                            "config-topic",
+                            format!(
+                                "topics {} and {} both have the {key} `{value}`",
+                                first + 1,
+                                index + 1
+                            ),
+                        )
+                        .at(source, span)
+                        .with_hint(format!("give each topic its own {key}")),
+                    );
+                }
+            }
+            if let Some(name) = &topic.name {
+                for unknown in name.unknown_languages(&self.languages) {
+                    out.push(
+                        Diagnostic::warning(
+                            "config-language",
+                            format!(
+                                "the name of topic `{}` is given in `{unknown}`, which is not one of the site's languages",
+                                topic.id
+                            ),
+                        )
+                        .at(source, place.name.clone())
+                        .with_hint(format!(
+                            "add \"{unknown}\" to `languages`, or remove that translation"
+                        )),
+                    );
+                }
+            }
+        }
+        out
+    }
+
     /// Languages other than the default, in configured order.
     pub fn other_languages(&self) -> impl Iterator<Item = &str> {
         self.languages
@@ -222,6 +323,42 @@ impl Config {
     pub fn extra_map(&self) -> BTreeMap<String, toml::Value> {
         self.extra.clone().into_iter().collect()
     }
+}
+
+/// Where each topic of `[awareness] topics` writes its id, segment and name (its table's
+/// place for what it leaves out), to place what `validate_topics` finds.
+#[derive(Clone, Debug, Default)]
+struct TopicPlaces {
+    id: Range<usize>,
+    segment: Range<usize>,
+    name: Range<usize>,
+}
+
+fn topic_places(document: &DeTable<'_>) -> Vec<TopicPlaces> {
+    let topics = document
+        .get("awareness")
+        .and_then(|a| a.get_ref().as_table())
+        .and_then(|a| a.get("topics"))
+        .and_then(|t| t.get_ref().as_array());
+    let Some(topics) = topics else {
+        return Vec::new();
+    };
+    topics
+        .iter()
+        .map(|item| {
+            let at = |key: &str| {
+                item.get_ref()
+                    .as_table()
+                    .and_then(|t| t.get(key))
+                    .map_or_else(|| item.span(), |v| v.span())
+            };
+            TopicPlaces {
+                id: at("id"),
+                segment: at("segment"),
+                name: at("name"),
+            }
+        })
+        .collect()
 }
 
 /// Reads `site-config.toml` under `root`.
@@ -287,5 +424,60 @@ mod tests {
     fn relative_base_url_is_refused_at_its_line() {
         let errors = Config::parse("title = \"x\"\nbase_url = \"example.org\"\n").unwrap_err();
         assert_eq!(errors[0].location(), "site-config.toml:2:1");
+    }
+
+    #[test]
+    fn topics_are_the_sites_own_when_listed() {
+        let config = Config::parse(
+            "title = \"x\"\nbase_url = \"https://x.vn\"\n\n[[awareness.topics]]\nid = \"cashless\"\nname = { vi = \"Không tiền mặt\", en = \"Cashless\" }\nsegment = \"khong-tien-mat\"\naliases = [\"tiền mặt\"]\n",
+        )
+        .unwrap();
+        let topics = config.awareness.topics.unwrap();
+        assert_eq!(topics.len(), 1);
+        assert_eq!(topics[0].id, "cashless");
+        assert_eq!(topics[0].segment.as_deref(), Some("khong-tien-mat"));
+        let plain = Config::parse("title = \"x\"\nbase_url = \"https://x.vn\"\n").unwrap();
+        assert!(plain.awareness.topics.is_none());
+    }
+
+    #[test]
+    fn a_topic_key_misspelt_or_an_id_unfit_for_an_address_is_placed() {
+        let errors = Config::parse(
+            "title = \"x\"\nbase_url = \"https://x.vn\"\n[awareness]\ntopics = [\n  { id = \"cashless\", nam = \"Cashless\" },\n]\n",
+        )
+        .unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].location(), "site-config.toml:5:22");
+        assert_eq!(errors[0].hint.as_deref(), Some("did you mean `name`?"));
+
+        let errors = Config::parse(
+            "title = \"x\"\nbase_url = \"https://x.vn\"\n[awareness]\ntopics = [\n  { id = \"Thanh toán\" },\n  { id = \"ai\", segment = \"tri-tue\" },\n  { id = \"ai2\", segment = \"tri-tue\" },\n]\n",
+        )
+        .unwrap_err();
+        let placed: Vec<(String, &str)> = errors
+            .iter()
+            .map(|d| (d.location(), d.message.as_str()))
+            .collect();
+        assert_eq!(
+            placed,
+            [
+                (
+                    "site-config.toml:5:10".to_string(),
+                    "topic id `Thanh toán` cannot be part of an address"
+                ),
+                (
+                    "site-config.toml:7:27".to_string(),
+                    "topics 2 and 3 both have the segment `tri-tue`"
+                ),
+            ]
+        );
+        assert_eq!(
+            errors[0].hint.as_deref(),
+            Some("write \"thanh-toan\": lowercase letters, digits and dashes")
+        );
+        let unknown =
+            Config::parse("title = \"x\"\nbase_url = \"https://x.vn\"\n[awareness]\ntopic = []\n")
+                .unwrap_err();
+        assert_eq!(unknown[0].hint.as_deref(), Some("did you mean `topics`?"));
     }
 }

@@ -406,6 +406,100 @@ fn a_broken_link_in_a_step_is_placed_at_its_line_in_the_file() {
     );
 }
 
+/// The fixture with its own list of topics: four of the built-in ones (not `scams`) and a
+/// new one with its names in both languages and its own Vietnamese segment.
+fn with_own_topics() -> Site {
+    let site = Site::fixture("awareness");
+    let config = std::fs::read_to_string(site.path("site-config.toml")).unwrap();
+    site.write(
+        "site-config.toml",
+        &format!(
+            "{config}\n[awareness]\ntopics = [\n  \
+             {{ id = \"vneid\" }},\n  \
+             {{ id = \"public-services\" }},\n  \
+             {{ id = \"payments\" }},\n  \
+             {{ id = \"digital-skills\" }},\n  \
+             {{ id = \"cashless\", segment = \"khong-tien-mat\", aliases = [\"tiền mặt\"], \
+             name = {{ vi = \"Thanh toán không dùng tiền mặt\", en = \"Cashless payments\" }} }},\n]\n"
+        ),
+    );
+    site.write(
+        "content/huong-dan/qr.md",
+        "+++\ntitle = \"Trả tiền bằng mã QR\"\ndate = 2025-05-01\naudience = [\"citizens\"]\ntopics = [\"cashless\"]\n+++\nQuét mã.\n",
+    );
+    site.write(
+        "content/huong-dan/qr.en.md",
+        "+++\ntitle = \"Paying by QR code\"\nslug = \"qr\"\ndate = 2025-05-01\naudience = [\"citizens\"]\ntopics = [\"cashless\"]\n+++\nScan.\n",
+    );
+    site
+}
+
+#[test]
+fn a_sites_own_topic_gets_list_pages_named_as_its_config_says() {
+    let site = with_own_topics();
+    site.build().assert_ok();
+    let vi = site.output("huong-dan/chu-de/khong-tien-mat/index.html");
+    assert!(
+        vi.contains("<h1>Thanh toán không dùng tiền mặt</h1>"),
+        "{vi}"
+    );
+    assert_eq!(listed(&vi), ["Trả tiền bằng mã QR"]);
+    let en = site.output("en/guides/topic/cashless/index.html");
+    assert!(en.contains("<h1>Cashless payments</h1>"), "{en}");
+    assert_eq!(listed(&en), ["Paying by QR code"]);
+    // The piece links to its list by the configured name; the index of topics counts it.
+    let piece = site.output("huong-dan/qr/index.html");
+    assert!(
+        piece.contains(
+            "href=\"/huong-dan/chu-de/khong-tien-mat/\">Thanh toán không dùng tiền mặt</a>"
+        )
+    );
+    let topics = text_of(&site.output("huong-dan/chu-de/index.html"));
+    assert!(
+        topics.contains("Thanh toán không dùng tiền mặt (1 tài liệu)"),
+        "{topics}"
+    );
+    // Listed built-in topics keep their segments and their names from the theme.
+    assert!(
+        site.output("huong-dan/chu-de/vneid/index.html")
+            .contains("<h1>Định danh điện tử VNeID</h1>")
+    );
+    assert!(site.has_output("huong-dan/chu-de/thanh-toan-so/index.html"));
+}
+
+#[test]
+fn a_topic_outside_the_sites_list_is_a_placed_warning_and_files_nothing() {
+    let site = with_own_topics();
+    site.write(
+        "content/huong-dan/lua-dao.md",
+        "+++\ntitle = \"Cảnh giác lừa đảo\"\ndate = 2025-06-01\ntopics = [\"scams\", \"cashles\"]\n+++\nCẩn thận.\n",
+    );
+    let run = site.build();
+    run.assert_ok();
+    let stderr = &run.stderr;
+    for expected in [
+        "warning[unknown-topic]: `scams` is not a topic this site knows",
+        "--> content/huong-dan/lua-dao.md:4:12",
+        "write one of: \"vneid\", \"public-services\", \"payments\", \"digital-skills\", \"cashless\"",
+        "warning[unknown-topic]: `cashles` is not a topic this site knows",
+        "--> content/huong-dan/lua-dao.md:4:21",
+        "hint: did you mean \"cashless\"?",
+        "add it to `topics` under `[awareness]` in site-config.toml",
+    ] {
+        assert!(stderr.contains(expected), "{expected}\n{stderr}");
+    }
+    // The piece is built, but filed under no topic: `scams` is not one of this site's.
+    let piece = site.output("huong-dan/lua-dao/index.html");
+    assert!(text_of(&piece).contains("Cẩn thận."));
+    assert!(!piece.contains("/chu-de/"), "{piece}");
+    assert!(!site.has_output("huong-dan/chu-de/lua-dao-truc-tuyen/index.html"));
+    assert!(!site.has_output("huong-dan/chu-de/scams/index.html"));
+    assert_eq!(
+        listed(&site.output("huong-dan/chu-de/khong-tien-mat/index.html")),
+        ["Trả tiền bằng mã QR"]
+    );
+}
+
 #[test]
 fn serve_keeps_lists_and_downloads_equal_to_a_full_build() {
     let mut s = ServeSession::start("awareness");

@@ -8,9 +8,7 @@ use serde_json::json;
 use tera::{Map, Value};
 
 use super::page_markdown::{PageLinks, markdown_options};
-use crate::content::awareness::{
-    AUDIENCE_DIR, AUDIENCES, Entry, Filter, List, Piece, TOPIC_DIR, TOPICS, Term,
-};
+use crate::content::awareness::{AUDIENCE_DIR, Entry, Filter, List, Piece, TOPIC_DIR, Term};
 use crate::deps::record_pages;
 use crate::deps::{Dep, record};
 use crate::diag::{Diagnostic, Source};
@@ -197,6 +195,7 @@ pub fn context(site: &Site, values: &[Value], id: PageId) -> Option<Value> {
 
 fn piece_context(site: &Site, page: &Page, piece: &Piece) -> Value {
     let lang = page.lang();
+    let vocabulary = &site.awareness.vocabulary;
     let filed = |field: &[String], dir, terms: &[Term]| -> Vec<Value> {
         field
             .iter()
@@ -235,11 +234,15 @@ fn piece_context(site: &Site, page: &Page, piece: &Piece) -> Value {
     map(vec![
         (
             "audience",
-            Value::from(filed(&page.front().audience, AUDIENCE_DIR, &AUDIENCES)),
+            Value::from(filed(
+                &page.front().audience,
+                AUDIENCE_DIR,
+                &vocabulary.audiences,
+            )),
         ),
         (
             "topics",
-            Value::from(filed(&page.front().topics, TOPIC_DIR, &TOPICS)),
+            Value::from(filed(&page.front().topics, TOPIC_DIR, &vocabulary.topics)),
         ),
         ("steps", entries(&piece.steps, STEP_PREFIX)),
         ("faq", entries(&piece.faq, QUESTION_PREFIX)),
@@ -282,11 +285,11 @@ fn members<'s>(site: &'s Site, root: &str, lang: &str) -> &'s [PageId] {
         .map_or(&[], Vec::as_slice)
 }
 
-fn filed_under(site: &Site, id: PageId, filter: Filter) -> bool {
+fn filed_under(site: &Site, id: PageId, filter: &Filter) -> bool {
     let front = site.page(id).front();
     match filter {
-        Filter::Audience(term) => front.audience.iter().any(|a| a == term.id),
-        Filter::Topic(term) => front.topics.iter().any(|t| t == term.id),
+        Filter::Audience(term) => front.audience.contains(&term.id),
+        Filter::Topic(term) => front.topics.contains(&term.id),
         Filter::Audiences | Filter::Topics => true,
     }
 }
@@ -300,32 +303,39 @@ fn terms(
     audiences: bool,
     current: Option<&Term>,
 ) -> Vec<Value> {
+    let vocabulary = &site.awareness.vocabulary;
     let (dir, terms) = if audiences {
-        (AUDIENCE_DIR, &AUDIENCES[..])
+        (AUDIENCE_DIR, &vocabulary.audiences)
     } else {
-        (TOPIC_DIR, &TOPICS[..])
+        (TOPIC_DIR, &vocabulary.topics)
     };
     let pieces = members(site, root, lang);
     terms
         .iter()
         .filter_map(|term| {
             let id = list_page(site, root, dir, term, lang)?;
-            let filter = if audiences {
-                Filter::Audience(term)
-            } else {
-                Filter::Topic(term)
-            };
             let count = pieces
                 .iter()
-                .filter(|&&p| filed_under(site, p, filter))
+                .filter(|&&p| {
+                    let front = site.page(p).front();
+                    let ids = if audiences {
+                        &front.audience
+                    } else {
+                        &front.topics
+                    };
+                    ids.contains(&term.id)
+                })
                 .count();
             let list = site.page(id);
             Some(map(vec![
-                ("id", Value::from(term.id)),
+                ("id", Value::from(term.id.as_str())),
                 ("title", Value::from(list.title.as_str())),
                 ("url", Value::from(site.url(&list.path))),
                 ("count", Value::from(count)),
-                ("current", Value::from(current.is_some_and(|c| c == term))),
+                (
+                    "current",
+                    Value::from(current.is_some_and(|c| c.id == term.id)),
+                ),
             ]))
         })
         .collect()
@@ -400,7 +410,7 @@ fn section_context(site: &Site, values: &[Value], page: &Page) -> Value {
 fn list_context(site: &Site, values: &[Value], page: &Page, list: &List) -> Value {
     let lang = page.lang();
     let (section_url, audiences_url, topics_url) = page_urls(site, &list.root, lang);
-    let (kind, current, audiences) = match list.filter {
+    let (kind, current, audiences) = match &list.filter {
         Filter::Audiences => ("audiences", None, true),
         Filter::Topics => ("topics", None, false),
         Filter::Audience(term) => ("audience", Some(term), true),
@@ -408,7 +418,7 @@ fn list_context(site: &Site, values: &[Value], page: &Page, list: &List) -> Valu
     };
     let items: Vec<Value> = members(site, &list.root, lang)
         .iter()
-        .filter(|&&id| current.is_some() && filed_under(site, id, list.filter))
+        .filter(|&&id| current.is_some() && filed_under(site, id, &list.filter))
         .map(|&id| {
             record_pages(site, std::iter::once(id));
             values[id].clone()
@@ -416,7 +426,7 @@ fn list_context(site: &Site, values: &[Value], page: &Page, list: &List) -> Valu
         .collect();
     map(vec![
         ("kind", Value::from(kind)),
-        ("id", Value::from(current.map(|t| t.id))),
+        ("id", Value::from(current.map(|t| t.id.as_str()))),
         ("items", Value::from(items)),
         (
             "terms",

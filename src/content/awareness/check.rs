@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::terms::{AUDIENCES, TOPICS, Term, suggest};
+use super::terms::{Term, Vocabulary, suggest};
 use super::{AwarenessInputs, Piece};
 use crate::content::ContentPage;
 use crate::content::front_matter::{self, PlacedTable};
@@ -17,6 +17,7 @@ pub(super) fn check_page(
     page: &ContentPage,
     root: Option<String>,
     inputs: &AwarenessInputs<'_>,
+    vocabulary: &Vocabulary,
 ) -> (Option<Piece>, Vec<Diagnostic>) {
     let Ok(split) = front_matter::split(&page.file, &page.text) else {
         return (None, Vec::new());
@@ -29,14 +30,18 @@ pub(super) fn check_page(
     check.terms(
         &front.audience,
         &places.audience,
-        "audience",
-        &AUDIENCES,
-        "an audience",
+        &vocabulary.audiences,
+        None,
     );
     let Some(root) = root else {
         return (None, check.diagnostics);
     };
-    check.terms(&front.topics, &places.topics, "topics", &TOPICS, "a topic");
+    check.terms(
+        &front.topics,
+        &places.topics,
+        &vocabulary.topics,
+        Some(vocabulary.own_topics),
+    );
     let mut piece = Piece {
         root,
         ..Piece::default()
@@ -72,44 +77,56 @@ impl Check<'_> {
         );
     }
 
-    /// `audience` or `topics`: a list of ids from `terms`, written at `places`. (Anything
+    /// `audience` (when `topics` is `None`) or `topics` (saying whether the site lists its
+    /// own): a list of ids from `terms`, written at `places`. An unknown audience is an
+    /// error; an unknown topic is a warning, and the piece is not listed under it. (Anything
     /// but a list of texts is reported by the front matter's own parse.)
     fn terms(
         &mut self,
         written: &[String],
         places: &[Range<usize>],
-        key: &str,
         terms: &[Term],
-        what: &str,
+        topics: Option<bool>,
     ) {
         if written.is_empty() {
             return;
         }
-        let ids: Vec<&str> = terms.iter().map(|t| t.id).collect();
-        let listed = ids
+        let listed = terms
             .iter()
-            .map(|id| format!("\"{id}\""))
+            .map(|t| format!("\"{}\"", t.id))
             .collect::<Vec<_>>()
             .join(", ");
         for (text, place) in written.iter().zip(places) {
-            if ids.contains(&text.as_str()) {
+            if terms.iter().any(|t| t.id == *text) {
                 continue;
             }
             let span = inside_quotes(self.source.text, place.clone());
-            let hint = match suggest(text, terms) {
+            let mut hint = match suggest(text, terms) {
                 Some(id) => format!("did you mean \"{id}\"? The ids are: {listed}"),
+                None if listed.is_empty() => "the site lists no topics".to_string(),
                 None => format!("write one of: {listed}"),
             };
-            self.error(
-                if key == "audience" {
-                    "unknown-audience"
-                } else {
-                    "unknown-topic"
-                },
-                format!("`{text}` is not {what} this site knows"),
-                span,
-                hint,
-            );
+            let diagnostic = match topics {
+                None => Diagnostic::error(
+                    "unknown-audience",
+                    format!("`{text}` is not an audience this site knows"),
+                ),
+                Some(own) => {
+                    hint.push_str(if own {
+                        "; or add it to `topics` under `[awareness]` in site-config.toml"
+                    } else {
+                        "; or list the site's own under `[awareness] topics` in site-config.toml"
+                    });
+                    Diagnostic::warning(
+                        "unknown-topic",
+                        format!(
+                            "`{text}` is not a topic this site knows; the page is not listed under it"
+                        ),
+                    )
+                }
+            };
+            self.diagnostics
+                .push(diagnostic.at(&self.source, span).with_hint(hint));
         }
     }
 

@@ -6,19 +6,19 @@
 
 use std::collections::BTreeSet;
 
-use super::terms::{AUDIENCE_DIR, AUDIENCES, TOPIC_DIR, TOPICS, Term, dir_segment};
+use super::terms::{AUDIENCE_DIR, TOPIC_DIR, Term, Vocabulary, dir_segment};
 use super::{Awareness, AwarenessInputs};
 use crate::content::{ContentPage, FrontMatter, SECTION_STEM};
 
 /// Which pieces a made page lists.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Filter {
     /// The index of audiences (`doi-tuong/`).
     Audiences,
     /// The index of topics (`chu-de/`).
     Topics,
-    Audience(&'static Term),
-    Topic(&'static Term),
+    Audience(Term),
+    Topic(Term),
 }
 
 /// A page made for browsing an awareness section.
@@ -33,7 +33,8 @@ pub struct List {
 struct Browse {
     /// The folder of its pages, in Vietnamese and elsewhere.
     dir: (&'static str, &'static str),
-    terms: &'static [Term],
+    /// Its terms among the site's.
+    terms: fn(&Vocabulary) -> &[Term],
     /// What its index lists: `Filter::Audiences` or `Filter::Topics`.
     index: Filter,
     /// The interface text naming the index, and the index's weight.
@@ -47,7 +48,7 @@ struct Browse {
 const BROWSE: [Browse; 2] = [
     Browse {
         dir: AUDIENCE_DIR,
-        terms: &AUDIENCES,
+        terms: |v| &v.audiences,
         index: Filter::Audiences,
         index_title: "awareness_by_audience",
         index_weight: 900,
@@ -56,7 +57,7 @@ const BROWSE: [Browse; 2] = [
     },
     Browse {
         dir: TOPIC_DIR,
-        terms: &TOPICS,
+        terms: |v| &v.topics,
         index: Filter::Topics,
         index_title: "awareness_by_topic",
         index_weight: 901,
@@ -76,11 +77,11 @@ impl Browse {
     }
 
     /// What the page of one of its terms lists.
-    fn filter(&self, term: &'static Term) -> Filter {
+    fn filter(&self, term: &Term) -> Filter {
         if self.index == Filter::Audiences {
-            Filter::Audience(term)
+            Filter::Audience(term.clone())
         } else {
-            Filter::Topic(term)
+            Filter::Topic(term.clone())
         }
     }
 }
@@ -126,7 +127,7 @@ pub(super) fn list_pages(
                 out.push((made.section(), None));
             }
             for browse in &BROWSE {
-                browse_pages(&made, browse, &pieces, &mut out);
+                browse_pages(&made, browse, &awareness.vocabulary, &pieces, &mut out);
             }
         }
     }
@@ -138,17 +139,13 @@ pub(super) fn list_pages(
 fn browse_pages(
     made: &Made<'_>,
     browse: &Browse,
+    vocabulary: &Vocabulary,
     pieces: &[&ContentPage],
     out: &mut Vec<(ContentPage, Option<List>)>,
 ) {
-    let used: Vec<&'static Term> = browse
-        .terms
+    let used: Vec<&Term> = (browse.terms)(vocabulary)
         .iter()
-        .filter(|term| {
-            pieces
-                .iter()
-                .any(|p| browse.ids(p).iter().any(|id| id == term.id))
-        })
+        .filter(|term| pieces.iter().any(|p| browse.ids(p).contains(&term.id)))
         .collect();
     if used.is_empty() {
         return;
@@ -169,14 +166,15 @@ fn browse_pages(
     index.front.slug = Some(dir_segment(browse.dir, made.lang).into());
     index.front.template = Some("awareness_index.html".into());
     index.front.paginate_by = Some(0);
-    out.push((index, list(browse.index)));
+    out.push((index, list(browse.index.clone())));
     for (weight, term) in used.into_iter().enumerate() {
-        let name = made.text(&format!("{}{}", browse.name_prefix, term.id));
+        let inputs = made.inputs;
+        let name = term.name(browse.name_prefix, made.lang, inputs.config, inputs.i18n);
         let summary = made
             .inputs
             .i18n
             .format(made.lang, browse.summary, &[("name", &name)]);
-        let mut page = made.page(dir, term.vi_segment, name, weight as i64);
+        let mut page = made.page(dir, &term.vi_segment, name, weight as i64);
         page.front.summary = Some(summary);
         page.front.slug = Some(term.segment(made.lang).into());
         page.front.template = Some("awareness_list.html".into());

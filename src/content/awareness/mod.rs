@@ -1,12 +1,12 @@
 //! Awareness material (pure): the sections that hold it (`kind = "awareness"` in a section's
-//! `[extra]`, or a folder named `awareness/`), the fixed audiences and topics its pages are
-//! filed under, and what a piece may say in its front matter — how-to steps, questions and
+//! `[extra]`, or a folder named `awareness/`), the audiences and topics its pages are
+//! filed under (fixed audiences; the site's own topics, or built-in ones), and what a piece may say in its front matter — how-to steps, questions and
 //! answers, campaign dates, downloads — each mistake placed at its line with a hint. It also
 //! makes the pages for browsing a section by audience and by topic, before the site is linked.
 //!
 //! ```toml
 //! audience = ["citizens", "businesses"]   # citizens | businesses | officials
-//! topics = ["vneid", "public-services"]   # the ids of TOPICS
+//! topics = ["vneid", "public-services"]   # ids of the site's topics (DEFAULT_TOPICS)
 //! [extra]
 //! featured = true                         # first among the home page's highlights
 //! [extra.campaign]                        # a campaign page, with its dates
@@ -24,7 +24,8 @@
 //! ```
 //!
 //! `audience` is checked on every page; `topics` only inside awareness sections, where they
-//! name a list page (elsewhere they are free tags). The lists live in each awareness section
+//! name a list page (elsewhere they are free tags), and one the site does not list is a
+//! warning. The lists live in each awareness section
 //! at `doi-tuong/ID/` and `chu-de/ID/` with Vietnamese segments in Vietnamese
 //! (`/nang-cao-nhan-thuc/doi-tuong/nguoi-dan/`) and the ids in other languages
 //! (`/en/awareness/audience/citizens/`); `@/SECTION/doi-tuong/nguoi-dan` links to one.
@@ -50,7 +51,7 @@ pub use downloads::format_name;
 use lists::list_pages;
 pub use lists::{Filter, List};
 use sections::{root_of, section_kinds};
-pub use terms::{AUDIENCE_DIR, AUDIENCES, TOPIC_DIR, TOPICS, Term, audience, topic};
+pub use terms::{AUDIENCE_DIR, AUDIENCES, Builtin, DEFAULT_TOPICS, TOPIC_DIR, Term, Vocabulary};
 
 /// A step of a how-to guide or a question with its answer. `text` is Markdown; `html` and
 /// `plain` are filled once pages can be linked (`render::awareness::finish`).
@@ -115,6 +116,8 @@ pub struct Awareness {
     pub pieces: BTreeMap<String, Piece>,
     /// Made pages by content path.
     pub lists: BTreeMap<String, List>,
+    /// The audiences and topics pieces are filed under.
+    pub vocabulary: Vocabulary,
     /// The pieces of each section in each language, newest first; filled once the site is
     /// linked (`render::awareness::finish`).
     pub members: BTreeMap<(String, String), Vec<usize>>,
@@ -140,7 +143,10 @@ pub fn prepare(
     inputs: &AwarenessInputs<'_>,
 ) -> (Awareness, Vec<Diagnostic>) {
     let kinds = section_kinds(pages);
-    let mut awareness = Awareness::default();
+    let mut awareness = Awareness {
+        vocabulary: Vocabulary::new(inputs.config),
+        ..Awareness::default()
+    };
     let mut diagnostics = Vec::new();
     let mut roots: BTreeSet<String> = BTreeSet::new();
     for page in pages.iter_mut() {
@@ -166,7 +172,7 @@ pub fn prepare(
         if piece_root.is_none() && page.front.audience.is_empty() {
             continue;
         }
-        let (piece, mut found) = check_page(page, piece_root, inputs);
+        let (piece, mut found) = check_page(page, piece_root, inputs, &awareness.vocabulary);
         diagnostics.append(&mut found);
         if let Some(piece) = piece {
             awareness.pieces.insert(page.content_path.clone(), piece);
@@ -272,7 +278,7 @@ mod tests {
         let lists: Vec<(&str, Filter)> = awareness
             .lists
             .iter()
-            .map(|(path, list)| (path.as_str(), list.filter))
+            .map(|(path, list)| (path.as_str(), list.filter.clone()))
             .collect();
         assert_eq!(
             lists,
@@ -280,12 +286,18 @@ mod tests {
                 ("awareness/doi-tuong/_index.en.md", Filter::Audiences),
                 (
                     "awareness/doi-tuong/can-bo-cong-chuc.en",
-                    Filter::Audience(&AUDIENCES[2])
+                    Filter::Audience(Term::from(&AUDIENCES[2]))
                 ),
                 ("giup/chu-de/_index.md", Filter::Topics),
-                ("giup/chu-de/lua-dao-truc-tuyen", Filter::Topic(&TOPICS[4])),
+                (
+                    "giup/chu-de/lua-dao-truc-tuyen",
+                    Filter::Topic(Term::from(&DEFAULT_TOPICS[4]))
+                ),
                 ("giup/doi-tuong/_index.md", Filter::Audiences),
-                ("giup/doi-tuong/nguoi-dan", Filter::Audience(&AUDIENCES[0])),
+                (
+                    "giup/doi-tuong/nguoi-dan",
+                    Filter::Audience(Term::from(&AUDIENCES[0]))
+                ),
             ]
         );
         let made = pages
