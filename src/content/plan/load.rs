@@ -582,7 +582,7 @@ fn data_files(data: &BTreeMap<String, Vec<u8>>, prefix: &str) -> Vec<String> {
     data.keys()
         .filter(|p| p.starts_with(prefix) && !p[prefix.len()..].contains('/'))
         .filter(|p| !p[prefix.len()..].starts_with(['.', '~']))
-        .filter(|p| matches!(table_kind(p), Some(_)))
+        .filter(|p| table_kind(p).is_some())
         .cloned()
         .collect()
 }
