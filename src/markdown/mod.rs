@@ -273,6 +273,11 @@ fn shortcode(
 fn to_html<'a>(events: impl Iterator<Item = Event<'a>>, sanitize: bool, capacity: usize) -> String {
     let mut html = String::with_capacity(capacity);
     html::push_html(&mut html, events);
+    // Text read from files has no NUL (it becomes U+FFFD when read); text given any other
+    // way must not put one in a page either.
+    if html.contains('\0') {
+        html = html.replace('\0', "\u{FFFD}");
+    }
     if sanitize { sanitize_html(&html) } else { html }
 }
 

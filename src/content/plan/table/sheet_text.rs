@@ -12,8 +12,8 @@ use super::clean;
 pub(super) fn cell_text(value: &DataRef<'_>) -> String {
     match value {
         DataRef::Empty => String::new(),
-        DataRef::String(text) => clean(&nfc(text)).to_string(),
-        DataRef::SharedString(text) => clean(&nfc(text)).to_string(),
+        DataRef::String(text) => sheet_string(text),
+        DataRef::SharedString(text) => sheet_string(text),
         DataRef::Int(n) => n.to_string(),
         DataRef::Float(x) => number_text(*x),
         DataRef::Bool(b) => b.to_string(),
@@ -21,6 +21,16 @@ pub(super) fn cell_text(value: &DataRef<'_>) -> String {
         DataRef::DateTimeIso(text) => text.strip_suffix("T00:00:00").unwrap_or(text).to_string(),
         DataRef::DurationIso(text) => text.clone(),
         DataRef::Error(error) => error.to_string(),
+    }
+}
+
+/// A text cell in NFC, trimmed, with any NUL as U+FFFD (as text read from files has it).
+fn sheet_string(text: &str) -> String {
+    let text = clean(&nfc(text)).to_string();
+    if text.contains('\0') {
+        text.replace('\0', "\u{FFFD}")
+    } else {
+        text
     }
 }
 
