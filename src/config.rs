@@ -44,6 +44,8 @@ pub struct Config {
     pub search: SearchConfig,
     #[serde(default)]
     pub awareness: AwarenessConfig,
+    #[serde(default)]
+    pub data: DataConfig,
     /// Free-form settings for themes.
     #[serde(default)]
     pub extra: toml::Table,
@@ -113,6 +115,35 @@ pub struct TopicConfig {
     pub aliases: Vec<String>,
 }
 
+/// How much a spreadsheet may hold once unzipped: an `.xlsx` is a zip, and a small file can
+/// inflate to gigabytes (by mistake or on purpose).
+#[derive(Clone, Debug, Deserialize)]
+pub struct DataConfig {
+    /// The most one sheet (or the shared strings) may inflate to, in MB.
+    #[serde(default = "default_max_sheet_mb")]
+    pub max_sheet_mb: u64,
+    /// The most text one cell may hold, in KB.
+    #[serde(default = "default_max_cell_kb")]
+    pub max_cell_kb: u64,
+}
+
+impl Default for DataConfig {
+    fn default() -> Self {
+        DataConfig {
+            max_sheet_mb: default_max_sheet_mb(),
+            max_cell_kb: default_max_cell_kb(),
+        }
+    }
+}
+
+fn default_max_sheet_mb() -> u64 {
+    200
+}
+
+fn default_max_cell_kb() -> u64 {
+    64
+}
+
 #[derive(Clone, Debug, Deserialize)]
 pub struct SearchConfig {
     #[serde(default = "yes")]
@@ -144,6 +175,7 @@ fn known_keys(path: &[&str]) -> Option<&'static [&'static str]> {
         ["agency"] => Some(struct_fields::<Agency>()),
         ["markdown"] => Some(struct_fields::<MarkdownConfig>()),
         ["search"] => Some(struct_fields::<SearchConfig>()),
+        ["data"] => Some(struct_fields::<DataConfig>()),
         ["awareness"] => Some(struct_fields::<AwarenessConfig>()),
         ["awareness", "topics"] => Some(struct_fields::<TopicConfig>()),
         _ => None,

@@ -188,3 +188,51 @@ fn numbers_too_long_to_show_exactly_are_refused() {
         "{stderr}"
     );
 }
+
+/// A workbook of progress data with `rows` rows under the header, each with `note`.
+fn progress_workbook(rows: usize, note: &str) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet().set_name("Quý 3").unwrap();
+    for (c, name) in ["indicator", "period", "value", "note"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *name).unwrap();
+    }
+    for r in 1..=rows as u32 {
+        sheet.write_string(r, 0, "dvc").unwrap();
+        sheet.write_string(r, 1, "2025-08").unwrap();
+        sheet.write_number(r, 2, 80.0).unwrap();
+        sheet.write_string(r, 3, note).unwrap();
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_workbook_that_inflates_past_its_limit_is_refused_by_sheet() {
+    let site = Site::fixture("plan");
+    let config = std::fs::read_to_string(site.path("site-config.toml")).unwrap();
+    site.write(
+        "site-config.toml",
+        &format!("{config}\n[data]\nmax_sheet_mb = 1\nmax_cell_kb = 2\n"),
+    );
+    // About 3 MB of sheet XML that zips to a few KB.
+    site.write_bytes(
+        "content/kh/data/lon.xlsx",
+        &progress_workbook(30_000, "ghi chú"),
+    );
+    let stderr = site.build_fails();
+    assert!(
+        stderr.contains("sheet 1 inflates to more than 1 MB"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--> content/kh/data/lon.xlsx"), "{stderr}");
+    assert!(stderr.contains("max_sheet_mb"), "{stderr}");
+    // A single cell of too much text is named by its sheet and cell.
+    site.write_bytes(
+        "content/kh/data/lon.xlsx",
+        &progress_workbook(1, &"x".repeat(5_000)),
+    );
+    let stderr = site.build_fails();
+    assert!(
+        stderr.contains("sheet 'Quý 3', cell D2: the cell holds 5 KB of text, more than 2 KB"),
+        "{stderr}"
+    );
+}

@@ -208,7 +208,8 @@ pub fn load(inputs: PlanInputs<'_>) -> (Vec<Plan>, Vec<ContentPage>, Vec<Diagnos
         }
     }
     loader.diagnostics.extend(duplicate_indicators(&plans));
-    let found = read_all_readings(&mut plans, data, &dirs, &registry);
+    let limits = table::Limits::from_config(&config.data);
+    let found = read_all_readings(&mut plans, data, &dirs, &registry, &limits);
     loader.diagnostics.extend(found);
     for (index, plan) in plans.iter_mut().enumerate() {
         loader.task_pages(plan, index);
@@ -255,6 +256,11 @@ struct Loader<'a> {
 }
 
 impl Loader<'_> {
+    /// How much a workbook may inflate to, from `[data]` in the config.
+    fn limits(&self) -> table::Limits {
+        table::Limits::from_config(&self.config.data)
+    }
+
     /// Notes that the plan `plans[index]` (every plan, for `None`) was made from `path`.
     fn note_read(&mut self, index: Option<usize>, path: &str, bytes: &[u8]) {
         self.inputs.entry(index).or_default().read(path, bytes);
@@ -428,7 +434,7 @@ impl Loader<'_> {
         };
         let file = format!("content/{path}");
         let (tables, found) = if path.ends_with(".xlsx") {
-            table::read_xlsx_with(&file, bytes, tasks::HEADER_RULE)
+            table::read_xlsx_with(&file, bytes, tasks::HEADER_RULE, &self.limits())
         } else {
             let (table, found) = table::read_csv_with(&file, bytes, tasks::HEADER_RULE);
             (table.into_iter().collect(), found)
@@ -649,9 +655,10 @@ fn read_all_readings(
     data: &BTreeMap<String, Vec<u8>>,
     dirs: &[String],
     registry: &Registry,
+    limits: &table::Limits,
 ) -> Vec<Diagnostic> {
     let files = readings_files(data, dirs);
-    let (readings, diagnostics) = read_readings(plans, data, &files, registry);
+    let (readings, diagnostics) = read_readings(plans, data, &files, registry, limits);
     share_readings(plans, readings, &files);
     diagnostics
 }
@@ -680,6 +687,7 @@ fn read_readings(
     data: &BTreeMap<String, Vec<u8>>,
     files: &[String],
     registry: &Registry,
+    limits: &table::Limits,
 ) -> (Vec<Reading>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let known = readings::Known {
@@ -703,7 +711,7 @@ fn read_readings(
         let bytes = &data[path];
         let tables: Vec<Table> = match table_kind(path) {
             Some(TableKind::Xlsx) => {
-                let (tables, found) = table::read_xlsx(&file, bytes);
+                let (tables, found) = table::read_xlsx_with(&file, bytes, &|_| true, limits);
                 diagnostics.extend(found);
                 tables
             }

@@ -65,7 +65,7 @@ use std::ops::Range;
 
 pub use csv_file::{read_csv, read_csv_with};
 pub use number::parse_number;
-pub use workbook::{read_xlsx, read_xlsx_with};
+pub use workbook::{Limits, read_xlsx, read_xlsx_with};
 
 /// Tells the header row from the rows above it: given a row's cells, whether it names the
 /// columns.

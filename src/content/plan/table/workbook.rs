@@ -20,7 +20,61 @@ const MAX_SHEET_COLUMNS: u32 = 1024;
 /// Reads every visible, non-empty worksheet of an .xlsx workbook; the first row with a
 /// value in each is its header.
 pub fn read_xlsx(file: &str, bytes: &[u8]) -> (Vec<Table>, Vec<Diagnostic>) {
-    read_xlsx_with(file, bytes, &|_| true)
+    read_xlsx_with(file, bytes, &|_| true, &Limits::default())
+}
+
+/// How much a workbook may inflate to, in bytes: each part (a sheet, the shared strings)
+/// and each cell's text.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    pub part: u64,
+    pub cell: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits::from_config(&crate::config::DataConfig::default())
+    }
+}
+
+impl Limits {
+    pub fn from_config(data: &crate::config::DataConfig) -> Limits {
+        Limits {
+            part: data.max_sheet_mb.saturating_mul(1_000_000),
+            cell: usize::try_from(data.max_cell_kb.saturating_mul(1_000)).unwrap_or(usize::MAX),
+        }
+    }
+}
+
+/// The first part of the zip that inflates past `limits.part`, checked by inflating it
+/// (the sizes a zip declares may lie): its name and the limit, for the message.
+fn oversized_part(bytes: &[u8], limits: &Limits) -> Option<String> {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    for index in 0..archive.len() {
+        let mut part = archive.by_index(index).ok()?;
+        let name = part.name().map(|n| n.to_string()).unwrap_or_default();
+        if part.size() > limits.part {
+            return Some(name);
+        }
+        let inflated = std::io::copy(&mut (&mut part).take(limits.part + 1), &mut std::io::sink());
+        if inflated.is_ok_and(|n| n > limits.part) {
+            return Some(name);
+        }
+    }
+    None
+}
+
+/// The sheet a part of the workbook is (`xl/worksheets/sheet2.xml` is the 2nd), in words.
+fn part_in_words(part: &str) -> String {
+    match part
+        .strip_prefix("xl/worksheets/sheet")
+        .and_then(|rest| rest.strip_suffix(".xml"))
+    {
+        Some(number) => format!("sheet {number}"),
+        None if part == "xl/sharedStrings.xml" => "the text shared by its sheets".to_string(),
+        None => format!("its part {part}"),
+    }
 }
 
 /// Reads every visible, non-empty worksheet; the header of each is the first row that
@@ -30,11 +84,30 @@ pub fn read_xlsx_with(
     file: &str,
     bytes: &[u8],
     is_header: HeaderRule<'_>,
+    limits: &Limits,
 ) -> (Vec<Table>, Vec<Diagnostic>) {
+    if let Some(part) = oversized_part(bytes, limits) {
+        let limit_mb = limits.part / 1_000_000;
+        return (
+            Vec::new(),
+            vec![Diagnostic::error(
+                "workbook-too-large",
+                format!(
+                    "{} inflates to more than {limit_mb} MB when unzipped",
+                    part_in_words(&part)
+                ),
+            )
+            .in_file(file)
+            .with_hint(format!(
+                "a progress or task table needs far less: check that the file is the one meant; \
+                 if it is, raise max_sheet_mb under [data] in site-config.toml (now {limit_mb})"
+            ))],
+        );
+    }
     // A reader of a zipped XML format meets files damaged in every way; should it panic on
     // one, the author gets a message about their file instead of a build that stops.
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        read_workbook(file, bytes, is_header)
+        read_workbook(file, bytes, is_header, limits)
     }))
     .unwrap_or_else(|_| (Vec::new(), vec![unreadable_workbook(file, bytes, None)]))
 }
@@ -43,6 +116,7 @@ fn read_workbook(
     file: &str,
     bytes: &[u8],
     is_header: HeaderRule<'_>,
+    limits: &Limits,
 ) -> (Vec<Table>, Vec<Diagnostic>) {
     let mut workbook: Xlsx<_> = match calamine::open_workbook_from_rs(Cursor::new(bytes)) {
         Ok(workbook) => workbook,
@@ -77,6 +151,23 @@ fn read_workbook(
                 continue;
             }
         };
+        if let Some((&(row, col), text)) = cells.iter().find(|(_, t)| t.len() > limits.cell) {
+            diagnostics.push(
+                Diagnostic::error(
+                    "workbook-too-large",
+                    format!(
+                        "sheet '{}', cell {}: the cell holds {} KB of text, more than {} KB",
+                        nfc(&name),
+                        cell_reference(row, col),
+                        text.len() / 1_000,
+                        limits.cell / 1_000
+                    ),
+                )
+                .in_file(file)
+                .with_hint("a cell of a table holds a value or a line of text; if this one is meant, raise max_cell_kb under [data] in site-config.toml"),
+            );
+            continue;
+        }
         let (table, problems) = sheet_table(file, &nfc(&name), &cells, is_header);
         diagnostics.extend(problems);
         tables.extend(table);
@@ -474,7 +565,8 @@ mod tests {
                 bytes[at] = rng.next(256) as u8;
             }
             bytes.truncate(bytes.len() - rng.next(64));
-            let (tables, diagnostics) = read_workbook("x.xlsx", &bytes, &|_| true);
+            let (tables, diagnostics) =
+                read_workbook("x.xlsx", &bytes, &|_| true, &Limits::default());
             for table in &tables {
                 for row in &table.rows {
                     assert_eq!(row.cells.len(), table.header.len());

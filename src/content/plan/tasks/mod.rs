@@ -922,7 +922,12 @@ mod tests {
             }
         }
         let bytes = workbook.save_to_buffer().unwrap();
-        let (tables, problems) = read_xlsx_with("content/kh/tasks.xlsx", &bytes, HEADER_RULE);
+        let (tables, problems) = read_xlsx_with(
+            "content/kh/tasks.xlsx",
+            &bytes,
+            HEADER_RULE,
+            &Default::default(),
+        );
         assert!(problems.is_empty(), "{problems:#?}");
         let parsed = parse(&tables, &groups(), &Registry::default());
         assert!(parsed.diagnostics.is_empty(), "{:#?}", parsed.diagnostics);
