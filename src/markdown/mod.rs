@@ -362,17 +362,30 @@ fn resolve_url<'a>(
 /// Where a link's destination is written: the next occurrence after the previous link
 /// (links come in text order), else the first anywhere (a reference definition).
 fn find_link(text: &str, dest: &str, cursor: &mut usize) -> Range<usize> {
-    let after = text
-        .get(*cursor..)
-        .and_then(|rest| rest.find(dest))
-        .map(|i| *cursor + i);
-    match after.or_else(|| text.find(dest)) {
-        Some(start) => {
-            *cursor = start + dest.len();
-            start..start + dest.len()
-        }
-        None => 0..0,
+    let find = |wanted: &str| {
+        text.get(*cursor..)
+            .and_then(|rest| rest.find(wanted))
+            .map(|i| *cursor + i)
+            .or_else(|| text.find(wanted))
+    };
+    if let Some(start) = find(dest) {
+        *cursor = start + dest.len();
+        return start..start + dest.len();
     }
+    // The link was written with entities (`&#106;avascript:`): its decoded form is not in
+    // the text, but its tail is, on the link's own line.
+    let tails = dest
+        .char_indices()
+        .map(|(i, _)| &dest[i..])
+        .skip(1)
+        .take_while(|tail| tail.chars().count() >= 6);
+    for tail in tails {
+        if let Some(start) = find(tail) {
+            *cursor = start + tail.len();
+            return start..start + tail.len();
+        }
+    }
+    0..0
 }
 
 /// Browsers ignore spaces, control characters and case in a scheme, so this does too.
@@ -708,6 +721,15 @@ mod tests {
         let rendered = render_text("[x](javascript:alert(1))\n");
         assert!(rendered.html.contains("href=\"#\""));
         assert_eq!(rendered.diagnostics[0].code, "unsafe-link");
+    }
+
+    #[test]
+    fn a_javascript_link_written_with_entities_is_placed_on_its_own_line() {
+        let rendered = render_text("Một.\n\nHai.\n\n[y](&#x6A;avascript:alert(2))\n");
+        assert!(!rendered.html.contains("avascript"), "{}", rendered.html);
+        assert_eq!(rendered.diagnostics[0].code, "unsafe-link");
+        // The body starts on line 4 of its file (after the front matter).
+        assert_eq!(rendered.diagnostics[0].line, 8);
     }
 
     #[test]
