@@ -116,7 +116,9 @@ fn respond(served: &Arc<Served>, request: Request) {
             let _ = request.respond(
                 Response::from_string(served.hub.poll_answer(POLL_MS))
                     .with_header(header("Content-Type", "text/event-stream; charset=utf-8"))
-                    .with_header(header("Cache-Control", "no-store")),
+                    .with_header(header("Cache-Control", "no-store"))
+                    // The connection ends with the answer, so it holds no thread either.
+                    .with_header(header("Connection", "close")),
             );
             return;
         }
