@@ -370,3 +370,31 @@ fn requests_during_the_first_build_get_a_page_that_reloads_itself() {
     assert!(body.contains("http-equiv=\"refresh\""), "{body}");
     assert!(body.contains("Đang dựng trang"), "{body}");
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn ctrl_c_during_the_first_build_takes_the_preview_folder_with_it() {
+    let site = Site::fixture("basic");
+    let page = "+++\ntitle = \"Tin\"\n+++\n\nMột đoạn tin về chuyển đổi số.\n";
+    for i in 0..3000 {
+        site.write(&format!("content/tin-tuc/tin-{i}.md"), page);
+    }
+    let mut server = start_with(&site, false);
+    let pid = server.child.id();
+    let prefix = format!("minhbach-serve-{pid}-");
+    let folder = std::fs::read_dir(std::env::temp_dir())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&prefix))
+        })
+        .expect("the preview folder exists from the start");
+    // SAFETY: signalling our own child process.
+    unsafe { libc::kill(pid as libc::pid_t, libc::SIGINT) };
+    let status = server.child.wait().unwrap();
+    assert!(status.success(), "{status:?}");
+    assert!(!folder.exists(), "{} was left behind", folder.display());
+}
