@@ -59,6 +59,28 @@ fn start_with(site: &Site, wait_for_build: bool) -> Server {
     Server { child, address }
 }
 
+/// The private folder the `serve` of process `pid` builds into.
+fn preview_folder(pid: u32) -> Option<std::path::PathBuf> {
+    let prefix = format!("minhbach-serve-{pid}-");
+    std::fs::read_dir(std::env::temp_dir())
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&prefix))
+        })
+}
+
+/// Enough pages that the first build takes a while.
+fn add_many_pages(site: &Site) {
+    let page = "+++\ntitle = \"Tin\"\n+++\n\nMột đoạn tin về chuyển đổi số.\n";
+    for i in 0..3000 {
+        site.write(&format!("content/tin-tuc/tin-{i}.md"), page);
+    }
+}
+
 /// (status code, headers, body) of a raw HTTP/1.0 request.
 fn request(server: &Server, method: &str, path: &str) -> (u16, String, String) {
     request_as(server, method, path, &server.address)
@@ -337,16 +359,7 @@ fn the_preview_folder_is_private_and_new() {
     let site = Site::fixture("basic");
     let server = start(&site);
     let pid = server.child.id();
-    let folder = std::fs::read_dir(std::env::temp_dir())
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(&format!("minhbach-serve-{pid}-")))
-        })
-        .expect("the preview folder");
+    let folder = preview_folder(pid).expect("the preview folder");
     let mode = std::fs::metadata(&folder).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o700, "{}", folder.display());
     // Its name cannot be guessed from the process id alone.
@@ -360,10 +373,7 @@ fn the_preview_folder_is_private_and_new() {
 #[test]
 fn requests_during_the_first_build_get_a_page_that_reloads_itself() {
     let site = Site::fixture("basic");
-    let page = "+++\ntitle = \"Tin\"\n+++\n\nMột đoạn tin về chuyển đổi số.\n";
-    for i in 0..3000 {
-        site.write(&format!("content/tin-tuc/tin-{i}.md"), page);
-    }
+    add_many_pages(&site);
     let server = start_with(&site, false);
     let (status, head, body) = request(&server, "GET", "/gioi-thieu/");
     assert_eq!(status, 503, "{head}");
@@ -375,23 +385,10 @@ fn requests_during_the_first_build_get_a_page_that_reloads_itself() {
 #[test]
 fn ctrl_c_during_the_first_build_takes_the_preview_folder_with_it() {
     let site = Site::fixture("basic");
-    let page = "+++\ntitle = \"Tin\"\n+++\n\nMột đoạn tin về chuyển đổi số.\n";
-    for i in 0..3000 {
-        site.write(&format!("content/tin-tuc/tin-{i}.md"), page);
-    }
+    add_many_pages(&site);
     let mut server = start_with(&site, false);
     let pid = server.child.id();
-    let prefix = format!("minhbach-serve-{pid}-");
-    let folder = std::fs::read_dir(std::env::temp_dir())
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(&prefix))
-        })
-        .expect("the preview folder exists from the start");
+    let folder = preview_folder(pid).expect("the preview folder exists from the start");
     // SAFETY: signalling our own child process.
     unsafe { libc::kill(pid as libc::pid_t, libc::SIGINT) };
     let status = server.child.wait().unwrap();

@@ -3,7 +3,6 @@
 use tera::Value;
 
 use super::{PlanView, list, map};
-use crate::content::plan::pages::INDICATORS_SEGMENT;
 
 impl PlanView<'_> {
     /// The year-end evaluation: each target's result in `year` against that year's target
@@ -48,26 +47,21 @@ impl PlanView<'_> {
                 _ => c > 0.0,
             });
             let label = |v: Option<f64>| Value::from(v.map(|v| self.figure(indicator, v)));
-            map(vec![
-                ("id", Value::from(indicator.id.as_str())),
-                (
-                    "name",
-                    Value::from(indicator.name.get(self.lang, self.default_lang())),
-                ),
-                (
-                    "url",
-                    Value::from(self.url(&format!("{INDICATORS_SEGMENT}/{}", indicator.id))),
-                ),
-                ("result_label", label(result)),
-                ("target_label", label(target)),
-                ("previous_label", label(previous)),
-                ("met", Value::from(met)),
-                (
-                    "change_label",
-                    Value::from(change.map(|c| self.change(indicator, c))),
-                ),
-                ("improved", Value::from(improved)),
-            ])
+            map([
+                self.indicator_heading(indicator),
+                vec![
+                    ("result_label", label(result)),
+                    ("target_label", label(target)),
+                    ("previous_label", label(previous)),
+                    ("met", Value::from(met)),
+                    (
+                        "change_label",
+                        Value::from(change.map(|c| self.change(indicator, c))),
+                    ),
+                    ("improved", Value::from(improved)),
+                ],
+            ]
+            .concat())
         });
         map(vec![
             ("year", Value::from(year)),

@@ -6,7 +6,6 @@ use tera::Value;
 
 use super::{PlanView, list, map};
 use crate::content::plan::indicators::Indicator;
-use crate::content::plan::pages::INDICATORS_SEGMENT;
 use crate::content::plan::period::Period;
 use crate::content::plan::readings::Reading;
 use crate::content::plan::registry::Entry;
@@ -33,10 +32,7 @@ impl PlanView<'_> {
             ("id", Value::from(indicator.id.as_str())),
             ("name", Value::from(name.text)),
             ("name_fallback", Value::from(name.is_fallback)),
-            (
-                "url",
-                Value::from(self.url(&format!("{INDICATORS_SEGMENT}/{}", indicator.id))),
-            ),
+            ("url", self.indicator_url(indicator)),
             ("group", Value::from(indicator.group.as_str())),
             (
                 "unit",

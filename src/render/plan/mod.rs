@@ -14,7 +14,7 @@ mod tasks;
 use tera::{Map, Value};
 
 use crate::content::plan::indicators::Indicator;
-use crate::content::plan::pages::{DATA_SEGMENT, TASKS_SEGMENT};
+use crate::content::plan::pages::{DATA_SEGMENT, INDICATORS_SEGMENT, TASKS_SEGMENT};
 use crate::content::plan::period::Period;
 use crate::content::plan::status::{Assessment, Status, TaskStatus};
 use crate::content::plan::tasks::Task;
@@ -58,6 +58,23 @@ impl<'a> PlanView<'a> {
     }
 
     /// The address of a page of this plan in this language (`chi-tieu/ID`, `nhiem-vu/_index`).
+    /// The address of an indicator's page.
+    fn indicator_url(&self, indicator: &Indicator) -> Value {
+        Value::from(self.url(&format!("{INDICATORS_SEGMENT}/{}", indicator.id)))
+    }
+
+    /// How every list of targets starts an entry: its id, name and address.
+    fn indicator_heading(&self, indicator: &Indicator) -> Vec<(&'static str, Value)> {
+        vec![
+            ("id", Value::from(indicator.id.as_str())),
+            (
+                "name",
+                Value::from(indicator.name.get(self.lang, self.default_lang())),
+            ),
+            ("url", self.indicator_url(indicator)),
+        ]
+    }
+
     fn url(&self, path: &str) -> Option<String> {
         let full = if self.plan.dir.is_empty() {
             path.to_string()

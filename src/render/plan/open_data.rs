@@ -3,7 +3,6 @@
 use tera::Value;
 
 use super::{PlanView, archive_name, list, map};
-use crate::content::plan::pages::INDICATORS_SEGMENT;
 
 impl PlanView<'_> {
     /// What the open-data page lists.
@@ -12,27 +11,22 @@ impl PlanView<'_> {
             let readings = self.plan.readings_of(&indicator.id);
             let count = readings.len();
             let last = readings.iter().map(|r| r.period).max();
-            map(vec![
-                ("id", Value::from(indicator.id.as_str())),
-                (
-                    "name",
-                    Value::from(indicator.name.get(self.lang, self.default_lang())),
-                ),
-                (
-                    "url",
-                    Value::from(self.url(&format!("{INDICATORS_SEGMENT}/{}", indicator.id))),
-                ),
-                (
-                    "csv_url",
-                    Value::from(self.data_url(&format!("{}.csv", indicator.id))),
-                ),
-                (
-                    "json_url",
-                    Value::from(self.data_url(&format!("{}.json", indicator.id))),
-                ),
-                ("readings", Value::from(count)),
-                ("last_label", Value::from(last.map(|p| p.label(self.lang)))),
-            ])
+            map([
+                self.indicator_heading(indicator),
+                vec![
+                    (
+                        "csv_url",
+                        Value::from(self.data_url(&format!("{}.csv", indicator.id))),
+                    ),
+                    (
+                        "json_url",
+                        Value::from(self.data_url(&format!("{}.json", indicator.id))),
+                    ),
+                    ("readings", Value::from(count)),
+                    ("last_label", Value::from(last.map(|p| p.label(self.lang)))),
+                ],
+            ]
+            .concat())
         });
         let sources = list(&self.plan.sources, |path| {
             map(vec![
