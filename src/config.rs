@@ -125,6 +125,26 @@ pub struct DataConfig {
     /// The most text one cell may hold, in KB.
     #[serde(default = "default_max_cell_kb")]
     pub max_cell_kb: u64,
+    /// The licence the open data is published under: an SPDX id (`CC-BY-4.0`) or an address.
+    #[serde(default)]
+    pub license: Option<String>,
+    /// CSV downloads start with a UTF-8 byte-order mark, so that Excel shows Vietnamese.
+    #[serde(default = "yes")]
+    pub csv_bom: bool,
+}
+
+impl DataConfig {
+    /// The licence as an address: an SPDX id becomes its page on spdx.org.
+    pub fn license_url(&self) -> Option<String> {
+        let license = self.license.as_deref()?.trim();
+        if license.is_empty() {
+            None
+        } else if is_web_address(license) {
+            Some(license.to_string())
+        } else {
+            Some(format!("https://spdx.org/licenses/{license}.html"))
+        }
+    }
 }
 
 impl Default for DataConfig {
@@ -132,6 +152,8 @@ impl Default for DataConfig {
         DataConfig {
             max_sheet_mb: default_max_sheet_mb(),
             max_cell_kb: default_max_cell_kb(),
+            license: None,
+            csv_bom: true,
         }
     }
 }

@@ -97,7 +97,7 @@ fn units_words_and_open_sdg_names_are_taken_as_written() {
     let csv = site.output("ke-hoach-cds-2025/du-lieu-mo/ho-so-cap-phep.csv");
     assert_eq!(
         csv,
-        "indicator,period,value,breakdown,note,source,unit\nho-so-cap-phep,2025-06,21450,,,,hồ sơ\n"
+        "\u{FEFF}indicator,period,value,breakdown,note,source,unit\nho-so-cap-phep,2025-06,21450,,,,hồ sơ\n"
     );
     let json: serde_json::Value =
         serde_json::from_str(&site.output("ke-hoach-cds-2025/du-lieu-mo/ho-so-cap-phep.json"))

@@ -126,6 +126,10 @@ fn the_evaluation_compares_with_the_years_target_and_the_year_before() {
 fn downloads_hold_exactly_the_source_data() {
     let site = built();
     let csv = site.output("kh/du-lieu-mo/dvc.csv");
+    // Excel reads a CSV as UTF-8 only when it starts with a byte-order mark.
+    let csv = csv
+        .strip_prefix('\u{FEFF}')
+        .expect("a UTF-8 byte-order mark");
     let source = std::fs::read_to_string(site.path("content/kh/data/tien-do.csv")).unwrap();
     let source_rows: Vec<&str> = source.lines().filter(|l| l.starts_with("dvc,")).collect();
     // The readings as written, each with the unit it is counted in as a last column.
@@ -390,4 +394,48 @@ fn markdown_pages_embed_charts_by_shortcode() {
         run.stderr
     );
     assert!(run.stderr.contains("did you mean `dvc`?"), "{}", run.stderr);
+}
+
+#[test]
+fn open_data_states_its_licence_and_its_csv_opens_safely_in_excel() {
+    let site = Site::fixture("plan");
+    let config = std::fs::read_to_string(site.path("site-config.toml")).unwrap();
+    site.write(
+        "site-config.toml",
+        &format!("{config}\n[data]\nlicense = \"CC-BY-4.0\"\n"),
+    );
+    let tasks = std::fs::read_to_string(site.path("content/kh/tasks.csv")).unwrap();
+    site.write(
+        "content/kh/tasks.csv",
+        &tasks.replacen(
+            "Rà soát, cung cấp",
+            "=HYPERLINK(\"\"http://x\"\")Rà soát, cung cấp",
+            1,
+        ),
+    );
+    site.build().assert_ok();
+    let tasks = site.output("kh/du-lieu-mo/nhiem-vu.csv");
+    assert!(tasks.starts_with('\u{FEFF}'), "{tasks}");
+    assert!(
+        tasks.contains(",\"'=HYPERLINK(\"\"http://x\"\")Rà soát"),
+        "{tasks}"
+    );
+    let catalog: serde_json::Value =
+        serde_json::from_str(&site.output("kh/du-lieu-mo/catalog.json")).unwrap();
+    assert_eq!(
+        catalog["dct:license"],
+        "https://spdx.org/licenses/CC-BY-4.0.html"
+    );
+    let page = text_of(&site.output("kh/du-lieu-mo/index.html"));
+    assert!(page.contains("giấy phép: CC-BY-4.0"), "{page}");
+    // `csv_bom = false` leaves the mark out.
+    site.write(
+        "site-config.toml",
+        &format!("{config}\n[data]\ncsv_bom = false\n"),
+    );
+    site.build().assert_ok();
+    assert!(
+        site.output("kh/du-lieu-mo/dvc.csv")
+            .starts_with("indicator,")
+    );
 }

@@ -57,13 +57,35 @@ pub fn make(site: &Site, plan: &Plan, file: &File, data: &BTreeMap<String, Vec<u
             let unit = plan.indicator(id).map_or_else(String::new, |i| {
                 i.measure.written(&site.config.default_language)
             });
-            readings_csv(&readings(id), &unit)
+            csv_file(&site.config.data, readings_csv(&readings(id), &unit))
         }
         File::ReadingsJson(id) => pretty(&indicator_json(site, plan, id, &readings(id))),
-        File::TasksCsv => tasks_csv(plan),
+        File::TasksCsv => csv_file(&site.config.data, tasks_csv(plan)),
         File::TasksJson => pretty(&tasks_json(site, plan)),
         File::Archive => archive(site, plan, data),
         File::Catalog => pretty(&catalog(site, plan, &data_folder(site, plan))),
+    }
+}
+
+/// A CSV download as published: with a UTF-8 byte-order mark unless `[data] csv_bom = false`
+/// (Excel reads a CSV without one in the computer's legacy encoding, and Vietnamese turns to
+/// mojibake).
+fn csv_file(data: &crate::config::DataConfig, rows: Vec<u8>) -> Vec<u8> {
+    if data.csv_bom {
+        [b"\xEF\xBB\xBF".as_slice(), &rows].concat()
+    } else {
+        rows
+    }
+}
+
+/// A cell as written into a CSV download: text that a spreadsheet would run as a formula
+/// (`=`, `+`, `-`, `@`, a tab or CR first, and not a number) gets a `'` in front.
+fn cell(text: &str) -> std::borrow::Cow<'_, str> {
+    let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && text.trim().parse::<f64>().is_err() {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
     }
 }
 
@@ -75,15 +97,18 @@ fn readings_csv(readings: &[&Reading], unit: &str) -> Vec<u8> {
     for r in readings {
         let value = number(r.value);
         let period = r.period.to_string();
-        let _ = writer.write_record([
-            r.indicator.as_str(),
-            &period,
-            &value,
-            r.breakdown.as_deref().unwrap_or(""),
-            &r.note,
-            &r.source,
-            unit,
-        ]);
+        let _ = writer.write_record(
+            [
+                r.indicator.as_str(),
+                &period,
+                &value,
+                r.breakdown.as_deref().unwrap_or(""),
+                &r.note,
+                &r.source,
+                unit,
+            ]
+            .map(|text| cell(text).into_owned()),
+        );
     }
     writer.into_inner().unwrap_or_default()
 }
@@ -156,23 +181,26 @@ fn tasks_csv(plan: &Plan) -> Vec<u8> {
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
-        let _ = writer.write_record([
-            task.id.as_str(),
-            &task.group,
-            &task.title,
-            &task.lead,
-            &task.partners.join(";"),
-            &task.start_text,
-            &task.due_text,
-            &state,
-            &task.percent.map(number).unwrap_or_default(),
-            &match &task.budget {
-                Some(Budget::Amount(amount)) => number(*amount),
-                Some(Budget::Note(note)) => note.clone(),
-                None => String::new(),
-            },
-            &task.output,
-        ]);
+        let _ = writer.write_record(
+            [
+                task.id.as_str(),
+                &task.group,
+                &task.title,
+                &task.lead,
+                &task.partners.join(";"),
+                &task.start_text,
+                &task.due_text,
+                &state,
+                &task.percent.map(number).unwrap_or_default(),
+                &match &task.budget {
+                    Some(Budget::Amount(amount)) => number(*amount),
+                    Some(Budget::Note(note)) => note.clone(),
+                    None => String::new(),
+                },
+                &task.output,
+            ]
+            .map(|text| cell(text).into_owned()),
+        );
     }
     writer.into_inner().unwrap_or_default()
 }
@@ -296,6 +324,7 @@ fn catalog(site: &Site, plan: &Plan, folder: &str) -> Json {
         "dct:issued": plan.document.issued.iso(),
         "dct:modified": site.config.as_of.map(|d| d.iso()),
         "dct:language": site.config.languages,
+        "dct:license": site.config.data.license_url(),
         "dcat:dataset": datasets,
         "dcat:distribution": [
             { "@type": "dcat:Distribution", "dcat:mediaType": "text/csv", "dct:title": "tasks", "dcat:downloadURL": url("nhiem-vu.csv") },
@@ -312,7 +341,22 @@ fn pretty(value: &Json) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
-    use super::number;
+    use super::{cell, number};
+
+    #[test]
+    fn cells_that_would_run_as_formulas_are_neutralised() {
+        for (written, published) in [
+            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+            ("+84 912", "'+84 912"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("-5", "-5"),
+            ("+3.5", "+3.5"),
+            ("Sở Khoa học", "Sở Khoa học"),
+        ] {
+            assert_eq!(cell(written), published, "{written}");
+        }
+    }
 
     #[test]
     fn numbers_are_written_plainly() {

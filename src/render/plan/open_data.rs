@@ -49,6 +49,14 @@ impl PlanView<'_> {
                 Value::from(self.data_url(&archive_name(self.plan))),
             ),
             ("catalog_url", Value::from(self.data_url("catalog.json"))),
+            (
+                "license",
+                Value::from(self.site.config.data.license.as_deref()),
+            ),
+            (
+                "license_url",
+                Value::from(self.site.config.data.license_url()),
+            ),
             ("sources", sources),
         ])
     }
