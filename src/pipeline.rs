@@ -126,6 +126,8 @@ fn prepare_with(
     diagnostics.extend(found);
     let (i18n, found) = I18n::parse(&sources.i18n, &config);
     diagnostics.extend(found);
+    let search_pages = content::search_page::missing(&pages, &config, &i18n);
+    pages.extend(search_pages);
     let inputs = PlanInputs {
         data: &sources.data,
         pages: plan_pages,

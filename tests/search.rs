@@ -138,3 +138,32 @@ fn tracker_rows_are_anchors_that_results_link_to() {
         std::fs::read_to_string(portal().join("ke-hoach-2025/nhiem-vu/index.html")).unwrap();
     assert!(tracker.contains("<tr id=\"task-nv-3-11\">"));
 }
+
+#[test]
+fn a_site_without_a_search_page_gets_one_in_every_language() {
+    let site = common::Site::fixture("basic");
+    assert!(!site.path("content/tim-kiem.md").exists());
+    site.build().assert_ok();
+    let vi = site.output("tim-kiem/index.html");
+    let en = site.output("en/search/index.html");
+    assert!(vi.contains("<h1>Tìm kiếm</h1>"), "{vi}");
+    assert!(en.contains("<h1>Search</h1>"), "{en}");
+    assert!(site.has_output("search/vi") && site.has_output("search/en"));
+    assert!(site.output("index.html").contains("href=\"/tim-kiem/\""));
+    assert!(
+        site.output("en/index.html")
+            .contains("href=\"/en/search/\"")
+    );
+    // A page of the site's own still wins.
+    site.write(
+        "content/tra-cuu.md",
+        "+++\ntitle = \"Tra cứu\"\ntemplate = \"search.html\"\n+++\n",
+    );
+    site.build().assert_ok();
+    assert!(!site.has_output("tim-kiem/index.html"));
+    assert!(site.output("index.html").contains("href=\"/tra-cuu/\""));
+    assert!(
+        site.has_output("en/search/index.html"),
+        "English has no page of its own"
+    );
+}

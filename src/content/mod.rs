@@ -5,6 +5,7 @@ pub mod awareness;
 pub mod front_matter;
 pub mod kind;
 pub mod plan;
+pub mod search_page;
 pub mod updates;
 
 use std::collections::BTreeMap;

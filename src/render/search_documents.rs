@@ -11,7 +11,7 @@ use crate::search::{Document, Kind};
 use crate::site::{Page, PageId, Site};
 
 /// The template of the search page, which is left out of its own results.
-pub const SEARCH_TEMPLATE: &str = "search.html";
+pub use crate::content::search_page::SEARCH_TEMPLATE;
 
 /// Every searchable page of `lang`, in page order, then the tasks that have no page of their
 /// own, as rows of their plan's task tracker.
