@@ -59,6 +59,9 @@ pub struct BuildArgs {
     /// Include pages marked `draft = true`.
     #[arg(long)]
     pub drafts: bool,
+    /// Include pages dated after today (left out by default, so that news can be scheduled).
+    #[arg(long)]
+    pub future: bool,
     /// Print how long each stage of the build took.
     #[arg(long)]
     pub timings: bool,
@@ -107,6 +110,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 output: args.output,
                 base_url: args.base_url,
                 drafts: args.drafts,
+                future: args.future,
             };
             let output_dir = options.output_dir();
             let result = pipeline::build(&options);

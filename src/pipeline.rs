@@ -10,9 +10,9 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::config::{self, Config};
-use crate::content;
 use crate::content::awareness::{self, AwarenessInputs};
 use crate::content::plan::{self, PlanInputs};
+use crate::content::{self, Publish};
 use crate::deps::Dep;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::I18n;
@@ -30,9 +30,20 @@ pub struct BuildOptions {
     pub output: Option<PathBuf>,
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// Publish pages dated after today too.
+    pub future: bool,
 }
 
 impl BuildOptions {
+    /// Which pages this run publishes.
+    pub fn publish(&self) -> Publish {
+        Publish {
+            drafts: self.drafts,
+            until: (!self.future).then(content::today),
+            banners: false,
+        }
+    }
+
     pub fn output_dir(&self) -> PathBuf {
         self.output
             .clone()
@@ -93,7 +104,7 @@ pub fn prepare(options: &BuildOptions) -> Result<Prepared, Vec<Diagnostic>> {
     let mut timings = Timings::default();
     let config = load_config(options)?;
     let (sources, found) = timings.time("read", || source::load(&options.root, &config.theme));
-    prepare_with(config, sources, found, options.drafts, timings, true)
+    prepare_with(config, sources, found, options.publish(), timings, true)
 }
 
 /// Every stage after reading, from sources already in memory (`serve` keeps them and
@@ -102,10 +113,10 @@ pub fn prepare_from(
     config: Config,
     sources: SiteSources,
     found: Vec<Diagnostic>,
-    drafts: bool,
+    publish: Publish,
     timings: Timings,
 ) -> Result<Prepared, Vec<Diagnostic>> {
-    prepare_with(config, sources, found, drafts, timings, false)
+    prepare_with(config, sources, found, publish, timings, false)
 }
 
 /// Every stage after reading; with `index_search`, the search index too, built right after
@@ -114,7 +125,7 @@ fn prepare_with(
     config: Config,
     mut sources: SiteSources,
     found: Vec<Diagnostic>,
-    drafts: bool,
+    publish: Publish,
     mut timings: Timings,
     index_search: bool,
 ) -> Result<Prepared, Vec<Diagnostic>> {
@@ -160,7 +171,7 @@ fn prepare_with(
     let inputs = AwarenessInputs {
         config: &config,
         i18n: &i18n,
-        drafts,
+        publish,
         assets: &assets,
         file_size: &file_size,
     };
@@ -170,7 +181,7 @@ fn prepare_with(
         return Err(diagnostics.sorted());
     }
 
-    let (mut site, found) = timings.time("link", || site::link(config, pages, assets, drafts));
+    let (mut site, found) = timings.time("link", || site::link(config, pages, assets, publish));
     diagnostics.extend(found);
     site.plans = plans;
     site.awareness = awareness;
@@ -394,11 +405,12 @@ pub fn check(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let findings = timings.time("content rules", || {
         crate::check::run(&sources.pages, &config, options.drafts)
     });
-    let mut prepared =
-        prepare_from(config, sources, found, options.drafts, timings).map_err(|mut errors| {
+    let mut prepared = prepare_from(config, sources, found, options.publish(), timings).map_err(
+        |mut errors| {
             errors.extend(findings.iter().cloned());
             errors.into_iter().collect::<Diagnostics>().sorted()
-        })?;
+        },
+    )?;
     let files = std::sync::atomic::AtomicUsize::new(0);
     let mut timings = std::mem::take(&mut prepared.timings);
     let mut diagnostics = timings.time("render", || {

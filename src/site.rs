@@ -5,7 +5,9 @@ use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::config::Config;
-use crate::content::{ContentPage, FrontMatter, SECTION_STEM, SectionKind, SortBy, humanise};
+use crate::content::{
+    ContentPage, FrontMatter, Publish, SECTION_STEM, SectionKind, SortBy, humanise,
+};
 use crate::diag::{Diagnostic, Source, did_you_mean};
 use crate::markdown::{LinkProblem, LinkResolver, Rendered};
 use crate::slug::slugify;
@@ -78,7 +80,10 @@ pub struct Site {
     by_content_path: HashMap<String, PageId>,
     by_key: HashMap<(String, String), PageId>,
     /// Drafts left out of this build, so a link to one gets a helpful message.
-    drafts: BTreeSet<String>,
+    /// Pages not published, by content path, with why (`draft`, `scheduled`).
+    left_out: BTreeMap<String, &'static str>,
+    /// Which pages this run publishes (and whether pages show banners).
+    pub publish: Publish,
     /// Files in `content/` other than Markdown (images, PDFs), by their path inside it.
     pub assets: BTreeSet<String>,
     /// The site's plans with their data; pages show them through `ContentPage::plan_page`.
@@ -87,22 +92,23 @@ pub struct Site {
     pub awareness: crate::content::awareness::Awareness,
 }
 
-/// Links parsed pages into a site. `assets` are the other files of `content/`; `drafts`
-/// keeps pages marked `draft = true`.
+/// Links parsed pages into a site. `assets` are the other files of `content/`; `publish`
+/// says whether drafts and pages dated after today are kept.
 pub fn link(
     config: Config,
     pages: Vec<ContentPage>,
     assets: BTreeSet<String>,
-    drafts: bool,
+    publish: Publish,
 ) -> (Site, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut kept = Vec::with_capacity(pages.len());
-    let mut left_out = BTreeSet::new();
+    let mut left_out = BTreeMap::new();
     for page in pages {
-        if page.front.draft && !drafts {
-            left_out.insert(page.content_path.clone());
-        } else {
-            kept.push(page);
+        match publish.leaves_out(&page) {
+            Some(why) => {
+                left_out.insert(page.content_path.clone(), why);
+            }
+            None => kept.push(page),
         }
     }
     add_implicit_sections(&config, &mut kept);
@@ -124,7 +130,8 @@ pub fn link(
         aliases: Vec::new(),
         by_content_path: HashMap::new(),
         by_key: HashMap::new(),
-        drafts: left_out,
+        left_out,
+        publish,
         assets,
         plans: Vec::new(),
         awareness: Default::default(),
@@ -595,13 +602,27 @@ impl Site {
             }
             return Ok(id);
         }
-        if self.drafts.contains(&wanted) {
-            return Err(LinkProblem {
-                message: format!("`@/{wanted}` is a draft, so it is not published"),
-                hint: Some(
-                    "set `draft = false` in that page, or build with --drafts to preview".into(),
-                ),
-            });
+        match self.left_out.get(&wanted) {
+            Some(&"scheduled") => {
+                return Err(LinkProblem {
+                    message: format!(
+                        "`@/{wanted}` is dated after today, so it is not published yet"
+                    ),
+                    hint: Some(
+                        "link to it once it is published, or build with --future to preview".into(),
+                    ),
+                });
+            }
+            Some(_) => {
+                return Err(LinkProblem {
+                    message: format!("`@/{wanted}` is a draft, so it is not published"),
+                    hint: Some(
+                        "set `draft = false` in that page, or build with --drafts to preview"
+                            .into(),
+                    ),
+                });
+            }
+            None => {}
         }
         let suggestion = did_you_mean(&wanted, self.by_content_path.keys().map(String::as_str));
         Err(LinkProblem {
@@ -683,7 +704,7 @@ mod tests {
             config,
             pages,
             BTreeSet::from(["tin/anh.png".to_string()]),
-            false,
+            Publish::default(),
         )
     }
 

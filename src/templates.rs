@@ -514,7 +514,12 @@ mod tests {
 
     fn lookups() -> Lookups {
         let config = Config::parse("title = \"x\"\nbase_url = \"https://x.vn\"\n").unwrap();
-        let (site, _) = crate::site::link(config.clone(), Vec::new(), Default::default(), false);
+        let (site, _) = crate::site::link(
+            config.clone(),
+            Vec::new(),
+            Default::default(),
+            Default::default(),
+        );
         let mut layers = BTreeMap::new();
         layers.insert(
             "vi".to_string(),

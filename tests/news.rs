@@ -270,3 +270,36 @@ fn json_ld(html: &str) -> serde_json::Value {
     let end = start + html[start..].find("</script>").unwrap();
     serde_json::from_str(&html[start..end]).unwrap()
 }
+
+#[test]
+fn an_article_dated_after_today_waits_unless_future() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/tin-tuc/sap-toi.md",
+        "+++\ntitle = \"Ra mắt ứng dụng\"\ndate = 2999-01-01\n+++\n\nSẽ ra mắt.\n",
+    );
+    site.build().assert_ok();
+    assert!(!site.has_output("tin-tuc/sap-toi/index.html"));
+    assert!(
+        !site
+            .output("tin-tuc/index.html")
+            .contains("Ra mắt ứng dụng")
+    );
+    // A link to it says why it is missing.
+    site.write(
+        "content/gioi-thieu.md",
+        "+++\ntitle = \"Giới thiệu\"\nweight = 1\n+++\n\n[sắp tới](@/tin-tuc/sap-toi.md)\n\n## Mục tiêu\n",
+    );
+    let stderr = site.build_fails();
+    assert!(
+        stderr.contains("is dated after today, so it is not published yet"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--future"), "{stderr}");
+    // With --future it is published, without a preview banner.
+    let run = site.run(&["build", "--future"]);
+    run.assert_ok();
+    let page = site.output("tin-tuc/sap-toi/index.html");
+    assert!(page.contains("Ra mắt ứng dụng"), "{page}");
+    assert!(!page.contains("preview-banner"), "{page}");
+}

@@ -395,3 +395,20 @@ fn ctrl_c_during_the_first_build_takes_the_preview_folder_with_it() {
     assert!(status.success(), "{status:?}");
     assert!(!folder.exists(), "{} was left behind", folder.display());
 }
+
+#[test]
+fn the_preview_shows_a_scheduled_article_with_a_banner() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/tin-tuc/sap-toi.md",
+        "+++\ntitle = \"Ra mắt ứng dụng\"\ndate = 2999-01-01\n+++\n\nSẽ ra mắt.\n",
+    );
+    let server = start(&site);
+    let (status, _, body) = request(&server, "GET", "/tin-tuc/sap-toi/");
+    assert_eq!(status, 200);
+    assert!(body.contains("class=\"preview-banner\""), "{body}");
+    assert!(body.contains("Đã hẹn giờ"), "{body}");
+    // An article already published has no banner.
+    let (_, _, body) = request(&server, "GET", "/gioi-thieu/");
+    assert!(!body.contains("preview-banner"), "{body}");
+}

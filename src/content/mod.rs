@@ -21,6 +21,45 @@ pub use kind::SectionKind;
 pub const SECTION_STEM: &str = "_index";
 
 /// A Markdown file with its front matter parsed.
+/// Which pages a run publishes: drafts only when asked (`--drafts`), and pages dated after
+/// `until` (the day of the build) only when it is `None` (`--future`, and `serve`, which
+/// shows them with a banner). `as_of` is the data's date, never the publishing clock.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Publish {
+    pub drafts: bool,
+    pub until: Option<chrono::NaiveDate>,
+    /// Pages say they are drafts or scheduled (the preview server).
+    pub banners: bool,
+}
+
+impl Publish {
+    /// Why `page` is left out, if it is: `"draft"` or `"scheduled"`.
+    pub fn leaves_out(&self, page: &ContentPage) -> Option<&'static str> {
+        if page.front.draft && !self.drafts {
+            Some("draft")
+        } else if self.is_scheduled(page) && self.until.is_some() {
+            Some("scheduled")
+        } else {
+            None
+        }
+    }
+
+    /// Whether the page is dated after the day of the build.
+    pub fn is_scheduled(&self, page: &ContentPage) -> bool {
+        let today = self.until.unwrap_or_else(today);
+        page.front.date.is_some_and(|date| date.date() > today)
+    }
+}
+
+/// Today's date in UTC, from the system clock.
+pub fn today() -> chrono::NaiveDate {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    epoch + chrono::Days::new(seconds / 86_400)
+}
+
 #[derive(Clone, Debug)]
 pub struct ContentPage {
     /// The file, for messages: `content/news/a.en.md`.

@@ -34,6 +34,10 @@ pub fn list_fields(site: &Site, page: &Page) -> Map {
     put("updated", Value::from(front.updated.map(|d| d.iso())));
     put("weight", Value::from(front.weight));
     put("draft", Value::from(front.draft));
+    put(
+        "scheduled",
+        Value::from(site.publish.banners && site.publish.is_scheduled(&page.content)),
+    );
     put("description", Value::from(front.summary.as_deref()));
     put("summary", Value::safe_string(&page.rendered.summary_html));
     put("audience", strings(&front.audience));

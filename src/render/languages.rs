@@ -159,7 +159,7 @@ mod tests {
         )
         .unwrap();
         let pages = content_pages(files, &config);
-        crate::site::link(config, pages, BTreeSet::new(), false).0
+        crate::site::link(config, pages, BTreeSet::new(), Default::default()).0
     }
 
     fn page<'a>(site: &'a Site, path: &str) -> &'a Page {

@@ -93,6 +93,7 @@ pub fn site_context(site: &Site, lang: &str) -> Context {
     context.insert("default_language", &config.default_language);
     context.insert("as_of", &config.as_of.map(|d| d.iso()));
     context.insert("search_enabled", &config.search.enabled);
+    context.insert("preview_banners", &site.publish.banners);
     insert_search(&mut context, site, lang);
     news::add_site_data(&mut context, site, lang);
     let home_url = site.homes.get(lang).map(|&h| site.url(&site.pages[h].path));

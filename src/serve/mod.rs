@@ -93,6 +93,8 @@ pub fn run(root: PathBuf, args: &ServeOptions) -> ExitCode {
         output: Some(folder.clone()),
         base_url: Some(format!("http://{address}")),
         drafts: args.drafts,
+        // The preview shows pages dated after today, with a banner saying so.
+        future: true,
     };
     let served = Arc::new(http::Served::new(folder.clone(), address));
     {

@@ -69,7 +69,7 @@ impl Session {
             config.clone(),
             sources,
             found,
-            options.drafts,
+            preview(&options),
             Timings::default(),
         )?;
         let mut session = Session {
@@ -215,7 +215,7 @@ impl Session {
     fn prepare_again(&mut self) -> Result<(), Vec<Diagnostic>> {
         let mut sources = self.prepared.sources.clone();
         sources.pages = self.pages.clone();
-        let drafts = self.options.drafts;
+        let drafts = preview(&self.options);
         let config = self.config.clone();
         self.prepared =
             pipeline::prepare_from(config, sources, Vec::new(), drafts, Timings::default())?;
@@ -299,5 +299,14 @@ impl Session {
     /// The template each output was rendered with, for tests of the dependency graph.
     pub fn template_of(&self, path: &str) -> Option<&str> {
         self.graph.template_of(path)
+    }
+}
+
+/// What the preview publishes: what the build would, with banners on drafts and pages dated
+/// after today.
+fn preview(options: &BuildOptions) -> crate::content::Publish {
+    crate::content::Publish {
+        banners: true,
+        ..options.publish()
     }
 }

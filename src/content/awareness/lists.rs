@@ -105,7 +105,7 @@ pub(super) fn list_pages(
                         .pieces
                         .get(&page.content_path)
                         .is_some_and(|p| p.root == *root)
-                        && (inputs.drafts || !page.front.draft)
+                        && inputs.publish.leaves_out(page).is_none()
                         && page.lang == *lang
                 })
                 .collect();

@@ -128,7 +128,7 @@ pub struct AwarenessInputs<'a> {
     pub config: &'a Config,
     pub i18n: &'a I18n,
     /// Pages marked `draft = true` are kept (so lists are made for them too).
-    pub drafts: bool,
+    pub publish: crate::content::Publish,
     /// The other files of `content/`, by their path inside it.
     pub assets: &'a BTreeSet<String>,
     /// The size in bytes of a file of `content/`.
@@ -211,7 +211,7 @@ mod tests {
         let inputs = AwarenessInputs {
             config: &config,
             i18n: &i18n,
-            drafts: false,
+            publish: crate::content::Publish::default(),
             assets: &assets,
             file_size: &size,
         };
