@@ -39,7 +39,8 @@ impl BuildOptions {
     pub fn publish(&self) -> Publish {
         Publish {
             drafts: self.drafts,
-            until: (!self.future).then(content::today),
+            future: self.future,
+            today: content::today(),
             banners: false,
         }
     }

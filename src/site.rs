@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::config::Config;
 use crate::content::{
-    ContentPage, FrontMatter, Publish, SECTION_STEM, SectionKind, SortBy, humanise,
+    ContentPage, FrontMatter, LeftOut, Publish, SECTION_STEM, SectionKind, SortBy, humanise,
 };
 use crate::diag::{Diagnostic, Source, did_you_mean};
 use crate::markdown::{LinkProblem, LinkResolver, Rendered};
@@ -80,8 +80,8 @@ pub struct Site {
     by_content_path: HashMap<String, PageId>,
     by_key: HashMap<(String, String), PageId>,
     /// Drafts left out of this build, so a link to one gets a helpful message.
-    /// Pages not published, by content path, with why (`draft`, `scheduled`).
-    left_out: BTreeMap<String, &'static str>,
+    /// Pages not published, by content path, with why.
+    left_out: BTreeMap<String, LeftOut>,
     /// Which pages this run publishes (and whether pages show banners).
     pub publish: Publish,
     /// Files in `content/` other than Markdown (images, PDFs), by their path inside it.
@@ -602,8 +602,8 @@ impl Site {
             }
             return Ok(id);
         }
-        match self.left_out.get(&wanted) {
-            Some(&"scheduled") => {
+        match self.left_out.get(&wanted).copied() {
+            Some(LeftOut::Scheduled) => {
                 return Err(LinkProblem {
                     message: format!(
                         "`@/{wanted}` is dated after today, so it is not published yet"
@@ -613,7 +613,7 @@ impl Site {
                     ),
                 });
             }
-            Some(_) => {
+            Some(LeftOut::Draft) => {
                 return Err(LinkProblem {
                     message: format!("`@/{wanted}` is a draft, so it is not published"),
                     hint: Some(

@@ -22,23 +22,45 @@ pub const SECTION_STEM: &str = "_index";
 
 /// A Markdown file with its front matter parsed.
 /// Which pages a run publishes: drafts only when asked (`--drafts`), and pages dated after
-/// `until` (the day of the build) only when it is `None` (`--future`, and `serve`, which
-/// shows them with a banner). `as_of` is the data's date, never the publishing clock.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// `today` (the day of the build) only when asked (`--future`, and `serve`, which shows them
+/// with a banner). `as_of` is the data's date, never the publishing clock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Publish {
     pub drafts: bool,
-    pub until: Option<chrono::NaiveDate>,
+    pub future: bool,
+    /// The day of the build, read from the clock once per run.
+    pub today: chrono::NaiveDate,
     /// Pages say they are drafts or scheduled (the preview server).
     pub banners: bool,
 }
 
+impl Default for Publish {
+    /// Everything but drafts, without banners.
+    fn default() -> Self {
+        Publish {
+            drafts: false,
+            future: true,
+            today: chrono::NaiveDate::MIN,
+            banners: false,
+        }
+    }
+}
+
+/// Why a page is not published.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LeftOut {
+    Draft,
+    /// Dated after the day of the build.
+    Scheduled,
+}
+
 impl Publish {
-    /// Why `page` is left out, if it is: `"draft"` or `"scheduled"`.
-    pub fn leaves_out(&self, page: &ContentPage) -> Option<&'static str> {
+    /// Why `page` is left out, if it is.
+    pub fn leaves_out(&self, page: &ContentPage) -> Option<LeftOut> {
         if page.front.draft && !self.drafts {
-            Some("draft")
-        } else if self.is_scheduled(page) && self.until.is_some() {
-            Some("scheduled")
+            Some(LeftOut::Draft)
+        } else if !self.future && self.is_scheduled(page) {
+            Some(LeftOut::Scheduled)
         } else {
             None
         }
@@ -46,8 +68,7 @@ impl Publish {
 
     /// Whether the page is dated after the day of the build.
     pub fn is_scheduled(&self, page: &ContentPage) -> bool {
-        let today = self.until.unwrap_or_else(today);
-        page.front.date.is_some_and(|date| date.date() > today)
+        page.front.date.is_some_and(|date| date.date() > self.today)
     }
 }
 

@@ -433,7 +433,7 @@ impl Loader<'_> {
             };
         };
         let file = format!("content/{path}");
-        let (tables, found) = if path.ends_with(".xlsx") {
+        let (tables, found) = if table_kind(path) == Some(TableKind::Xlsx) {
             table::read_xlsx_with(&file, bytes, tasks::HEADER_RULE, &self.limits())
         } else {
             let (table, found) = table::read_csv_with(&file, bytes, tasks::HEADER_RULE);
