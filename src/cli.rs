@@ -8,8 +8,10 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::diag;
 use crate::diag::Diagnostic;
+use crate::messages::{self, Lang};
 use crate::pipeline::{self, BuildOptions, BuildReport};
 use crate::serve::ServeOptions;
+use crate::t;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -24,6 +26,11 @@ pub struct Cli {
     /// The site folder (the one holding site-config.toml); the current folder by default.
     #[arg(long, global = true, value_name = "DIR")]
     pub root: Option<PathBuf>,
+
+    /// The language of minhbach's messages: vi or en. By default the site's
+    /// `default_language`, else the computer's locale.
+    #[arg(long, global = true, value_name = "LANG", env = "MINHBACH_LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
 
     #[command(subcommand)]
     pub command: Command,
@@ -87,13 +94,27 @@ pub struct ServeArgs {
     pub drafts: bool,
 }
 
+fn parse_lang(value: &str) -> Result<Lang, String> {
+    match value {
+        "vi" => Ok(Lang::Vi),
+        "en" => Ok(Lang::En),
+        _ => Err(t!("cli-lang-unknown", lang = value)),
+    }
+}
+
 /// Runs the parsed command and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
+    messages::set_language(
+        cli.lang
+            .or_else(|| site_language(cli.root.as_deref()))
+            .unwrap_or_else(Lang::from_locale),
+    );
     match cli.command {
         Command::Init { dir } => match crate::init::create(&dir) {
             Ok(()) => {
-                println!("Created a new site in {}.", dir.display());
-                println!("Preview it with: minhbach serve --root {}", dir.display());
+                let dir = dir.display().to_string();
+                println!("{}", t!("cli-init-created", dir = &dir));
+                println!("{}", t!("cli-init-next", dir = &dir));
                 ExitCode::SUCCESS
             }
             Err(problem) => {
@@ -120,14 +141,14 @@ pub fn run(cli: Cli) -> ExitCode {
                 }
             }
             finish(result, |report| {
-                format!(
-                    "Built {} pages into {} ({} files: {} written, {} unchanged) in {} ms.",
-                    report.pages,
-                    output_dir.display(),
-                    report.files,
-                    report.stats.written,
-                    report.stats.unchanged,
-                    report.elapsed.as_millis()
+                t!(
+                    "cli-built",
+                    pages = report.pages,
+                    output = output_dir.display().to_string(),
+                    files = report.files,
+                    written = report.stats.written,
+                    unchanged = report.stats.unchanged,
+                    ms = report.elapsed.as_millis() as u64
                 )
             })
         }
@@ -141,11 +162,11 @@ pub fn run(cli: Cli) -> ExitCode {
                 ..BuildOptions::default()
             };
             finish(pipeline::check(&options), |report| {
-                format!(
-                    "Checked {} pages ({} files) in {} ms: no errors.",
-                    report.pages,
-                    report.files,
-                    report.elapsed.as_millis()
+                t!(
+                    "cli-checked",
+                    pages = report.pages,
+                    files = report.files,
+                    ms = report.elapsed.as_millis() as u64
                 )
             })
         }
@@ -193,11 +214,14 @@ pub fn finish(
             let code = diag::exit_code(&diagnostics);
             if code == 1 {
                 let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+                let warnings = diagnostics.len() - errors;
                 eprintln!(
-                    "The site has {errors} error{} (and {} warning{}); nothing was written.",
-                    plural(errors),
-                    diagnostics.len() - errors,
-                    plural(diagnostics.len() - errors)
+                    "{}",
+                    t!(
+                        "summary-site-has-errors",
+                        errors = errors,
+                        warnings = warnings
+                    )
                 );
             }
             ExitCode::from(code.max(1))
@@ -205,6 +229,15 @@ pub fn finish(
     }
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+/// The `default_language` of the site the command will read, if its settings say one that
+/// minhbach speaks. Read on its own, before the build, so that even the settings' own
+/// errors are told in the site's language.
+fn site_language(root: Option<&std::path::Path>) -> Option<Lang> {
+    let root = pipeline::find_root(root).ok()?;
+    let text = std::fs::read_to_string(root.join(crate::source::CONFIG_FILE)).ok()?;
+    let table: toml::Table = toml::from_str(&text).ok()?;
+    match table.get("default_language") {
+        Some(language) => Lang::from_tag(language.as_str()?),
+        None => Lang::from_tag(crate::config::DEFAULT_LANGUAGE),
+    }
 }

@@ -178,8 +178,11 @@ impl Default for SearchConfig {
     }
 }
 
+/// The language of a site whose settings name none.
+pub const DEFAULT_LANGUAGE: &str = "vi";
+
 fn default_language() -> String {
-    "vi".into()
+    DEFAULT_LANGUAGE.into()
 }
 fn default_theme() -> String {
     "default".into()

@@ -30,6 +30,7 @@ fn start_with(site: &Site, wait_for_build: bool) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_minhbach"))
         .args(["serve", "--port", "0", "--root"])
         .arg(&site.root)
+        .env("MINHBACH_LANG", "en")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
