@@ -31,6 +31,7 @@ use chrono::NaiveDate;
 
 use crate::content::plan::status::TaskState;
 use crate::diag::{Diagnostic, did_you_mean};
+use crate::t;
 use crate::slug::{fold_ascii, slugify};
 
 use super::Group;
@@ -456,7 +457,7 @@ impl<'a> TaskRow<'a> {
             None => {
                 let ids: Vec<&str> = appendix.all_groups().map(|g| g.id.as_str()).collect();
                 let hint = match did_you_mean(written, ids.iter().copied()) {
-                    Some(g) => format!("did you mean `{g}`?"),
+                    Some(g) => t!("did-you-mean", suggestion = g),
                     None if ids.is_empty() => {
                         "the plan has no groups: add groups/*.md, or heading rows".into()
                     }
