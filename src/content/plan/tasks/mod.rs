@@ -31,8 +31,8 @@ use chrono::NaiveDate;
 
 use crate::content::plan::status::TaskState;
 use crate::diag::{Diagnostic, did_you_mean};
-use crate::t;
 use crate::slug::{fold_ascii, slugify};
+use crate::t;
 
 use super::Group;
 use super::period::Deadline;
