@@ -101,16 +101,21 @@ impl Templates {
         self.files.contains_key(name)
     }
 
-    /// Renders `name`; an error names the template and the page being rendered (`what`).
-    /// The output is bytes: Tera writes UTF-8, and checking it again would cost a pass
-    /// over every page.
-    pub fn render(&self, name: &str, context: &Context, what: &str) -> Result<Vec<u8>, Diagnostic> {
+    /// Renders `name`; an error names the template and the page being rendered (`what`,
+    /// asked for only when there is an error). The output is bytes: Tera writes UTF-8, and
+    /// checking it again would cost a pass over every page.
+    pub fn render(
+        &self,
+        name: &str,
+        context: &Context,
+        what: impl FnOnce() -> String,
+    ) -> Result<Vec<u8>, Diagnostic> {
         let mut out = Vec::with_capacity(16 * 1024);
         self.tera
             .render_to(name, context, &mut out)
             .map(|()| out)
             .map_err(|error| {
-                problems(&self.files, &error, Some(what))
+                problems(&self.files, &error, Some(&what()))
                     .into_iter()
                     .next()
                     .map(|p| p.diagnostic)
@@ -589,7 +594,7 @@ mod tests {
         context.insert("lang", "vi");
         assert_eq!(
             templates
-                .render("c.html", &context, "the home page")
+                .render("c.html", &context, || "the home page".into())
                 .unwrap(),
             "fine Trang chủ".as_bytes()
         );
@@ -602,7 +607,7 @@ mod tests {
         let mut context = Context::new();
         context.insert("page", &BTreeMap::from([("title", "A")]));
         let error = templates
-            .render("p.html", &context, "content/a.md")
+            .render("p.html", &context, || "content/a.md".into())
             .unwrap_err();
         assert_eq!(error.location(), "templates/p.html:2:9", "{error}");
         assert!(error.notes[0].contains("content/a.md"));

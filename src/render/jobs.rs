@@ -303,7 +303,7 @@ fn render_job(
         record(Dep::Template(template.clone()));
         input
             .templates
-            .render(&template, &context, &describe(site, id))
+            .render(&template, &context, || describe(site, id))
     };
     match job {
         Job::Page(id) => page_job(*id, None),
@@ -318,7 +318,7 @@ fn render_job(
             record(Dep::Template("404.html".into()));
             input
                 .templates
-                .render("404.html", &context, &t!("render-not-found-page"))
+                .render("404.html", &context, || t!("render-not-found-page"))
         }
         Job::Alias(i) => {
             let alias = &site.aliases[*i];

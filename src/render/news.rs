@@ -209,9 +209,9 @@ pub fn render(
                 .collect();
             insert_translations(&mut context, site, section.lang(), &versions);
             record(Dep::Template("tags.html".into()));
-            input
-                .templates
-                .render("tags.html", &context, &t!("render-tag-list", path = &path))
+            input.templates.render("tags.html", &context, || {
+                t!("render-tag-list", path = &path)
+            })
         }
         NewsJob::Tag {
             section: root,
@@ -250,7 +250,7 @@ pub fn render(
             record(Dep::Template("tag.html".into()));
             input
                 .templates
-                .render("tag.html", &context, &t!("render-tag-page", path = &path))
+                .render("tag.html", &context, || t!("render-tag-page", path = &path))
         }
     }
 }
