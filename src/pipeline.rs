@@ -20,6 +20,7 @@ use crate::output::{self, Staging, WriteStats};
 use crate::render::{self, Body, Output, RenderInput};
 use crate::site::{self, Site};
 use crate::source::{self, Bytes, Inputs, SiteSources, TextFile};
+use crate::t;
 use crate::templates::{Lookups, Templates};
 
 /// What a run of `build` or `check` is asked to do.
@@ -86,13 +87,8 @@ pub fn load_config(options: &BuildOptions) -> Result<Config, Vec<Diagnostic>> {
     if let Some(base_url) = &options.base_url {
         if !config::is_web_address(base_url) {
             return Err(vec![
-                Diagnostic::usage(
-                    "usage-base-url",
-                    format!("--base-url `{base_url}` is not an absolute web address"),
-                )
-                .with_hint(
-                    "write it with http:// or https://, like --base-url https://example.org",
-                ),
+                Diagnostic::usage("usage-base-url", t!("pipeline-base-url", url = base_url))
+                    .with_hint(t!("pipeline-base-url-hint")),
             ]);
         }
         config.base_url = base_url.trim_end_matches('/').to_string();
@@ -234,7 +230,7 @@ impl Prepared {
         let in_use = || {
             vec![Diagnostic::internal(
                 "internal-serve",
-                "the site is still in use",
+                t!("pipeline-site-in-use"),
             )]
         };
         let site = Arc::get_mut(&mut self.site).ok_or_else(in_use)?;
@@ -385,14 +381,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
 fn foreign_file(output_dir: &Path, path: &str) -> Diagnostic {
     Diagnostic::warning(
         "output-foreign-file",
-        format!(
-            "{} was not written by minhbach, so the new site does not have it",
-            output_dir.join(path).display()
+        t!(
+            "pipeline-foreign-file",
+            path = output_dir.join(path).display().to_string()
         ),
     )
-    .with_hint(format!(
-        "put files the site should publish as they are in static/ (static/{path}), and they are copied on every build"
-    ))
+    .with_hint(t!("pipeline-foreign-file-hint", file = path))
 }
 
 /// `minhbach check`: every stage but writing, and the content rules of `check` (images
@@ -447,7 +441,10 @@ pub fn find_root(root: Option<&Path>) -> Result<PathBuf, Diagnostic> {
     let root = match root {
         Some(root) => root.to_path_buf(),
         None => std::env::current_dir().map_err(|e| {
-            Diagnostic::error("site-root", format!("cannot read the current folder: {e}"))
+            Diagnostic::error(
+                "site-root",
+                t!("pipeline-current-folder", error = e.to_string()),
+            )
         })?,
     };
     if root.join(config::CONFIG_FILE).is_file() {
@@ -455,8 +452,12 @@ pub fn find_root(root: Option<&Path>) -> Result<PathBuf, Diagnostic> {
     } else {
         Err(Diagnostic::error(
             "site-root",
-            format!("{} has no {}, so it is not a minhbach site", root.display(), config::CONFIG_FILE),
+            t!(
+                "pipeline-not-a-site",
+                folder = root.display().to_string(),
+                config = config::CONFIG_FILE
+            ),
         )
-        .with_hint("run the command in the site's folder, pass --root DIR, or make a new site with `minhbach init DIR`"))
+        .with_hint(t!("pipeline-not-a-site-hint")))
     }
 }
