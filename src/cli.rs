@@ -94,7 +94,9 @@ pub struct BuildArgs {
 fn seconds(text: &str) -> Result<Duration, String> {
     match text.parse::<f64>() {
         Ok(value) if value > 0.0 && value <= 600.0 => Ok(Duration::from_secs_f64(value)),
-        _ => Err(format!("`{text}` is not a number of seconds above 0 and at most 600")),
+        _ => Err(format!(
+            "`{text}` is not a number of seconds above 0 and at most 600"
+        )),
     }
 }
 

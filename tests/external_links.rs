@@ -190,7 +190,9 @@ impl LinkSite {
             .args(args)
             .arg("--root")
             .arg(&self.root)
-            .env("NO_COLOR", "1");
+            .env("NO_COLOR", "1")
+            // Messages are asserted in English.
+            .env("MINHBACH_LANG", "en");
         for proxy in ["ALL_PROXY", "HTTPS_PROXY", "HTTP_PROXY", "NO_PROXY"] {
             command
                 .env_remove(proxy)
