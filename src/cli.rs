@@ -3,9 +3,11 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::check::external;
 use crate::diag;
 use crate::diag::Diagnostic;
 use crate::messages::{self, Lang};
@@ -52,6 +54,13 @@ pub enum Command {
         /// Include pages marked `draft = true`.
         #[arg(long)]
         drafts: bool,
+        /// Also ask for every external (http, https) link of the content; a dead one is an
+        /// error. This needs the network and may take a while.
+        #[arg(long)]
+        external: bool,
+        /// How long one external link may take to answer, in seconds (10 by default).
+        #[arg(long, value_name = "SECONDS", requires = "external", value_parser = seconds)]
+        external_timeout: Option<Duration>,
     },
 }
 
@@ -72,6 +81,50 @@ pub struct BuildArgs {
     /// Print how long each stage of the build took.
     #[arg(long)]
     pub timings: bool,
+    /// After building, ask for every external (http, https) link of the content; a dead one
+    /// is a warning and the site is written all the same. This needs the network.
+    #[arg(long)]
+    pub check_links_external: bool,
+    /// How long one external link may take to answer, in seconds (10 by default).
+    #[arg(long, value_name = "SECONDS", requires = "check_links_external", value_parser = seconds)]
+    pub external_timeout: Option<Duration>,
+}
+
+/// A number of seconds above 0 and at most 600 (fractions allowed).
+fn seconds(text: &str) -> Result<Duration, String> {
+    match text.parse::<f64>() {
+        Ok(value) if value > 0.0 && value <= 600.0 => Ok(Duration::from_secs_f64(value)),
+        _ => Err(format!(
+            "`{text}` is not a number of seconds above 0 and at most 600"
+        )),
+    }
+}
+
+/// The settings of external link checking when `on` (and a word on standard error that
+/// the run will take longer).
+fn external_settings(on: bool, timeout: Option<Duration>) -> Option<external::Settings> {
+    on.then(|| {
+        eprintln!("Checking external links: this asks other servers and may take a while.");
+        external::Settings {
+            timeout: timeout.unwrap_or(external::DEFAULT_TIMEOUT),
+        }
+    })
+}
+
+/// The line saying what the external links came to.
+fn external_summary(summary: Option<external::Summary>) -> String {
+    let Some(summary) = summary else {
+        return String::new();
+    };
+    format!(
+        "\nExternal links: {} link{} to {} address{} asked for: {} dead, {} could not be confirmed.",
+        summary.links,
+        if summary.links == 1 { "" } else { "s" },
+        summary.addresses,
+        if summary.addresses == 1 { "" } else { "es" },
+        summary.dead,
+        summary.unconfirmed
+    )
 }
 
 #[derive(Debug, Args)]
@@ -132,6 +185,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 base_url: args.base_url,
                 drafts: args.drafts,
                 future: args.future,
+                external_links: external_settings(args.check_links_external, args.external_timeout),
             };
             let output_dir = options.output_dir();
             let result = pipeline::build(&options);
@@ -141,7 +195,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 }
             }
             finish(result, |report| {
-                t!(
+                let summary = t!(
                     "cli-built",
                     pages = report.pages,
                     output = output_dir.display().to_string(),
@@ -149,25 +203,32 @@ pub fn run(cli: Cli) -> ExitCode {
                     written = report.stats.written,
                     unchanged = report.stats.unchanged,
                     ms = report.elapsed.as_millis() as u64
-                )
+                );
+                format!("{summary}{}", external_summary(report.external_links))
             })
         }
-        Command::Check { drafts } => {
+        Command::Check {
+            drafts,
+            external,
+            external_timeout,
+        } => {
             let Some(root) = root_or_report(cli.root) else {
                 return ExitCode::from(1);
             };
             let options = BuildOptions {
                 root,
                 drafts,
+                external_links: external_settings(external, external_timeout),
                 ..BuildOptions::default()
             };
             finish(pipeline::check(&options), |report| {
-                t!(
+                let summary = t!(
                     "cli-checked",
                     pages = report.pages,
                     files = report.files,
                     ms = report.elapsed.as_millis() as u64
-                )
+                );
+                format!("{summary}{}", external_summary(report.external_links))
             })
         }
         Command::Serve(args) => {

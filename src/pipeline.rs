@@ -9,12 +9,13 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use crate::check::external;
 use crate::config::{self, Config};
 use crate::content::awareness::{self, AwarenessInputs};
 use crate::content::plan::{self, PlanInputs};
 use crate::content::{self, Publish};
 use crate::deps::Dep;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::i18n::I18n;
 use crate::output::{self, Staging, WriteStats};
 use crate::render::{self, Body, Output, RenderInput};
@@ -33,6 +34,9 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Publish pages dated after today too.
     pub future: bool,
+    /// Ask for every external link of the content, and how (`check --external`,
+    /// `build --check-links-external`); without it nothing touches the network.
+    pub external_links: Option<external::Settings>,
 }
 
 impl BuildOptions {
@@ -63,6 +67,8 @@ pub struct BuildReport {
     pub stats: WriteStats,
     pub elapsed: Duration,
     pub timings: Timings,
+    /// What the external links came to, when they were asked for.
+    pub external_links: Option<external::Summary>,
 }
 
 /// A site loaded, linked and ready to render, with what rendering needs.
@@ -98,10 +104,58 @@ pub fn load_config(options: &BuildOptions) -> Result<Config, Vec<Diagnostic>> {
 
 /// Every stage up to (not including) rendering the pages.
 pub fn prepare(options: &BuildOptions) -> Result<Prepared, Vec<Diagnostic>> {
+    let read = read(options)?;
+    prepare_with(
+        read.config,
+        read.sources,
+        read.found,
+        options.publish(),
+        read.timings,
+        true,
+    )
+}
+
+/// The config and the site folder in memory, with the problems met reading them.
+struct Read {
+    config: Config,
+    sources: SiteSources,
+    found: Vec<Diagnostic>,
+    timings: Timings,
+}
+
+fn read(options: &BuildOptions) -> Result<Read, Vec<Diagnostic>> {
     let mut timings = Timings::default();
     let config = load_config(options)?;
     let (sources, found) = timings.time("read", || source::load(&options.root, &config.theme));
-    prepare_with(config, sources, found, options.publish(), timings, true)
+    Ok(Read {
+        config,
+        sources,
+        found,
+        timings,
+    })
+}
+
+/// The external links of the content as written (`--external`): the pages' Markdown and
+/// front matter, the `.toml` data of `content/` and `site-config.toml`.
+fn external_links(
+    options: &BuildOptions,
+    config: &Config,
+    sources: &SiteSources,
+) -> Vec<external::Occurrence> {
+    let config_file =
+        source::read_text(&options.root.join(config::CONFIG_FILE), config::CONFIG_FILE)
+            .ok()
+            .map(|text| TextFile {
+                file: config::CONFIG_FILE.to_string(),
+                text,
+            });
+    external::collect(&external::LinkSources {
+        pages: &sources.pages,
+        data: &sources.data,
+        config_file: config_file.as_ref(),
+        config,
+        drafts: options.drafts,
+    })
 }
 
 /// Every stage after reading, from sources already in memory (`serve` keeps them and
@@ -330,7 +384,22 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let started = Instant::now();
     let output_dir = options.output_dir();
     output::check_output_dir(&options.root, &output_dir).map_err(|d| vec![d])?;
-    let mut prepared = prepare(options)?;
+    let mut read = read(options)?;
+    // Found before the pages' texts are freed; asked for once the site is written.
+    let links = options.external_links.map(|settings| {
+        let links = read.timings.time("find links", || {
+            external_links(options, &read.config, &read.sources)
+        });
+        (settings, links)
+    });
+    let mut prepared = prepare_with(
+        read.config,
+        read.sources,
+        read.found,
+        options.publish(),
+        read.timings,
+        true,
+    )?;
     let staging = Staging::begin(&output_dir).map_err(|d| vec![d])?;
     let files = std::sync::atomic::AtomicUsize::new(0);
     let mut timings = std::mem::take(&mut prepared.timings);
@@ -363,6 +432,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
             .iter()
             .map(|path| foreign_file(&output_dir, path)),
     );
+    // In a build a dead link is a warning: the site is written all the same.
+    let external_links = links.map(|(settings, links)| {
+        let (found, summary) = timings.time("ask links", || {
+            external::check(&links, &settings, Severity::Warning)
+        });
+        diagnostics.extend(found);
+        summary
+    });
     let pages = prepared.site.pages.len();
     // Freeing a large site takes a noticeable moment on one core; nothing waits for it, and
     // a command that is about to exit need not wait at all.
@@ -374,6 +451,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
         stats,
         elapsed: started.elapsed(),
         timings,
+        external_links,
     })
 }
 
@@ -394,12 +472,25 @@ fn foreign_file(output_dir: &Path, path: &str) -> Diagnostic {
 /// changes.
 pub fn check(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let started = Instant::now();
-    let mut timings = Timings::default();
-    let config = load_config(options)?;
-    let (sources, found) = timings.time("read", || source::load(&options.root, &config.theme));
-    let findings = timings.time("content rules", || {
-        crate::check::run(&sources.pages, &config, options.drafts)
+    let mut read = read(options)?;
+    let mut findings = read.timings.time("content rules", || {
+        crate::check::run(&read.sources.pages, &read.config, options.drafts)
     });
+    // In `check` a dead link is an error: checking is what was asked for.
+    let external_links = options.external_links.map(|settings| {
+        let (found, summary) = read.timings.time("external links", || {
+            let links = external_links(options, &read.config, &read.sources);
+            external::check(&links, &settings, Severity::Error)
+        });
+        findings.extend(found);
+        summary
+    });
+    let Read {
+        config,
+        sources,
+        found,
+        timings,
+    } = read;
     let mut prepared = prepare_from(config, sources, found, options.publish(), timings).map_err(
         |mut errors| {
             errors.extend(findings.iter().cloned());
@@ -433,6 +524,7 @@ pub fn check(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
         stats: WriteStats::default(),
         elapsed: started.elapsed(),
         timings,
+        external_links,
     })
 }
 

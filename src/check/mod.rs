@@ -8,7 +8,11 @@
 //! or a link with no text) is an error, so `check` exits with 1; a problem that makes a page
 //! harder to use but still usable (a skipped heading level, a new window not announced, two
 //! pages with one title) is a warning. `build` does not run these rules.
+//!
+//! `external` checks the site's links to other sites over the network, only when asked
+//! (`check --external`, `build --check-links-external`).
 
+pub mod external;
 mod html;
 mod rules;
 

@@ -97,6 +97,7 @@ pub fn run(root: PathBuf, args: &ServeOptions) -> ExitCode {
         drafts: args.drafts,
         // The preview shows pages dated after today, with a banner saying so.
         future: true,
+        external_links: None,
     };
     let served = Arc::new(http::Served::new(folder.clone(), address));
     {

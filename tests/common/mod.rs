@@ -293,6 +293,7 @@ fn serve_options(site: &Site, output: PathBuf) -> BuildOptions {
         base_url: Some("http://127.0.0.1:1111".into()),
         drafts: false,
         future: false,
+        external_links: None,
     }
 }
 
