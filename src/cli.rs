@@ -94,9 +94,7 @@ pub struct BuildArgs {
 fn seconds(text: &str) -> Result<Duration, String> {
     match text.parse::<f64>() {
         Ok(value) if value > 0.0 && value <= 600.0 => Ok(Duration::from_secs_f64(value)),
-        _ => Err(format!(
-            "`{text}` is not a number of seconds above 0 and at most 600"
-        )),
+        _ => Err(t!("cli-seconds", text = text)),
     }
 }
 
@@ -104,7 +102,7 @@ fn seconds(text: &str) -> Result<Duration, String> {
 /// the run will take longer).
 fn external_settings(on: bool, timeout: Option<Duration>) -> Option<external::Settings> {
     on.then(|| {
-        eprintln!("Checking external links: this asks other servers and may take a while.");
+        eprintln!("{}", t!("cli-external-starting"));
         external::Settings {
             timeout: timeout.unwrap_or(external::DEFAULT_TIMEOUT),
         }
@@ -116,15 +114,14 @@ fn external_summary(summary: Option<external::Summary>) -> String {
     let Some(summary) = summary else {
         return String::new();
     };
-    format!(
-        "\nExternal links: {} link{} to {} address{} asked for: {} dead, {} could not be confirmed.",
-        summary.links,
-        if summary.links == 1 { "" } else { "s" },
-        summary.addresses,
-        if summary.addresses == 1 { "" } else { "es" },
-        summary.dead,
-        summary.unconfirmed
-    )
+    let line = t!(
+        "cli-external-summary",
+        links = summary.links,
+        addresses = summary.addresses,
+        dead = summary.dead,
+        unconfirmed = summary.unconfirmed
+    );
+    format!("\n{line}")
 }
 
 #[derive(Debug, Args)]

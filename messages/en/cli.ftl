@@ -17,3 +17,12 @@ summary-site-has-errors = The site has { $errors } { $errors ->
         [one] warning
        *[other] warnings
     }); nothing was written.
+cli-seconds = `{ $text }` is not a number of seconds above 0 and at most 600
+cli-external-starting = Checking external links: this asks other servers and may take a while.
+cli-external-summary = External links: { $links } { $links ->
+        [one] link
+       *[other] links
+    } to { $addresses } { $addresses ->
+        [one] address
+       *[other] addresses
+    } asked for: { $dead } dead, { $unconfirmed } could not be confirmed.

@@ -25,6 +25,7 @@ use std::time::Duration;
 pub use collect::{LinkSources, Occurrence, collect, is_external};
 
 use crate::diag::{Diagnostic, Severity};
+use crate::t;
 
 /// How long one address may take to answer unless told otherwise (connecting gets less).
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -185,25 +186,18 @@ fn diagnostic(occurrence: &Occurrence, outcome: &Outcome, dead: Severity) -> Opt
     let found = match outcome {
         Outcome::Live => return None,
         Outcome::Dead(failure) => {
-            let message = format!("the link to {url} is dead: {}", describe(failure));
+            let message = t!("external-dead", url = url, why = describe(failure));
             match dead {
                 Severity::Error => Diagnostic::error("external-link", message),
                 Severity::Warning => Diagnostic::warning("external-link", message),
             }
-            .with_hint(
-                "correct the address, link to where the page or document is now, or remove the link",
-            )
+            .with_hint(t!("external-dead-hint"))
         }
         Outcome::Unconfirmed(failure) => Diagnostic::warning(
             "external-link-unconfirmed",
-            format!(
-                "the link to {url} could not be confirmed: {}",
-                describe(failure)
-            ),
+            t!("external-unconfirmed", url = url, why = describe(failure)),
         )
-        .with_hint(
-            "open it in a browser: the server may refuse automated checks, or be failing only for now",
-        ),
+        .with_hint(t!("external-unconfirmed-hint")),
     };
     Some(Diagnostic {
         file: occurrence.file.clone(),
@@ -217,15 +211,19 @@ fn diagnostic(occurrence: &Occurrence, outcome: &Outcome, dead: Severity) -> Opt
 
 fn describe(failure: &Failure) -> String {
     match failure {
-        Failure::Status(status) => format!("the server answers {status}{}", reason(*status)),
-        Failure::NoHost => "its host name does not exist".into(),
-        Failure::Connection(why) => format!("the connection failed ({why})"),
-        Failure::TimedOut(after) => {
-            format!("no answer within {} s", after.as_secs_f64())
-        }
-        Failure::Tls(why) => format!("its secure connection failed ({why})"),
-        Failure::TooManyRedirects => "it redirects too many times (a redirect loop?)".into(),
-        Failure::BadAddress => "it is not a valid web address".into(),
+        Failure::Status(status) => t!(
+            "external-status",
+            status = format!("{status}{}", reason(*status))
+        ),
+        Failure::NoHost => t!("external-no-host"),
+        Failure::Connection(why) => t!("external-connection", why = why),
+        Failure::TimedOut(after) => t!(
+            "external-timed-out",
+            seconds = after.as_secs_f64().to_string()
+        ),
+        Failure::Tls(why) => t!("external-tls", why = why),
+        Failure::TooManyRedirects => t!("external-redirects"),
+        Failure::BadAddress => t!("external-bad-address"),
         Failure::Other(why) => why.clone(),
     }
 }
