@@ -31,3 +31,5 @@ registry-place-kinds-hint = write one of: { $kinds }
 registry-duplicate-unit = the unit id `{ $id }` is used twice
 registry-duplicate-place = the place id `{ $id }` is used twice
 registry-duplicate-hint = give each entry its own id; keep old names in `names` and abbreviations in `aliases`
+plan-group-unknown = `{ $group }` is not a task group of this plan
+plan-groups-hint = the plan's groups are: { $groups }

@@ -31,3 +31,5 @@ registry-place-kinds-hint = hãy viết một trong các loại: { $kinds }
 registry-duplicate-unit = mã đơn vị `{ $id }` bị dùng hai lần
 registry-duplicate-place = mã địa bàn `{ $id }` bị dùng hai lần
 registry-duplicate-hint = hãy đặt cho mỗi mục một mã riêng; giữ tên cũ trong `names` và tên viết tắt trong `aliases`
+plan-group-unknown = `{ $group }` không phải nhóm nhiệm vụ của kế hoạch này
+plan-groups-hint = các nhóm nhiệm vụ của kế hoạch là: { $groups }

@@ -593,12 +593,12 @@ impl Checker<'_> {
         if !groups.iter().any(|g| g == group.get_ref()) {
             let hint = match did_you_mean(group.get_ref(), groups.iter().map(String::as_str)) {
                 Some(g) => t!("did-you-mean", suggestion = g),
-                None => t!("indicator-groups-hint", groups = groups.join(", ")),
+                None => t!("plan-groups-hint", groups = groups.join(", ")),
             };
             self.error(
                 group.span(),
                 "unknown-id",
-                t!("indicator-group-unknown", group = group.get_ref()),
+                t!("plan-group-unknown", group = group.get_ref()),
                 hint,
             );
         }
