@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -9,6 +10,7 @@ use toml::de::{DeTable, DeValue};
 use toml::value::Datetime;
 
 use crate::diag::{Diagnostic, Source};
+use crate::messages::Lang;
 use crate::t;
 use crate::toml_input::{self, struct_fields};
 use crate::values::DateValue;
@@ -282,12 +284,23 @@ pub fn parse(file: &str, split: &Split<'_>) -> (Option<FrontMatter>, Vec<Diagnos
     }
     let (parsed, diagnostics) = toml_input::parse_keeping::<FrontMatter, _>(
         &split.source(file),
-        &t!("content-front-matter-what"),
+        front_matter_words(),
         &known_keys,
         Places::read,
     );
     let front = parsed.map(|(front, places)| FrontMatter { places, ..front });
     (front, diagnostics)
+}
+
+/// "front matter" in the run's language, for the TOML reader's messages: asked of the
+/// catalogue once per language, not once per page.
+fn front_matter_words() -> &'static str {
+    static WORDS: [OnceLock<String>; 2] = [OnceLock::new(), OnceLock::new()];
+    let cell = match crate::messages::language() {
+        Lang::Vi => &WORDS[0],
+        Lang::En => &WORDS[1],
+    };
+    cell.get_or_init(|| t!("content-front-matter-what"))
 }
 
 /// The front matter of two versions of a page is the same text (so its place, title and
