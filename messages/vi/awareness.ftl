@@ -6,7 +6,7 @@ awareness-term-write-one-of = hãy viết một trong các mã: { $ids }
 awareness-unknown-audience = `{ $text }` không phải đối tượng mà trang web này biết
 awareness-unknown-topic = `{ $text }` không phải chủ đề mà trang web này biết; trang không được liệt kê dưới chủ đề đó
 # Nối vào sau gợi ý, sau "; ".
-awareness-topic-add-own = hoặc thêm nó vào `topics` trong `[awareness]` của site-config.toml
+awareness-topic-add-own = hoặc thêm chủ đề này vào `topics` trong `[awareness]` của site-config.toml
 awareness-topic-list-own = hoặc liệt kê các chủ đề riêng của trang web trong `[awareness] topics` của site-config.toml
 awareness-flag = `{ $key }` phải là true hoặc false
 awareness-flag-hint = hãy viết `{ $key } = true` hoặc `{ $key } = false`, không có dấu ngoặc kép
