@@ -32,4 +32,5 @@ awareness-campaign-no-date-hint = add `{ $key } = 2025-10-10` (year-month-day, w
 awareness-campaign-not-a-date = `{ $key }` is not a date
 awareness-campaign-not-a-date-hint = write `{ $key } = 2025-10-10` (year-month-day, without quotes)
 awareness-download-missing = there is no file `content/{ $path }` to download
+awareness-download-did-you-mean = did you mean "{ $file }"?
 awareness-download-missing-hint = put the file in content/{ $dir } beside the page, or write its path as "@/folder/file.pdf"

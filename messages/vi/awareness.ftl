@@ -32,4 +32,5 @@ awareness-campaign-no-date-hint = hãy thêm `{ $key } = 2025-10-10` (năm-thán
 awareness-campaign-not-a-date = `{ $key }` không phải là ngày
 awareness-campaign-not-a-date-hint = hãy viết `{ $key } = 2025-10-10` (năm-tháng-ngày, không có dấu ngoặc kép)
 awareness-download-missing = không có tệp `content/{ $path }` để tải về
+awareness-download-did-you-mean = có phải ý bạn là "{ $file }"?
 awareness-download-missing-hint = hãy đặt tệp vào content/{ $dir } cạnh trang, hoặc viết đường dẫn của tệp theo dạng "@/folder/file.pdf"

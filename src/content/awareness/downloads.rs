@@ -64,7 +64,7 @@ impl Check<'_> {
                 .map(|a| a.rsplit('/').next().unwrap_or(a))
                 .collect();
             let hint = match did_you_mean(file, beside.iter().copied()) {
-                Some(close) => t!("did-you-mean", suggestion = close),
+                Some(close) => t!("awareness-download-did-you-mean", file = close),
                 None => t!("awareness-download-missing-hint", dir = &page.dir),
             };
             self.error(
