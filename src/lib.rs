@@ -4,6 +4,7 @@
 //! parses pages, `site` links them, `markdown` and `render` make the HTML with `templates`,
 //! and `output` writes it. Only `source`, `output`, `serve` and `init` touch the disk.
 
+pub mod card;
 pub mod charts;
 pub mod check;
 pub mod cli;
