@@ -4,11 +4,12 @@
 //! family and none calls it.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 use tera::Value;
 
+use super::cards::{self, CardFile, Cards};
 use super::context::{self, Pager, pager_count, pager_path};
 use super::input::{Body, Output, RenderInput, Sink, output_path};
 use super::page::{self, page_context};
@@ -40,12 +41,16 @@ pub enum Job {
     Robots,
     Download(usize, downloads::File),
     News(news::NewsJob),
+    /// A share card's PNG.
+    Card(Arc<CardFile>),
 }
 
-/// Every output of the site: what to render (by output path) and what to copy.
+/// Every output of the site: what to render (by output path) and what to copy, and the
+/// share card of every page (its PNG is among the jobs).
 pub struct OutputPlan {
     pub jobs: Vec<(String, Job)>,
     pub copies: BTreeMap<String, Bytes>,
+    pub cards: Cards,
 }
 
 impl OutputPlan {
@@ -106,6 +111,13 @@ pub fn plan_outputs(input: &RenderInput<'_>) -> (OutputPlan, Vec<Diagnostic>) {
                 .map(|(path, file)| (path, Job::Download(index, file))),
         );
     }
+    let cards = Cards::of(input);
+    jobs.extend(
+        cards
+            .files()
+            .into_iter()
+            .map(|(path, file)| (path, Job::Card(file))),
+    );
 
     let index_folders = search_folders(site);
     for path in jobs.iter().map(|(p, _)| p).chain(copies.keys()) {
@@ -140,7 +152,14 @@ pub fn plan_outputs(input: &RenderInput<'_>) -> (OutputPlan, Vec<Diagnostic>) {
             );
         }
     }
-    (OutputPlan { jobs, copies }, diagnostics)
+    (
+        OutputPlan {
+            jobs,
+            copies,
+            cards,
+        },
+        diagnostics,
+    )
 }
 
 /// Renders every file of the site into `sink`. Returns the problems found; a page that
@@ -150,12 +169,18 @@ pub fn render_site(input: &RenderInput<'_>, sink: Sink<'_>) -> Vec<Diagnostic> {
     if diagnostics.iter().any(Diagnostic::is_error) {
         return diagnostics;
     }
-    diagnostics.extend(render_jobs(input, &outputs.jobs, &|path, bytes, _| {
-        sink(Output {
-            path: path.to_string(),
-            body: Body::Made(bytes),
-        })
-    }));
+    let jobs = &outputs.jobs;
+    diagnostics.extend(render_jobs(
+        input,
+        &outputs.cards,
+        jobs,
+        &|path, bytes, _| {
+            sink(Output {
+                path: path.to_string(),
+                body: Body::Made(bytes),
+            })
+        },
+    ));
     for (path, bytes) in outputs.copies {
         sink(Output {
             path,
@@ -201,13 +226,15 @@ pub fn search_index(site: &mut Site) -> Vec<(String, Vec<u8>)> {
 /// Where a rendered job goes, with the inputs it was made from.
 pub type JobSink<'a> = &'a (dyn Fn(&str, Vec<u8>, BTreeSet<Dep>) + Sync);
 
-/// Renders `jobs` in parallel, recording what each depends on.
+/// Renders `jobs` in parallel, recording what each depends on; `cards` are the share cards
+/// of the pages (`OutputPlan::cards`).
 pub fn render_jobs(
     input: &RenderInput<'_>,
+    cards: &Cards,
     jobs: &[(String, Job)],
     sink: JobSink<'_>,
 ) -> Vec<Diagnostic> {
-    let shared = Shared::new(input);
+    let shared = Shared::new(input, cards);
     let failed: Vec<Diagnostic> = jobs
         .par_iter()
         .filter_map(|(path, job)| {
@@ -233,10 +260,11 @@ struct Shared<'a> {
     /// Each plan's task rows, by plan index and language, made when a tracker page first
     /// needs them (a rebuild that shows no tracker page makes none).
     task_rows: BTreeMap<(usize, &'a str), OnceLock<plan::TaskRows>>,
+    cards: &'a Cards,
 }
 
 impl<'a> Shared<'a> {
-    fn new(input: &RenderInput<'a>) -> Self {
+    fn new(input: &RenderInput<'a>, cards: &'a Cards) -> Self {
         let site = input.site;
         let languages = &site.config.languages;
         let bases = languages
@@ -255,6 +283,7 @@ impl<'a> Shared<'a> {
             bases,
             plans,
             task_rows,
+            cards,
         }
     }
 
@@ -299,6 +328,10 @@ fn render_job(
         if let Some(value) = awareness::context(site, input.values, id) {
             context.insert_value("awareness", value);
         }
+        if let Some(card) = shared.cards.of_page(site, page) {
+            context.insert_value("og_image", cards::value(site, card));
+        }
+        context.insert("summary_text", &cards::summary_text(page));
         let template = template_name(site, id);
         record(Dep::Template(template.clone()));
         input
@@ -314,7 +347,10 @@ fn render_job(
             } else {
                 format!("/{lang}/404.html")
             };
-            let context = context::bare_context(site, &shared.bases[lang.as_str()], &path);
+            let mut context = context::bare_context(site, &shared.bases[lang.as_str()], &path);
+            if let Some(card) = shared.cards.of_language(lang) {
+                context.insert_value("og_image", cards::value(site, card));
+            }
             record(Dep::Template("404.html".into()));
             input
                 .templates
@@ -336,6 +372,7 @@ fn render_job(
             record(Dep::Plan(plan.dir.clone()));
             Ok(downloads::make(site, plan, file, input.data))
         }
+        Job::Card(file) => cards::draw(file),
     }
 }
 

@@ -6,10 +6,12 @@
 //! - values: `input` (what rendering reads and makes), `context` (what every page's template
 //!   sees), `page_markdown` (the Markdown stage);
 //! - page families: `languages`, `news`, `awareness`, `plan`, `downloads`,
-//!   `search_documents`, `special`, then `page`, which puts a page's context together;
+//!   `search_documents`, `special`, `cards` (share cards), then `page`, which puts a page's
+//!   context together;
 //! - jobs: `jobs` (what is rendered, and rendering it).
 
 pub mod awareness;
+pub mod cards;
 pub mod context;
 pub mod downloads;
 mod input;

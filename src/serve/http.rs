@@ -5,17 +5,19 @@
 //! event streams (pages beyond the cap poll instead). The request-to-file mapping and the
 //! host check are pure functions, tested alone.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 
 use super::live::{self, Hub};
+use crate::render::cards::{self, CardFile};
 use crate::{html, messages, t};
 
 /// Threads answering ordinary requests; each open page's event stream gets its own thread.
@@ -39,6 +41,15 @@ pub struct Served {
     /// Set once the first build is done.
     ready: AtomicBool,
     streams: AtomicUsize,
+    cards: Mutex<CardStore>,
+}
+
+/// The share cards of the current build, drawn the first time a page's reader (or a test)
+/// asks for one, and kept while the build still shows them.
+#[derive(Default)]
+struct CardStore {
+    cards: BTreeMap<String, Arc<CardFile>>,
+    drawn: BTreeMap<String, Arc<Vec<u8>>>,
 }
 
 impl Served {
@@ -49,7 +60,40 @@ impl Served {
             address,
             ready: AtomicBool::new(false),
             streams: AtomicUsize::new(0),
+            cards: Mutex::new(CardStore::default()),
         }
+    }
+
+    /// The share cards the pages now show, by output path (a card's path names its content,
+    /// so one already drawn stays good).
+    pub fn set_cards(&self, cards: &BTreeMap<String, Arc<CardFile>>) {
+        let mut store = self.cards.lock().unwrap_or_else(|e| e.into_inner());
+        store.drawn.retain(|path, _| cards.contains_key(path));
+        store.cards = cards.clone();
+    }
+
+    /// The PNG of the share card at `url`, drawn now if it was not yet; `None` when no
+    /// page shows a card there.
+    pub fn card(&self, url: &str) -> Option<Result<Arc<Vec<u8>>, String>> {
+        let path = url.split(['?', '#']).next().unwrap_or("");
+        let path = path.trim_start_matches('/');
+        let card = {
+            let store = self.cards.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(png) = store.drawn.get(path) {
+                return Some(Ok(Arc::clone(png)));
+            }
+            Arc::clone(store.cards.get(path)?)
+        };
+        // Drawn without the lock, so other requests are not held up.
+        let png = match cards::draw(&card) {
+            Ok(png) => Arc::new(png),
+            Err(problem) => return Some(Err(problem.message)),
+        };
+        let mut store = self.cards.lock().unwrap_or_else(|e| e.into_inner());
+        if store.cards.contains_key(path) {
+            store.drawn.insert(path.to_string(), Arc::clone(&png));
+        }
+        Some(Ok(png))
     }
 
     pub fn set_ready(&self) {
@@ -141,6 +185,25 @@ fn respond(served: &Arc<Served>, request: Request) {
                 .with_header(header("Cache-Control", "no-store"))
                 .with_header(header("Retry-After", "1")),
         );
+        return;
+    }
+    if let Some(card) = served.card(request.url()) {
+        let response = match card {
+            Ok(png) => {
+                let length = png.len();
+                let body = if head { Vec::new() } else { png.to_vec() };
+                let response = Response::from_data(body)
+                    .with_header(header("Content-Type", "image/png"))
+                    .with_header(header("Cache-Control", "no-store"));
+                if head {
+                    response.with_header(header("Content-Length", &length.to_string()))
+                } else {
+                    response
+                }
+            }
+            Err(problem) => plain(500, &problem),
+        };
+        let _ = request.respond(response);
         return;
     }
     let (status, file) = match resolve(&served.folder, request.url()) {

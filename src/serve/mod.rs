@@ -133,6 +133,9 @@ pub fn run(root: PathBuf, args: &ServeOptions) -> ExitCode {
     };
     // Watching starts before the first build, so a file saved meanwhile is not missed.
     let mut session = start(&options, &served.hub);
+    if let Some(running) = &session {
+        served.set_cards(running.cards());
+    }
     served.set_ready();
     for batch in batches {
         session = match session {
@@ -143,6 +146,9 @@ pub fn run(root: PathBuf, args: &ServeOptions) -> ExitCode {
             // The first build failed: try again from the start after each change.
             None => start(&options, &served.hub),
         };
+        if let Some(running) = &session {
+            served.set_cards(running.cards());
+        }
     }
     ExitCode::SUCCESS
 }

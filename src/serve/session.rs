@@ -14,6 +14,7 @@
 //! A change to `site-config.toml` or the interface strings re-renders everything.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::search_index::SearchIndexes;
@@ -23,7 +24,8 @@ use crate::deps::{Dep, Fingerprints, Graph, Snapshot};
 use crate::diag::Diagnostic;
 use crate::output::InPlace;
 use crate::pipeline::{self, BuildOptions, Prepared, Timings};
-use crate::render::{self, Output};
+use crate::render::cards::CardFile;
+use crate::render::{self, Job, Output};
 use crate::source::{self, Change, TextFile};
 
 /// What a batch of changes did.
@@ -47,6 +49,9 @@ pub struct Session {
     prints: Fingerprints,
     search: SearchIndexes,
     writer: InPlace,
+    /// The share cards the pages show, by output path: drawn only when the preview is asked
+    /// for one (`serve::http`), never written into the folder.
+    cards: BTreeMap<String, Arc<CardFile>>,
     /// Set after a failed batch: the model may hold broken pages, so the next batch takes
     /// the full path.
     needs_full: bool,
@@ -81,6 +86,7 @@ impl Session {
             graph: Graph::default(),
             prints: Fingerprints::default(),
             search: SearchIndexes::default(),
+            cards: BTreeMap::new(),
             needs_full: false,
         };
         session.prints = Fingerprints::of(&session.snapshot());
@@ -250,14 +256,18 @@ impl Session {
         if diagnostics.iter().any(Diagnostic::is_error) {
             return Err(diagnostics);
         }
-        let dirty: Vec<(String, render::Job)> = plan
+        // Share cards are drawn when asked for: a preview is for reading pages, and a card
+        // takes as long to draw as many pages take to render.
+        let dirty: Vec<(String, Job)> = plan
             .jobs
             .iter()
-            .filter(|(path, _)| self.graph.is_stale(path, changed))
+            .filter(|(path, job)| {
+                !matches!(job, Job::Card(_)) && self.graph.is_stale(path, changed)
+            })
             .cloned()
             .collect();
         let made = std::sync::Mutex::new(Vec::new());
-        let failed = render::render_jobs(&input, &dirty, &|path, bytes, deps| {
+        let failed = render::render_jobs(&input, &plan.cards, &dirty, &|path, bytes, deps| {
             let mut made = made.lock().unwrap_or_else(|e| e.into_inner());
             made.push((path.to_string(), bytes, deps));
         });
@@ -273,6 +283,7 @@ impl Session {
             self.graph.record(path.clone(), BTreeSet::new());
             outputs.push(Output::copy(path.clone(), bytes.clone()));
         }
+        self.cards = plan.cards.files();
         let search = self.search.refresh(&self.prepared.site, changed.is_none());
         outputs.extend(search.write.into_iter().map(|(p, b)| Output::made(p, b)));
         let mut update = Update {
@@ -289,6 +300,11 @@ impl Session {
             update.removed += 1;
         }
         Ok(update)
+    }
+
+    /// The share cards the pages show, by output path (`og/….png`), to draw on request.
+    pub fn cards(&self) -> &BTreeMap<String, Arc<CardFile>> {
+        &self.cards
     }
 
     /// Every output the session made, for tests.

@@ -269,7 +269,24 @@ impl ServeSession {
         let _ = fs::remove_dir_all(&reference);
         pipeline::build(&serve_options(&self.site, reference.clone())).expect("full build");
         let served = site_files(self.session.output());
-        let full = site_files(&reference);
+        // `serve` draws share cards only when asked for: it must name the cards a full
+        // build draws, and draw them alike.
+        let (cards, full): (Vec<_>, Vec<_>) = site_files(&reference)
+            .into_iter()
+            .partition(|(path, _)| path.starts_with("og/"));
+        let named: Vec<&String> = self.session.cards().keys().collect();
+        assert_eq!(
+            named,
+            cards.iter().map(|(p, _)| p).collect::<Vec<_>>(),
+            "{what}: the same share cards"
+        );
+        if let Some((path, bytes)) = cards.first() {
+            let drawn = minhbach::render::cards::draw(&self.session.cards()[path]).unwrap();
+            assert!(
+                drawn == *bytes,
+                "{what}: {path} is drawn unlike a full build's"
+            );
+        }
         let names =
             |list: &[(String, Vec<u8>)]| list.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
         assert_eq!(names(&served), names(&full), "{what}: the same files");

@@ -3,6 +3,7 @@
 //! language, so templates only place them. One module per page family; this one holds the
 //! view they share and the roll-ups several pages show.
 
+mod card;
 mod evaluation;
 mod group;
 mod indicators;
@@ -24,6 +25,7 @@ use crate::i18n::I18n;
 use crate::site::Site;
 use crate::slug::slugify;
 
+pub use card::CardParts;
 pub use tasks::TaskRows;
 
 /// Builds a map value from pairs; keys are the names templates use.

@@ -97,6 +97,7 @@ impl PlanView<'_> {
                 self.indicator_counts(plan.indicators.iter().collect()),
             ),
             ("indicator_total", Value::from(plan.indicators.len())),
+            ("headline", Value::from(self.headline())),
             ("task_counts", statuses.0),
             ("task_total", Value::from(plan.tasks.len())),
             ("tasks_done_share", Value::from(statuses.1)),
