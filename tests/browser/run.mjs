@@ -1,8 +1,8 @@
 // Checks a built site the way a reader's browser sees it: axe-core (WCAG 2.0, 2.1 and 2.2,
 // A and AA) on every page in headless Chromium, no horizontal scrolling at 320 px, at 375 px a
-// header at most 120 px tall and every plan table row's status and due date on screen, every
-// internal link and resource (href and src on this host or the site's own address) resolves
-// to a file, every Atom feed parses with the browser's XML parser, and the W3C Nu HTML
+// header at most 120 px tall and every plan table row's status and due date on screen, in
+// print no menus and the plan page as a progress report, every internal link and resource
+// (href and src on this host or the site's own address, and og:image) resolves to a file, every Atom feed parses with the browser's XML parser, and the W3C Nu HTML
 // checker on every HTML file. Usage: node run.mjs SITE_FOLDER
 // Exits with 1 and a report when anything fails. Makes no request beyond 127.0.0.1.
 import { readFile, readdir, stat } from "node:fs/promises";
@@ -86,6 +86,11 @@ async function check(page, url) {
         paths.push(target.pathname);
       }
     }
+    // Share cards are named by absolute address in <meta> and must be files of the site too.
+    for (const meta of document.querySelectorAll('meta[property="og:image"]')) {
+      const target = new URL(meta.getAttribute("content"), document.baseURI);
+      paths.push(hosts.includes(target.host) ? target.pathname : `(another host) ${target.href}`);
+    }
     const feeds = [...document.querySelectorAll('link[rel="alternate"][type="application/atom+xml"]')]
       .map((link) => new URL(link.href).pathname);
     return { paths, feeds };
@@ -110,6 +115,8 @@ async function check(page, url) {
     const height = header ? header.getBoundingClientRect().height : 0;
     if (height > 120) out.push(`the header is ${Math.round(height)} px tall at 375 px (at most 120)`);
     for (const cell of document.querySelectorAll("table td.status, table td.due")) {
+      // Tables made for print only (the plan page's report) are on no screen at any width.
+      if (cell.closest(".print-only")) continue;
       const box = cell.getBoundingClientRect();
       if (box.width === 0 || box.left < 0 || box.right > window.innerWidth) {
         out.push(`a ${cell.className} cell is outside the screen at 375 px (${Math.round(box.left)}–${Math.round(box.right)} px)`);
@@ -119,6 +126,28 @@ async function check(page, url) {
     return out;
   });
   for (const problem of phone) problems.push(`${url}: ${problem}`);
+  // In print: no menus, search or language switcher; the plan page as a progress report
+  // (its report shown, its narrative left out, no table row split across pages).
+  await page.emulateMedia({ media: "print" });
+  const printed = await page.evaluate(() => {
+    const out = [];
+    const shown = (element) => element.getClientRects().length > 0;
+    for (const selector of [".site-nav", ".site-menu", ".language-switcher", ".header-search", ".skip-link", ".footer-links"]) {
+      const element = document.querySelector(selector);
+      if (element && shown(element)) out.push(`${selector} is printed`);
+    }
+    const report = document.querySelector(".plan-report");
+    if (report) {
+      if (!shown(report)) out.push("the plan's report is not printed");
+      const narrative = document.querySelector(".plan-narrative");
+      if (narrative && shown(narrative)) out.push("the plan's narrative is printed");
+      const row = report.querySelector("tbody tr");
+      if (row && getComputedStyle(row).breakInside !== "avoid") out.push("the report's rows may split across pages");
+    }
+    return out;
+  });
+  for (const problem of printed) problems.push(`${url}: in print, ${problem}`);
+  await page.emulateMedia({ media: "screen" });
 }
 // Two tabs share the pages, one per core of a small machine.
 const queue = [...urls];

@@ -136,7 +136,7 @@ impl PlanView<'_> {
             .zip(&self.plan.task_statuses)
             .filter(|(_, s)| **s == TaskStatus::Overdue)
             .collect();
-        overdue.sort_by(|(a, _), (b, _)| a.due_date().cmp(&b.due_date()));
+        overdue.sort_by_key(|(task, _)| task.due_date());
         list(overdue.into_iter().take(OVERDUE_SHOWN), |(task, status)| {
             self.task(task, *status)
         })
