@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::diag;
 use crate::diag::Diagnostic;
+use crate::init::{Host, InitOptions, Language};
 use crate::pipeline::{self, BuildOptions, BuildReport};
 use crate::serve::ServeOptions;
 
@@ -35,6 +36,14 @@ pub enum Command {
     Init {
         /// Where to create the site; it must not exist or be empty.
         dir: PathBuf,
+        /// The site's default language, whose pages are served at `/` (the other one is
+        /// under `/en/` or `/vi/`).
+        #[arg(long, value_enum, default_value = "vi")]
+        lang: Language,
+        /// Also write the files that build and publish the site on GitHub Pages
+        /// (.github/workflows/pages.yml) or GitLab Pages (.gitlab-ci.yml).
+        #[arg(long, value_enum, value_name = "HOST")]
+        ci: Option<Host>,
     },
     /// Build the site into the output folder.
     Build(BuildArgs),
@@ -90,17 +99,33 @@ pub struct ServeArgs {
 /// Runs the parsed command and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        Command::Init { dir } => match crate::init::create(&dir) {
-            Ok(()) => {
-                println!("Created a new site in {}.", dir.display());
-                println!("Preview it with: minhbach serve --root {}", dir.display());
-                ExitCode::SUCCESS
+        Command::Init { dir, lang, ci } => {
+            let options = InitOptions {
+                dir: dir.clone(),
+                language: lang,
+                ci,
+            };
+            match crate::init::create(&options) {
+                Ok(_) => {
+                    println!("Created a new site in {}.", dir.display());
+                    if let Some(host) = ci {
+                        let file = match host {
+                            Host::Github => crate::init::ci::GITHUB_FILE,
+                            Host::Gitlab => crate::init::ci::GITLAB_FILE,
+                        };
+                        println!(
+                            "It is published by {file}: read the comment at its top before the first push."
+                        );
+                    }
+                    println!("Preview it with: minhbach serve --root {}", dir.display());
+                    ExitCode::SUCCESS
+                }
+                Err(problem) => {
+                    diag::print(&[problem]);
+                    ExitCode::from(2)
+                }
             }
-            Err(problem) => {
-                diag::print(&[problem]);
-                ExitCode::from(2)
-            }
-        },
+        }
         Command::Build(args) => {
             let Some(root) = root_or_report(cli.root) else {
                 return ExitCode::from(1);

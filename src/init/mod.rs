@@ -1,0 +1,83 @@
+//! `minhbach init DIR` (I/O): writes the starter site built into the binary (and, if asked,
+//! the files that publish it from a Git host). What is written is made by pure functions
+//! (`starter`, `ci`); only this module touches the disk.
+
+pub mod ci;
+pub mod starter;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::diag::Diagnostic;
+
+pub use ci::Host;
+pub use starter::Language;
+
+/// What `minhbach init` is asked to make.
+#[derive(Clone, Debug)]
+pub struct InitOptions {
+    /// Where to create the site; it must not exist or must be empty.
+    pub dir: PathBuf,
+    /// The site's default language.
+    pub language: Language,
+    /// Also write the files that publish the site from this Git host.
+    pub ci: Option<Host>,
+}
+
+/// Keeps the built site out of Git: it is made again from the content by every build.
+const GITIGNORE: (&str, &str) = (".gitignore", "/public/\n");
+
+/// Every file of a new site, by path in the site folder, sorted.
+pub fn site_files(options: &InitOptions) -> Vec<(String, Vec<u8>)> {
+    let mut files = starter::files(options.language);
+    files.push((GITIGNORE.0.to_string(), GITIGNORE.1.as_bytes().to_vec()));
+    for (path, text) in options.ci.map(ci::files).unwrap_or_default() {
+        files.push((path.to_string(), text.as_bytes().to_vec()));
+    }
+    files.sort();
+    files
+}
+
+/// Creates a new site in `options.dir`, which must not exist or must be empty, so that no
+/// file of the user's is ever overwritten. Returns the files written, by path in the site.
+pub fn create(options: &InitOptions) -> Result<Vec<String>, Diagnostic> {
+    let dir = &options.dir;
+    if dir.exists() {
+        let empty = fs::read_dir(dir)
+            .map_err(|e| failed(format!("cannot read {}: {e}", dir.display())))?
+            .next()
+            .is_none();
+        if !empty {
+            return Err(Diagnostic::usage(
+                "usage-init-folder",
+                format!("{} already exists and is not empty", dir.display()),
+            )
+            .with_hint("choose a new folder, so that no file of yours is overwritten"));
+        }
+    }
+    let files = site_files(options);
+    for (relative, bytes) in &files {
+        write_new(&dir.join(relative), bytes)?;
+    }
+    Ok(files.into_iter().map(|(path, _)| path).collect())
+}
+
+/// Writes a file that must not exist yet, making its folder first.
+fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    use std::io::Write as _;
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent)
+            .map_err(|e| failed(format!("cannot create {}: {e}", parent.display())))?;
+    }
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| failed(format!("cannot write {}: {e}", path.display())))?;
+    file.write_all(bytes)
+        .map_err(|e| failed(format!("cannot write {}: {e}", path.display())))
+}
+
+fn failed(message: String) -> Diagnostic {
+    Diagnostic::internal("internal-write", message)
+}
