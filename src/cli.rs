@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::diag;
 use crate::diag::Diagnostic;
+use crate::init::new::{self, Request, TaskRequest};
 use crate::init::{Host, InitOptions, Language};
 use crate::pipeline::{self, BuildOptions, BuildReport};
 use crate::serve::ServeOptions;
@@ -45,6 +46,9 @@ pub enum Command {
         #[arg(long, value_enum, value_name = "HOST")]
         ci: Option<Host>,
     },
+    /// Add a news article, an awareness piece, a page or a plan's task to the site.
+    #[command(subcommand)]
+    New(NewCommand),
     /// Build the site into the output folder.
     Build(BuildArgs),
     /// Build the site and serve it on this computer for preview.
@@ -54,6 +58,51 @@ pub enum Command {
         /// Include pages marked `draft = true`.
         #[arg(long)]
         drafts: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// A news article dated today, in the site's news section.
+    News {
+        /// The article's title; its file name is made from it.
+        title: String,
+        /// The news section to write in (a folder of content/), when the site has several.
+        #[arg(long, value_name = "PATH")]
+        section: Option<String>,
+    },
+    /// An awareness piece (a guide, questions and answers) in the awareness section.
+    Awareness {
+        /// The piece's title; its file name is made from it.
+        title: String,
+        /// The awareness section to write in (a folder of content/), when the site has several.
+        #[arg(long, value_name = "PATH")]
+        section: Option<String>,
+    },
+    /// A page at PATH inside content/ (such as gioi-thieu/lich-su.md).
+    Page {
+        /// Where the page goes inside content/; `.md` is added when missing.
+        path: String,
+        /// The page's title; made from the file name when not given.
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// A task: a new row of a plan's task table (tasks.csv).
+    Task {
+        /// The task's title.
+        title: Option<String>,
+        /// The plan's folder inside content/, when the site has several plans.
+        #[arg(long, value_name = "PATH")]
+        plan: Option<String>,
+        /// The task's group: its id, number or title (the group of the last task by default).
+        #[arg(long)]
+        group: Option<String>,
+        /// The unit leading the task (the lead of the group's last task by default).
+        #[arg(long)]
+        lead: Option<String>,
+        /// The deadline, as 31/12/2026 or Quý IV/2026 (the end of the plan's period by default).
+        #[arg(long)]
+        due: Option<String>,
     },
 }
 
@@ -126,6 +175,40 @@ pub fn run(cli: Cli) -> ExitCode {
                 }
             }
         }
+        Command::New(what) => {
+            let shown = cli.root.clone().unwrap_or_default();
+            let Some(root) = root_or_report(cli.root) else {
+                return ExitCode::from(1);
+            };
+            let request = match what {
+                NewCommand::News { title, section } => Request::News { title, section },
+                NewCommand::Awareness { title, section } => Request::Awareness { title, section },
+                NewCommand::Page { path, title } => Request::Page { path, title },
+                NewCommand::Task {
+                    title,
+                    plan,
+                    group,
+                    lead,
+                    due,
+                } => Request::Task(TaskRequest {
+                    title,
+                    plan,
+                    group,
+                    lead,
+                    due,
+                }),
+            };
+            match new::run(&root, &request, crate::content::today()) {
+                Ok(created) => {
+                    print_created(&shown.join(&created.file), &created);
+                    ExitCode::SUCCESS
+                }
+                Err(problems) => {
+                    diag::print(&problems);
+                    ExitCode::from(diag::exit_code(&problems).max(1))
+                }
+            }
+        }
         Command::Build(args) => {
             let Some(root) = root_or_report(cli.root) else {
                 return ExitCode::from(1);
@@ -189,6 +272,31 @@ pub fn run(cli: Cli) -> ExitCode {
                 },
             )
         }
+    }
+}
+
+/// What `new` wrote, where (`path`, as the user named the site folder), and what to check.
+fn print_created(path: &std::path::Path, created: &new::Created) {
+    match &created.task {
+        Some(task) => {
+            println!(
+                "Added task {} to {}, line {}.",
+                task.id,
+                path.display(),
+                task.line
+            );
+            println!(
+                "Check what was filled in for you: group {}, lead {}, due {}, not started. Edit the row in a spreadsheet or a text editor.",
+                task.group, task.lead, task.due
+            );
+        }
+        None => println!("Created {}", path.display()),
+    }
+    if !created.others.is_empty() {
+        println!(
+            "(The site has others where it could go: {}. Choose one with --section or --plan.)",
+            created.others.join(", ")
+        );
     }
 }
 

@@ -1,7 +1,9 @@
 //! The first day of a communications team: `minhbach init` makes a small complete site that
 //! builds and checks without a warning in either default language — a plan with targets,
 //! readings and tasks, news with its feed, a guide, search and an accessibility statement —
-//! and `init --ci` writes the files that publish the site on GitHub or GitLab Pages.
+//! `minhbach new` adds articles, guides, pages and tasks that build and show up on the site
+//! (and never overwrites a file), and `init --ci` writes the files that publish the site on
+//! GitHub or GitLab Pages.
 
 mod common;
 
@@ -17,6 +19,10 @@ fn assert_clean(run: &Run) {
         "expected no warnings:\n{}",
         run.stderr
     );
+}
+
+fn today() -> String {
+    minhbach::content::today().format("%Y-%m-%d").to_string()
 }
 
 /// The titles of the entries of an Atom feed.
@@ -180,6 +186,14 @@ fn init_lang_en_makes_english_the_default_language() {
         tasks.contains("Back up electronic medical records"),
         "{tasks}"
     );
+
+    // `new` writes in the default language.
+    let run = site.run(&["new", "news", "Minister visits the hospital"]);
+    run.assert_ok();
+    let article = site.read("content/tin-tuc/minister-visits-the-hospital.md");
+    assert!(article.contains("Write the article here."), "{article}");
+    assert_clean(&site.build());
+    assert!(site.has_output("news/minister-visits-the-hospital/index.html"));
 }
 
 #[test]
@@ -194,6 +208,300 @@ fn init_refuses_a_folder_that_is_not_empty() {
         fs::read_dir(dir.path()).unwrap().count(),
         1,
         "nothing was added"
+    );
+}
+
+#[test]
+fn new_news_is_dated_today_in_the_news_section_and_in_the_feed() {
+    let site = Site::init(&[]);
+    let run = site.run(&["new", "news", "Họp báo công bố kết quả quý 3"]);
+    run.assert_ok();
+    let file = "content/tin-tuc/hop-bao-cong-bo-ket-qua-quy-3.md";
+    assert!(run.stdout.contains(file), "{}", run.stdout);
+    let text = site.read(file);
+    assert!(
+        text.contains("title = \"Họp báo công bố kết quả quý 3\""),
+        "{text}"
+    );
+    assert!(text.contains(&format!("date = {}", today())), "{text}");
+
+    assert_clean(&site.build());
+    let article = site.output("tin-tuc/hop-bao-cong-bo-ket-qua-quy-3/index.html");
+    assert!(article.contains("<h1>Họp báo công bố kết quả quý 3</h1>"));
+    assert!(text_of(&site.output("tin-tuc/index.html")).contains("Họp báo công bố kết quả quý 3"));
+    assert!(
+        feed_titles(&site.output("tin-tuc/atom.xml"))
+            .contains(&"Họp báo công bố kết quả quý 3".to_string())
+    );
+    assert_clean(&site.run(&["check"]));
+}
+
+#[test]
+fn new_awareness_page_and_task_build_and_show_up_on_the_site() {
+    let site = Site::init(&[]);
+
+    let run = site.run(&["new", "awareness", "Thanh toán viện phí bằng mã QR"]);
+    run.assert_ok();
+    assert!(
+        run.stdout
+            .contains("content/nang-cao-nhan-thuc/thanh-toan-vien-phi-bang-ma-qr.md"),
+        "{}",
+        run.stdout
+    );
+
+    let run = site.run(&[
+        "new",
+        "page",
+        "van-ban/quy-che-cung-cap-thong-tin",
+        "--title",
+        "Quy chế cung cấp thông tin",
+    ]);
+    run.assert_ok();
+    assert!(
+        run.stdout
+            .contains("content/van-ban/quy-che-cung-cap-thong-tin.md"),
+        "{}",
+        run.stdout
+    );
+
+    // Its English version, written from the English text.
+    let run = site.run(&[
+        "new",
+        "page",
+        "van-ban/quy-che-cung-cap-thong-tin.en.md",
+        "--title",
+        "Rules on providing information",
+    ]);
+    run.assert_ok();
+    let english = site.read("content/van-ban/quy-che-cung-cap-thong-tin.en.md");
+    assert!(english.contains("Write the page here."), "{english}");
+
+    let run = site.run(&[
+        "new",
+        "task",
+        "Đào tạo kỹ năng số cho nhân viên y tế",
+        "--group",
+        "dich-vu-so",
+    ]);
+    run.assert_ok();
+    assert!(run.stdout.contains("Added task NV-06"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("content/ke-hoach-2026/tasks.csv, line 7"),
+        "{}",
+        run.stdout
+    );
+    let table = site.read("content/ke-hoach-2026/tasks.csv");
+    let last = table.lines().last().unwrap();
+    assert!(
+        last.starts_with("NV-06,dich-vu-so,Đào tạo kỹ năng số cho nhân viên y tế,,van-phong-so,"),
+        "{last}"
+    );
+    assert!(last.contains(",not_started,0,"), "{last}");
+
+    assert_clean(&site.build());
+    assert_clean(&site.run(&["check"]));
+    let piece = site.output("nang-cao-nhan-thuc/thanh-toan-vien-phi-bang-ma-qr/index.html");
+    assert!(piece.contains("<h1>Thanh toán viện phí bằng mã QR</h1>"));
+    assert!(
+        text_of(&site.output("nang-cao-nhan-thuc/index.html"))
+            .contains("Thanh toán viện phí bằng mã QR")
+    );
+    let page = site.output("van-ban/quy-che-cung-cap-thong-tin/index.html");
+    assert!(page.contains("<h1>Quy chế cung cấp thông tin</h1>"));
+    let page = site.output("en/van-ban/quy-che-cung-cap-thong-tin/index.html");
+    assert!(page.contains("<h1>Rules on providing information</h1>"));
+    for tracker in [
+        "ke-hoach-2026/nhiem-vu/index.html",
+        "ke-hoach-2026/nhiem-vu/nhom-dich-vu-so/index.html",
+        "ke-hoach-2026/nhiem-vu/trang-thai-not-started/index.html",
+    ] {
+        let words = text_of(&site.output(tracker));
+        assert!(words.contains("NV-06"), "{tracker}: {words}");
+        assert!(
+            words.contains("Đào tạo kỹ năng số cho nhân viên y tế"),
+            "{tracker}"
+        );
+    }
+}
+
+#[test]
+fn new_never_overwrites_a_file() {
+    let site = Site::init(&[]);
+    site.run(&["new", "news", "Lịch tiếp công dân"]).assert_ok();
+    let file = "content/tin-tuc/lich-tiep-cong-dan.md";
+    site.write(file, "+++\ntitle = \"Đã sửa\"\n+++\n\nBài đã viết.\n");
+    let run = site.run(&["new", "news", "Lịch tiếp công dân"]);
+    run.assert_fails(2);
+    assert!(
+        run.stderr.contains("error[usage-new-exists]"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(&format!("{file} already exists")),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("hint: edit that file"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        site.read(file),
+        "+++\ntitle = \"Đã sửa\"\n+++\n\nBài đã viết.\n"
+    );
+    // The same for a page, and the starter's own pages.
+    let run = site.run(&["new", "page", "gioi-thieu.md"]);
+    run.assert_fails(2);
+    assert!(run.stderr.contains("usage-new-exists"), "{}", run.stderr);
+}
+
+#[test]
+fn new_page_refuses_a_page_the_site_would_not_build_with() {
+    let site = Site::init(&[]);
+    // A folder gioi-thieu/ would take the address of the page gioi-thieu.md.
+    let run = site.run(&["new", "page", "gioi-thieu/lich-su", "--title", "Lịch sử"]);
+    run.assert_fails(1);
+    assert!(run.stderr.contains("url-collision"), "{}", run.stderr);
+    assert!(run.stderr.contains("nothing was written"), "{}", run.stderr);
+    assert!(!site.path("content/gioi-thieu").exists());
+    // A path out of content/ is a usage error.
+    let run = site.run(&["new", "page", "../ngoai.md"]);
+    run.assert_fails(2);
+    assert!(run.stderr.contains("usage-new-path"), "{}", run.stderr);
+}
+
+#[test]
+fn new_finds_sections_by_their_kind_and_takes_section_to_choose() {
+    let site = Site::init(&[]);
+    // A second news section, named by its kind only; the starter's has more articles.
+    site.write(
+        "content/thong-cao/_index.md",
+        "+++\ntitle = \"Thông cáo báo chí\"\n\n[extra]\nkind = \"news\"\n+++\n",
+    );
+    let run = site.run(&["new", "news", "Tin thứ nhất"]);
+    run.assert_ok();
+    assert!(
+        run.stdout.contains("content/tin-tuc/tin-thu-nhat.md"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("thong-cao"), "{}", run.stdout);
+    assert!(run.stdout.contains("--section"), "{}", run.stdout);
+
+    let run = site.run(&[
+        "new",
+        "news",
+        "Thông cáo số 1",
+        "--section",
+        "content/thong-cao/",
+    ]);
+    run.assert_ok();
+    assert!(
+        run.stdout.contains("content/thong-cao/thong-cao-so-1.md"),
+        "{}",
+        run.stdout
+    );
+
+    // A section of another kind, or no section at all, is refused.
+    let run = site.run(&["new", "news", "Sai mục", "--section", "nang-cao-nhan-thuc"]);
+    run.assert_fails(2);
+    assert!(
+        run.stderr.contains("is not a news section"),
+        "{}",
+        run.stderr
+    );
+    let run = site.run(&["new", "awareness", "Sai mục", "--section", "khong-co"]);
+    run.assert_fails(2);
+    assert!(run.stderr.contains("usage-new-section"), "{}", run.stderr);
+
+    assert_clean(&site.build());
+    assert!(site.has_output("thong-cao/thong-cao-so-1/index.html"));
+}
+
+#[test]
+fn new_task_follows_an_appendix_laid_out_as_offices_do() {
+    let site = Site::fixture("plan");
+    site.remove("content/kh/tasks/NV-1.01.md");
+    // Title rows, a row of column numbers, Roman-numeral group rows, tasks numbered by STT
+    // only, a totals row; `;`-separated with CRLF and a byte-order mark, as Excel saves it.
+    let appendix = "\u{feff}KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2025;;;;;;\r\n\
+        Phụ lục I: Danh mục nhiệm vụ;;;;;;\r\n\
+        STT;Nội dung nhiệm vụ;Cơ quan chủ trì;Thời gian bắt đầu;Thời hạn;Tình trạng;Tiến độ (%)\r\n\
+        (1);(2);(3);(4);(5);(6);(7)\r\n\
+        I;CHÍNH PHỦ SỐ;;;;;\r\n\
+        1;Rà soát, cung cấp dịch vụ công toàn trình;so-khcn;Quý I/2025;30/6/2025;Đang thực hiện;60\r\n\
+        2;Số hóa kết quả giải quyết;so-noi-vu;01/01/2025;Quý IV/2025;Đang thực hiện;40\r\n\
+        \r\n\
+        II;HẠ TẦNG SỐ;;;;;\r\n\
+        1;Phủ sóng thôn lõm;so-khcn;Tháng 3/2025;Năm 2025;Hoàn thành;100\r\n\
+        ;Tổng cộng;;;;;\r\n";
+    site.write("content/kh/tasks.csv", appendix);
+    site.build().assert_ok();
+
+    let run = site.run(&["new", "task", "Kết nối dữ liệu; chia sẻ", "--group", "1"]);
+    run.assert_ok();
+    assert!(run.stdout.contains("Added task NV-I.3"), "{}", run.stdout);
+    assert!(run.stdout.contains("line 8"), "{}", run.stdout);
+    let table = site.read("content/kh/tasks.csv");
+    assert!(table.starts_with('\u{feff}'));
+    let lines: Vec<&str> = table.split("\r\n").collect();
+    assert_eq!(
+        lines[7],
+        "3;\"Kết nối dữ liệu; chia sẻ\";so-noi-vu;;31/12/2025;Chưa thực hiện;0"
+    );
+    assert_eq!(lines[8], "", "the blank line stays below the new row");
+    assert_eq!(lines[9], "II;HẠ TẦNG SỐ;;;;;");
+    assert!(table.ends_with(";Tổng cộng;;;;;\r\n"));
+    assert!(
+        !table.replace("\r\n", "").contains('\n'),
+        "every line ends in CRLF"
+    );
+
+    assert_clean(&site.build());
+    let group = text_of(&site.output("kh/nhiem-vu/nhom-chinh-phu-so/index.html"));
+    assert!(group.contains("NV-I.3"), "{group}");
+    assert!(group.contains("Kết nối dữ liệu; chia sẻ"), "{group}");
+}
+
+#[test]
+fn new_task_refuses_what_it_cannot_write() {
+    // A task table kept as a workbook is edited in the spreadsheet.
+    let site = Site::fixture("agency");
+    let run = site.run(&["new", "task", "Nhiệm vụ mới"]);
+    run.assert_fails(2);
+    assert!(
+        run.stderr.contains("usage-new-task-table"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("tasks.xlsx"), "{}", run.stderr);
+    // A row the plan would not accept is not written.
+    let site = Site::init(&[]);
+    let before = site.read("content/ke-hoach-2026/tasks.csv");
+    let run = site.run(&["new", "task", "Nhiệm vụ", "--due", "sớm nhất có thể"]);
+    run.assert_fails(1);
+    assert!(run.stderr.contains("task-date"), "{}", run.stderr);
+    assert!(run.stderr.contains("nothing was written"), "{}", run.stderr);
+    assert_eq!(site.read("content/ke-hoach-2026/tasks.csv"), before);
+    // An unknown group names the plan's groups.
+    let run = site.run(&["new", "task", "Nhiệm vụ", "--group", "khong-co"]);
+    run.assert_fails(2);
+    assert!(
+        run.stderr.contains("nen-tang-du-lieu, dich-vu-so"),
+        "{}",
+        run.stderr
+    );
+    // A site without a plan.
+    let site = Site::fixture("basic");
+    let run = site.run(&["new", "task", "Nhiệm vụ"]);
+    run.assert_fails(2);
+    assert!(
+        run.stderr.contains("the site has no plan"),
+        "{}",
+        run.stderr
     );
 }
 

@@ -1,8 +1,10 @@
-//! `minhbach init DIR` (I/O): writes the starter site built into the binary (and, if asked,
-//! the files that publish it from a Git host). What is written is made by pure functions
-//! (`starter`, `ci`); only this module touches the disk.
+//! Writing into a site folder (I/O): `minhbach init DIR` writes the starter site built into
+//! the binary (and, if asked, the files that publish it from a Git host); `minhbach new`
+//! (`new`) adds one file to an existing site. What is written is made by pure functions
+//! (`starter`, `ci`, `new::text`); only this module and `new` touch the disk.
 
 pub mod ci;
+pub mod new;
 pub mod starter;
 
 use std::fs;
@@ -76,6 +78,25 @@ fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
         .map_err(|e| failed(format!("cannot write {}: {e}", path.display())))?;
     file.write_all(bytes)
         .map_err(|e| failed(format!("cannot write {}: {e}", path.display())))
+}
+
+/// Replaces a file's bytes: they are written beside it and renamed over it, so that a
+/// failure midway leaves the old file whole.
+fn write_replacing(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    use std::io::Write as _;
+    let cannot = |e: std::io::Error| failed(format!("cannot write {}: {e}", path.display()));
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let mut temporary = tempfile::NamedTempFile::new_in(folder).map_err(cannot)?;
+    // The file keeps who may read it (a temporary file is private to its owner).
+    if let Ok(metadata) = fs::metadata(path) {
+        temporary
+            .as_file()
+            .set_permissions(metadata.permissions())
+            .map_err(cannot)?;
+    }
+    temporary.write_all(bytes).map_err(cannot)?;
+    temporary.persist(path).map_err(|e| cannot(e.error))?;
+    Ok(())
 }
 
 fn failed(message: String) -> Diagnostic {
