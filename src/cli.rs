@@ -34,6 +34,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "LANG", env = "MINHBACH_LANG", value_parser = parse_lang)]
     pub lang: Option<Lang>,
 
+    /// Print only problems: no progress line, no summary.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -159,6 +163,8 @@ pub fn run(cli: Cli) -> ExitCode {
             .or_else(|| site_language(cli.root.as_deref()))
             .unwrap_or_else(Lang::from_locale),
     );
+    let quiet = cli.quiet;
+    let progress = !quiet && progress_wanted();
     match cli.command {
         Command::Init { dir } => match crate::init::create(&dir) {
             Ok(()) => {
@@ -183,6 +189,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 drafts: args.drafts,
                 future: args.future,
                 external_links: external_settings(args.check_links_external, args.external_timeout),
+                progress,
             };
             let output_dir = options.output_dir();
             let result = pipeline::build(&options);
@@ -191,7 +198,7 @@ pub fn run(cli: Cli) -> ExitCode {
                     println!("{stage:>18}: {:>7.1} ms", took.as_secs_f64() * 1000.0);
                 }
             }
-            finish(result, |report| {
+            finish(result, quiet, |report| {
                 let summary = t!(
                     "cli-built",
                     pages = report.pages,
@@ -216,9 +223,10 @@ pub fn run(cli: Cli) -> ExitCode {
                 root,
                 drafts,
                 external_links: external_settings(external, external_timeout),
+                progress,
                 ..BuildOptions::default()
             };
-            finish(pipeline::check(&options), |report| {
+            finish(pipeline::check(&options), quiet, |report| {
                 let summary = t!(
                     "cli-checked",
                     pages = report.pages,
@@ -259,12 +267,15 @@ fn root_or_report(root: Option<PathBuf>) -> Option<PathBuf> {
 /// Prints the outcome of a build or check and gives its exit code.
 pub fn finish(
     result: Result<BuildReport, Vec<Diagnostic>>,
+    quiet: bool,
     summary: impl Fn(&BuildReport) -> String,
 ) -> ExitCode {
     match result {
         Ok(report) => {
             diag::print(&report.diagnostics);
-            println!("{}", summary(&report));
+            if !quiet {
+                println!("{}", summary(&report));
+            }
             ExitCode::SUCCESS
         }
         Err(diagnostics) => {
@@ -285,6 +296,13 @@ pub fn finish(
             ExitCode::from(code.max(1))
         }
     }
+}
+
+/// Whether a progress line makes sense: standard error is a terminal that understands
+/// redrawing a line.
+fn progress_wanted() -> bool {
+    use std::io::IsTerminal;
+    std::io::stderr().is_terminal() && std::env::var("TERM").map_or(true, |term| term != "dumb")
 }
 
 /// The `default_language` of the site the command will read, if its settings say one that

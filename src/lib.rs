@@ -19,6 +19,7 @@ pub mod markdown;
 pub mod messages;
 pub mod output;
 pub mod pipeline;
+pub mod progress;
 pub mod render;
 pub mod search;
 pub mod serve;

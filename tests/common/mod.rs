@@ -294,6 +294,7 @@ fn serve_options(site: &Site, output: PathBuf) -> BuildOptions {
         drafts: false,
         future: false,
         external_links: None,
+        progress: false,
     }
 }
 
