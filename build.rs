@@ -1,32 +1,41 @@
-//! Embeds the default theme and the starter site into the binary, so that a site made by
-//! `minhbach init` builds without copying a theme, and `init` needs no files beside the binary.
+//! Embeds the default theme, the starter site and the message catalogue into the binary, so
+//! that a site made by `minhbach init` builds without copying a theme, and the program needs
+//! no files beside it.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 fn main() {
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets this"));
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets this"));
     let mut code = String::new();
     for (name, dir) in [
         ("DEFAULT_THEME", manifest.join("themes/default")),
         ("STARTER_SITE", manifest.join("starter")),
     ] {
-        println!("cargo:rerun-if-changed={}", dir.display());
-        let mut files = Vec::new();
-        collect(&dir, &dir, &mut files);
-        files.sort();
-        let _ = writeln!(code, "pub static {name}: &[(&str, &[u8])] = &[");
-        for (rel, abs) in files {
-            let _ = writeln!(
-                code,
-                "    ({rel:?}, include_bytes!({:?})),",
-                abs.display().to_string()
-            );
-        }
-        code.push_str("];\n");
+        embed(&mut code, name, &dir);
     }
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets this"));
     std::fs::write(out.join("embedded.rs"), code).expect("write embedded.rs");
+    let mut code = String::new();
+    embed(&mut code, "MESSAGES", &manifest.join("messages"));
+    std::fs::write(out.join("messages.rs"), code).expect("write messages.rs");
+}
+
+/// Writes `pub static NAME: &[(&str, &[u8])]`, the files under `dir` by relative path.
+fn embed(code: &mut String, name: &str, dir: &Path) {
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut files = Vec::new();
+    collect(dir, dir, &mut files);
+    files.sort();
+    let _ = writeln!(code, "pub static {name}: &[(&str, &[u8])] = &[");
+    for (rel, abs) in files {
+        let _ = writeln!(
+            code,
+            "    ({rel:?}, include_bytes!({:?})),",
+            abs.display().to_string()
+        );
+    }
+    code.push_str("];\n");
 }
 
 fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) {

@@ -3,15 +3,20 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
-use clap::{Args, Parser, Subcommand};
+use clap::parser::ValueSource;
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
+use crate::check::external;
 use crate::diag;
 use crate::diag::Diagnostic;
 use crate::init::new::{self, Request, TaskRequest};
-use crate::init::{Host, InitOptions, Language};
+use crate::init::{Host, InitOptions};
+use crate::messages::{self, Lang};
 use crate::pipeline::{self, BuildOptions, BuildReport};
 use crate::serve::ServeOptions;
+use crate::t;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -27,6 +32,20 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub root: Option<PathBuf>,
 
+    /// The language of minhbach's messages: vi or en. By default the site's
+    /// `default_language`, else the computer's locale.
+    #[arg(long, global = true, value_name = "LANG", env = "MINHBACH_LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+
+    /// Print only problems: no progress line, no summary.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+
+    /// Whether `--lang` was written on the command line (not taken from MINHBACH_LANG):
+    /// only then does it choose a new site's default language.
+    #[arg(skip)]
+    pub lang_written: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -35,12 +54,10 @@ pub struct Cli {
 pub enum Command {
     /// Create a new site with example content in DIR.
     Init {
-        /// Where to create the site; it must not exist or be empty.
+        /// Where to create the site; it must not exist or be empty. With --lang en the
+        /// site's default language is English (served at `/`, Vietnamese under `/vi/`);
+        /// otherwise Vietnamese (English under `/en/`).
         dir: PathBuf,
-        /// The site's default language, whose pages are served at `/` (the other one is
-        /// under `/en/` or `/vi/`).
-        #[arg(long, value_enum, default_value = "vi")]
-        lang: Language,
         /// Also write the files that build and publish the site on GitHub Pages
         /// (.github/workflows/pages.yml) or GitLab Pages (.gitlab-ci.yml).
         #[arg(long, value_enum, value_name = "HOST")]
@@ -58,6 +75,13 @@ pub enum Command {
         /// Include pages marked `draft = true`.
         #[arg(long)]
         drafts: bool,
+        /// Also ask for every external (http, https) link of the content; a dead one is an
+        /// error. This needs the network and may take a while.
+        #[arg(long)]
+        external: bool,
+        /// How long one external link may take to answer, in seconds (10 by default).
+        #[arg(long, value_name = "SECONDS", requires = "external", value_parser = seconds)]
+        external_timeout: Option<Duration>,
     },
 }
 
@@ -123,6 +147,47 @@ pub struct BuildArgs {
     /// Print how long each stage of the build took.
     #[arg(long)]
     pub timings: bool,
+    /// After building, ask for every external (http, https) link of the content; a dead one
+    /// is a warning and the site is written all the same. This needs the network.
+    #[arg(long)]
+    pub check_links_external: bool,
+    /// How long one external link may take to answer, in seconds (10 by default).
+    #[arg(long, value_name = "SECONDS", requires = "check_links_external", value_parser = seconds)]
+    pub external_timeout: Option<Duration>,
+}
+
+/// A number of seconds above 0 and at most 600 (fractions allowed).
+fn seconds(text: &str) -> Result<Duration, String> {
+    match text.parse::<f64>() {
+        Ok(value) if value > 0.0 && value <= 600.0 => Ok(Duration::from_secs_f64(value)),
+        _ => Err(t!("cli-seconds", text = text)),
+    }
+}
+
+/// The settings of external link checking when `on` (and a word on standard error that
+/// the run will take longer).
+fn external_settings(on: bool, timeout: Option<Duration>) -> Option<external::Settings> {
+    on.then(|| {
+        eprintln!("{}", t!("cli-external-starting"));
+        external::Settings {
+            timeout: timeout.unwrap_or(external::DEFAULT_TIMEOUT),
+        }
+    })
+}
+
+/// The line saying what the external links came to.
+fn external_summary(summary: Option<external::Summary>) -> String {
+    let Some(summary) = summary else {
+        return String::new();
+    };
+    let line = t!(
+        "cli-external-summary",
+        links = summary.links,
+        addresses = summary.addresses,
+        dead = summary.dead,
+        unconfirmed = summary.unconfirmed
+    );
+    format!("\n{line}")
 }
 
 #[derive(Debug, Args)]
@@ -145,18 +210,47 @@ pub struct ServeArgs {
     pub drafts: bool,
 }
 
+impl Cli {
+    /// The command line of this run, parsed; a mistake in it ends the run with clap's
+    /// message (exit code 2).
+    pub fn from_command_line() -> Cli {
+        let matches = Cli::command().get_matches();
+        let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+        cli.lang_written = matches.value_source("lang") == Some(ValueSource::CommandLine);
+        cli
+    }
+}
+
+fn parse_lang(value: &str) -> Result<Lang, String> {
+    match value {
+        "vi" => Ok(Lang::Vi),
+        "en" => Ok(Lang::En),
+        _ => Err(t!("cli-lang-unknown", lang = value)),
+    }
+}
+
 /// Runs the parsed command and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
+    messages::set_language(
+        cli.lang
+            .or_else(|| site_language(cli.root.as_deref()))
+            .unwrap_or_else(Lang::from_locale),
+    );
+    let quiet = cli.quiet;
+    let progress = !quiet && progress_wanted();
     match cli.command {
-        Command::Init { dir, lang, ci } => {
+        Command::Init { dir, ci } => {
+            // `--lang` on the command line says the new site's default language too.
+            let language = cli.lang.filter(|_| cli.lang_written).unwrap_or(Lang::Vi);
             let options = InitOptions {
                 dir: dir.clone(),
-                language: lang,
+                language,
                 ci,
             };
             match crate::init::create(&options) {
                 Ok(_) => {
-                    println!("Created a new site in {}.", dir.display());
+                    let dir = dir.display().to_string();
+                    println!("{}", t!("cli-init-created", dir = &dir));
                     if let Some(host) = ci {
                         let file = match host {
                             Host::Github => crate::init::ci::GITHUB_FILE,
@@ -166,7 +260,7 @@ pub fn run(cli: Cli) -> ExitCode {
                             "It is published by {file}: read the comment at its top before the first push."
                         );
                     }
-                    println!("Preview it with: minhbach serve --root {}", dir.display());
+                    println!("{}", t!("cli-init-next", dir = &dir));
                     ExitCode::SUCCESS
                 }
                 Err(problem) => {
@@ -219,6 +313,8 @@ pub fn run(cli: Cli) -> ExitCode {
                 base_url: args.base_url,
                 drafts: args.drafts,
                 future: args.future,
+                external_links: external_settings(args.check_links_external, args.external_timeout),
+                progress,
             };
             let output_dir = options.output_dir();
             let result = pipeline::build(&options);
@@ -227,34 +323,42 @@ pub fn run(cli: Cli) -> ExitCode {
                     println!("{stage:>18}: {:>7.1} ms", took.as_secs_f64() * 1000.0);
                 }
             }
-            finish(result, |report| {
-                format!(
-                    "Built {} pages into {} ({} files: {} written, {} unchanged) in {} ms.",
-                    report.pages,
-                    output_dir.display(),
-                    report.files,
-                    report.stats.written,
-                    report.stats.unchanged,
-                    report.elapsed.as_millis()
-                )
+            finish(result, quiet, |report| {
+                let summary = t!(
+                    "cli-built",
+                    pages = report.pages,
+                    output = output_dir.display().to_string(),
+                    files = report.files,
+                    written = report.stats.written,
+                    unchanged = report.stats.unchanged,
+                    ms = report.elapsed.as_millis() as u64
+                );
+                format!("{summary}{}", external_summary(report.external_links))
             })
         }
-        Command::Check { drafts } => {
+        Command::Check {
+            drafts,
+            external,
+            external_timeout,
+        } => {
             let Some(root) = root_or_report(cli.root) else {
                 return ExitCode::from(1);
             };
             let options = BuildOptions {
                 root,
                 drafts,
+                external_links: external_settings(external, external_timeout),
+                progress,
                 ..BuildOptions::default()
             };
-            finish(pipeline::check(&options), |report| {
-                format!(
-                    "Checked {} pages ({} files) in {} ms: no errors.",
-                    report.pages,
-                    report.files,
-                    report.elapsed.as_millis()
-                )
+            finish(pipeline::check(&options), quiet, |report| {
+                let summary = t!(
+                    "cli-checked",
+                    pages = report.pages,
+                    files = report.files,
+                    ms = report.elapsed.as_millis() as u64
+                );
+                format!("{summary}{}", external_summary(report.external_links))
             })
         }
         Command::Serve(args) => {
@@ -313,12 +417,15 @@ fn root_or_report(root: Option<PathBuf>) -> Option<PathBuf> {
 /// Prints the outcome of a build or check and gives its exit code.
 pub fn finish(
     result: Result<BuildReport, Vec<Diagnostic>>,
+    quiet: bool,
     summary: impl Fn(&BuildReport) -> String,
 ) -> ExitCode {
     match result {
         Ok(report) => {
             diag::print(&report.diagnostics);
-            println!("{}", summary(&report));
+            if !quiet {
+                println!("{}", summary(&report));
+            }
             ExitCode::SUCCESS
         }
         Err(diagnostics) => {
@@ -326,11 +433,14 @@ pub fn finish(
             let code = diag::exit_code(&diagnostics);
             if code == 1 {
                 let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+                let warnings = diagnostics.len() - errors;
                 eprintln!(
-                    "The site has {errors} error{} (and {} warning{}); nothing was written.",
-                    plural(errors),
-                    diagnostics.len() - errors,
-                    plural(diagnostics.len() - errors)
+                    "{}",
+                    t!(
+                        "summary-site-has-errors",
+                        errors = errors,
+                        warnings = warnings
+                    )
                 );
             }
             ExitCode::from(code.max(1))
@@ -338,6 +448,22 @@ pub fn finish(
     }
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+/// Whether a progress line makes sense: standard error is a terminal that understands
+/// redrawing a line.
+fn progress_wanted() -> bool {
+    use std::io::IsTerminal;
+    std::io::stderr().is_terminal() && std::env::var("TERM").map_or(true, |term| term != "dumb")
+}
+
+/// The `default_language` of the site the command will read, if its settings say one that
+/// minhbach speaks. Read on its own, before the build, so that even the settings' own
+/// errors are told in the site's language.
+fn site_language(root: Option<&std::path::Path>) -> Option<Lang> {
+    let root = pipeline::find_root(root).ok()?;
+    let text = std::fs::read_to_string(root.join(crate::source::CONFIG_FILE)).ok()?;
+    let table: toml::Table = toml::from_str(&text).ok()?;
+    match table.get("default_language") {
+        Some(language) => Lang::from_tag(language.as_str()?),
+        None => Lang::from_tag(crate::config::DEFAULT_LANGUAGE),
+    }
 }

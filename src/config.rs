@@ -9,6 +9,7 @@ use toml::de::DeTable;
 
 use crate::diag::{Diagnostic, Source};
 use crate::slug::slugify;
+use crate::t;
 use crate::toml_input::{self, struct_fields};
 use crate::values::{DateValue, LocalText};
 
@@ -178,8 +179,11 @@ impl Default for SearchConfig {
     }
 }
 
+/// The language of a site whose settings name none.
+pub const DEFAULT_LANGUAGE: &str = "vi";
+
 fn default_language() -> String {
-    "vi".into()
+    DEFAULT_LANGUAGE.into()
 }
 fn default_theme() -> String {
     "default".into()
@@ -246,21 +250,18 @@ impl Config {
             out.push(
                 Diagnostic::error(
                     "config-base-url",
-                    format!("base_url `{}` is not an absolute web address", self.base_url),
+                    t!("config-base-url", url = &self.base_url),
                 )
                 .at(source, key_at("base_url"))
-                .with_hint("write the address the site will live at, like \"https://so-tttt.example.gov.vn\""),
+                .with_hint(t!("config-base-url-hint")),
             );
         }
         for lang in &self.languages {
             if !is_language_code(lang) {
                 out.push(
-                    Diagnostic::error(
-                        "config-language",
-                        format!("`{lang}` is not a language code"),
-                    )
-                    .at(source, key_at("languages"))
-                    .with_hint("use a short code such as \"vi\" or \"en\""),
+                    Diagnostic::error("config-language", t!("config-language-code", lang = lang))
+                        .at(source, key_at("languages"))
+                        .with_hint(t!("config-language-code-hint")),
                 );
             }
         }
@@ -272,14 +273,10 @@ impl Config {
                 out.push(
                     Diagnostic::warning(
                         "config-language",
-                        format!(
-                            "text is given in `{unknown}`, which is not one of the site's languages"
-                        ),
+                        t!("config-text-language", lang = unknown),
                     )
                     .at(source, key_at("title"))
-                    .with_hint(format!(
-                        "add \"{unknown}\" to `languages`, or remove that translation"
-                    )),
+                    .with_hint(t!("config-language-add-hint", lang = unknown)),
                 );
             }
         }
@@ -304,14 +301,14 @@ impl Config {
                 let slug = slugify(value);
                 if slug != value {
                     let hint = if slug.is_empty() {
-                        "use lowercase letters, digits and dashes, like \"cashless\"".to_string()
+                        t!("config-topic-slug-empty-hint")
                     } else {
-                        format!("write \"{slug}\": lowercase letters, digits and dashes")
+                        t!("config-topic-slug-hint", slug = slug)
                     };
                     out.push(
                         Diagnostic::error(
                             "config-topic",
-                            format!("topic {key} `{value}` cannot be part of an address"),
+                            t!("config-topic-not-address", key = key, value = value),
                         )
                         .at(source, span)
                         .with_hint(hint),
@@ -320,14 +317,16 @@ impl Config {
                     out.push(
                         Diagnostic::error(
                             "config-topic",
-                            format!(
-                                "topics {} and {} both have the {key} `{value}`",
-                                first + 1,
-                                index + 1
+                            t!(
+                                "config-topic-duplicate",
+                                first = first + 1,
+                                second = index + 1,
+                                key = key,
+                                value = value
                             ),
                         )
                         .at(source, span)
-                        .with_hint(format!("give each topic its own {key}")),
+                        .with_hint(t!("config-topic-duplicate-hint", key = key)),
                     );
                 }
             }
@@ -336,15 +335,14 @@ impl Config {
                     out.push(
                         Diagnostic::warning(
                             "config-language",
-                            format!(
-                                "the name of topic `{}` is given in `{unknown}`, which is not one of the site's languages",
-                                topic.id
+                            t!(
+                                "config-topic-name-language",
+                                topic = &topic.id,
+                                lang = unknown
                             ),
                         )
                         .at(source, place.name.clone())
-                        .with_hint(format!(
-                            "add \"{unknown}\" to `languages`, or remove that translation"
-                        )),
+                        .with_hint(t!("config-language-add-hint", lang = unknown)),
                     );
                 }
             }

@@ -11,10 +11,10 @@ pub enum Severity {
 }
 
 impl Severity {
-    fn label(self) -> &'static str {
+    fn label(self) -> String {
         match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => crate::t!("diag-error"),
+            Severity::Warning => crate::t!("diag-warning"),
         }
     }
 }
@@ -178,10 +178,10 @@ impl Diagnostic {
             }
         }
         if let Some(hint) = &self.hint {
-            let _ = writeln!(out, "{gutter} = hint: {hint}");
+            let _ = writeln!(out, "{gutter} = {}: {hint}", crate::t!("diag-hint"));
         }
         for note in &self.notes {
-            let _ = writeln!(out, "{gutter} = note: {note}");
+            let _ = writeln!(out, "{gutter} = {}: {note}", crate::t!("diag-note"));
         }
         out
     }
@@ -404,18 +404,13 @@ fn group_repeats(items: Vec<Diagnostic>) -> Vec<Diagnostic> {
         if lines.len() > LINES_NAMED {
             named.push("…".into());
         }
-        let what = match (table, lines.len()) {
-            (true, 1) => "row",
-            (true, _) => "rows",
-            (false, 1) => "place",
-            (false, _) => "places",
-        };
-        let word = if lines.len() == 1 { "line" } else { "lines" };
-        diagnostic.notes.push(format!(
-            "and {} more {what} like this: {word} {}",
-            lines.len(),
-            named.join(", ")
-        ));
+        let more = lines.len();
+        let lines = named.join(", ");
+        diagnostic.notes.push(if table {
+            crate::t!("diag-more-rows", more = more, lines = lines)
+        } else {
+            crate::t!("diag-more-places", more = more, lines = lines)
+        });
     }
     out
 }
@@ -440,11 +435,12 @@ pub fn print(diagnostics: &[Diagnostic]) {
     for diagnostic in diagnostics {
         let text = diagnostic.render();
         if colour {
-            let (label, paint) = match diagnostic.severity {
-                Severity::Error => ("error", "\x1b[1;31m"),
-                Severity::Warning => ("warning", "\x1b[1;33m"),
+            let paint = match diagnostic.severity {
+                Severity::Error => "\x1b[1;31m",
+                Severity::Warning => "\x1b[1;33m",
             };
-            let painted = text.replacen(label, &format!("{paint}{label}\x1b[0m"), 1);
+            let label = diagnostic.severity.label();
+            let painted = text.replacen(&label, &format!("{paint}{label}\x1b[0m"), 1);
             let _ = writeln!(err, "{painted}");
         } else {
             let _ = writeln!(err, "{text}");

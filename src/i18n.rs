@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use crate::config::Config;
 use crate::diag::{Diagnostic, Source, did_you_mean};
 use crate::source::TextFile;
+use crate::t;
 
 #[derive(Clone, Debug, Default)]
 pub struct I18n {
@@ -50,28 +51,20 @@ impl I18n {
             diagnostics.push(
                 Diagnostic::error(
                     "i18n-missing",
-                    format!(
-                        "the theme has no interface strings for the default language `{}`",
-                        config.default_language
-                    ),
+                    t!("i18n-no-default", lang = &config.default_language),
                 )
-                .with_hint(format!(
-                    "add i18n/{}.toml with the theme's strings",
-                    config.default_language
-                )),
+                .with_hint(t!("i18n-no-default-hint", lang = &config.default_language)),
             );
         }
         for lang in config.other_languages() {
             let Some(table) = tables.get(lang) else {
                 diagnostics.push(
-                    Diagnostic::warning(
-                        "i18n-missing",
-                        format!("the theme has no interface strings for `{lang}`"),
-                    )
-                    .with_hint(format!(
-                        "add i18n/{lang}.toml; until then the interface shows {} text",
-                        config.default_language
-                    )),
+                    Diagnostic::warning("i18n-missing", t!("i18n-no-language", lang = lang))
+                        .with_hint(t!(
+                            "i18n-no-language-hint",
+                            lang = lang,
+                            default = &config.default_language
+                        )),
                 );
                 continue;
             };
@@ -89,16 +82,17 @@ impl I18n {
                 diagnostics.push(
                     Diagnostic::warning(
                         "i18n-missing",
-                        format!(
-                            "{} interface string(s) have no `{lang}` translation: {}",
-                            missing.len(),
-                            missing.join(", ")
+                        t!(
+                            "i18n-untranslated",
+                            count = missing.len(),
+                            lang = lang,
+                            keys = missing.join(", ")
                         ),
                     )
                     .in_file(file)
-                    .with_hint(format!(
-                        "until they are translated, those strings show in `{}`",
-                        config.default_language
+                    .with_hint(t!(
+                        "i18n-untranslated-hint",
+                        default = &config.default_language
                     )),
                 );
             }
@@ -124,12 +118,13 @@ impl I18n {
                 .map(|t| t.keys().map(String::as_str));
             let suggestion = keys.and_then(|k| did_you_mean(key, k));
             MissingKey {
-                message: format!("there is no interface string `{key}` in i18n/{lang}.toml"),
+                message: t!("i18n-missing-key", key = key, lang = lang),
                 hint: Some(match suggestion {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!(
-                        "add `{key} = \"…\"` to the theme's i18n/{}.toml",
-                        self.default_language
+                    Some(s) => t!("did-you-mean", suggestion = s),
+                    None => t!(
+                        "i18n-missing-key-hint",
+                        key = key,
+                        lang = &self.default_language
                     ),
                 }),
             }

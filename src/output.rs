@@ -21,6 +21,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use crate::diag::Diagnostic;
 use crate::render::{Body, Output};
 use crate::source::{self, Bytes};
+use crate::t;
 
 /// A file in every output folder we write, so a later build knows the folder is ours to
 /// replace. A non-empty folder without it is never replaced.
@@ -35,18 +36,19 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     let refuse = |why: String| {
         Diagnostic::usage(
             "usage-output-folder",
-            format!(
-                "refusing to write the site into {}: {why}",
-                output.display()
+            t!(
+                "output-refuse",
+                folder = output.display().to_string(),
+                reason = why
             ),
         )
-        .with_hint("choose a new folder for the built site, such as `--output public`")
+        .with_hint(t!("output-refuse-hint"))
     };
     if output == root {
-        return Err(refuse("it is the site folder itself".into()));
+        return Err(refuse(t!("output-refuse-site-folder")));
     }
     if root.starts_with(&output) {
-        return Err(refuse("it holds the site folder".into()));
+        return Err(refuse(t!("output-refuse-holds-site")));
     }
     for protected in [
         source::CONTENT_DIR,
@@ -56,22 +58,18 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), Diagnostic> {
         source::I18N_DIR,
     ] {
         if output.starts_with(root.join(protected)) {
-            return Err(refuse(format!(
-                "it is inside the site's {protected}/ folder"
-            )));
+            return Err(refuse(t!("output-refuse-protected", folder = protected)));
         }
     }
     if output.is_file() {
-        return Err(refuse("it is a file".into()));
+        return Err(refuse(t!("output-refuse-file")));
     }
     if output.is_dir() && !output.join(MARKER).is_file() {
         let has_files = fs::read_dir(&output)
             .map(|mut e| e.next().is_some())
             .unwrap_or(true);
         if has_files {
-            return Err(refuse(
-                "it already holds files that minhbach did not write".into(),
-            ));
+            return Err(refuse(t!("output-refuse-foreign")));
         }
     }
     Ok(())
@@ -146,7 +144,11 @@ impl Staging {
         Staging::try_begin(target).map_err(|e| {
             Diagnostic::internal(
                 "internal-write",
-                format!("could not create a folder beside {}: {e}", target.display()),
+                t!(
+                    "output-staging-failed",
+                    target = target.display().to_string(),
+                    error = e.to_string()
+                ),
             )
         })
     }
@@ -239,7 +241,11 @@ impl Staging {
             let _ = fs::remove_dir_all(&self.staging);
             return Err(Diagnostic::internal(
                 "internal-write",
-                format!("could not write {path}: {error}; the previous site was left as it was"),
+                t!(
+                    "output-write-failed-kept",
+                    path = path,
+                    error = error.to_string()
+                ),
             ));
         }
         let mut paths = std::mem::take(&mut *self.paths.lock().unwrap_or_else(|e| e.into_inner()));
@@ -259,9 +265,10 @@ impl Staging {
                 let _ = fs::remove_dir_all(&self.staging);
                 Err(Diagnostic::internal(
                     "internal-write",
-                    format!(
-                        "could not put the new site in {}: {error}",
-                        self.target.display()
+                    t!(
+                        "output-swap-failed",
+                        target = self.target.display().to_string(),
+                        error = error.to_string()
                     ),
                 ))
             }
@@ -334,8 +341,8 @@ fn lock_beside(target: &Path) -> io::Result<fs::File> {
         Ok(()) => {}
         Err(fs::TryLockError::WouldBlock) => {
             eprintln!(
-                "Waiting for another build into {} to finish…",
-                target.display()
+                "{}",
+                t!("output-waiting", target = target.display().to_string())
             );
             file.lock()?;
         }
@@ -436,7 +443,11 @@ impl InPlace {
         fs::create_dir_all(root).map_err(|e| {
             Diagnostic::internal(
                 "internal-write",
-                format!("cannot create {}: {e}", root.display()),
+                t!(
+                    "output-create-failed",
+                    path = root.display().to_string(),
+                    error = e.to_string()
+                ),
             )
         })?;
         Ok(InPlace {
@@ -461,7 +472,11 @@ impl InPlace {
                 Err(error) => {
                     return Err(Diagnostic::internal(
                         "internal-write",
-                        format!("cannot write {}: {error}", output.path),
+                        t!(
+                            "output-write-failed",
+                            path = &output.path,
+                            error = error.to_string()
+                        ),
                     ));
                 }
             }
@@ -541,7 +556,7 @@ fn safe_relative(path: &str) -> io::Result<PathBuf> {
     } else {
         Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            format!("`{path}` is not a path inside the output folder"),
+            t!("output-not-inside", path = path),
         ))
     }
 }

@@ -9,17 +9,20 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use crate::check::external;
 use crate::config::{self, Config};
 use crate::content::awareness::{self, AwarenessInputs};
 use crate::content::plan::{self, PlanInputs};
 use crate::content::{self, Publish};
 use crate::deps::Dep;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::i18n::I18n;
 use crate::output::{self, Staging, WriteStats};
+use crate::progress::Progress;
 use crate::render::{self, Body, Output, RenderInput};
 use crate::site::{self, Site};
 use crate::source::{self, Bytes, Inputs, SiteSources, TextFile};
+use crate::t;
 use crate::templates::{Lookups, Templates};
 
 /// What a run of `build` or `check` is asked to do.
@@ -32,6 +35,11 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Publish pages dated after today too.
     pub future: bool,
+    /// Ask for every external link of the content, and how (`check --external`,
+    /// `build --check-links-external`); without it nothing touches the network.
+    pub external_links: Option<external::Settings>,
+    /// Show a one-line progress display on standard error (a terminal, not `--quiet`).
+    pub progress: bool,
 }
 
 impl BuildOptions {
@@ -62,6 +70,8 @@ pub struct BuildReport {
     pub stats: WriteStats,
     pub elapsed: Duration,
     pub timings: Timings,
+    /// What the external links came to, when they were asked for.
+    pub external_links: Option<external::Summary>,
 }
 
 /// A site loaded, linked and ready to render, with what rendering needs.
@@ -86,13 +96,8 @@ pub fn load_config(options: &BuildOptions) -> Result<Config, Vec<Diagnostic>> {
     if let Some(base_url) = &options.base_url {
         if !config::is_web_address(base_url) {
             return Err(vec![
-                Diagnostic::usage(
-                    "usage-base-url",
-                    format!("--base-url `{base_url}` is not an absolute web address"),
-                )
-                .with_hint(
-                    "write it with http:// or https://, like --base-url https://example.org",
-                ),
+                Diagnostic::usage("usage-base-url", t!("pipeline-base-url", url = base_url))
+                    .with_hint(t!("pipeline-base-url-hint")),
             ]);
         }
         config.base_url = base_url.trim_end_matches('/').to_string();
@@ -102,10 +107,61 @@ pub fn load_config(options: &BuildOptions) -> Result<Config, Vec<Diagnostic>> {
 
 /// Every stage up to (not including) rendering the pages.
 pub fn prepare(options: &BuildOptions) -> Result<Prepared, Vec<Diagnostic>> {
-    let mut timings = Timings::default();
+    let read = read(options)?;
+    prepare_with(
+        read.config,
+        read.sources,
+        read.found,
+        options.publish(),
+        read.timings,
+        true,
+    )
+}
+
+/// The config and the site folder in memory, with the problems met reading them.
+struct Read {
+    config: Config,
+    sources: SiteSources,
+    found: Vec<Diagnostic>,
+    timings: Timings,
+}
+
+fn read(options: &BuildOptions) -> Result<Read, Vec<Diagnostic>> {
+    let mut timings = Timings {
+        progress: options.progress.then(|| Arc::new(Progress::start())),
+        ..Timings::default()
+    };
     let config = load_config(options)?;
     let (sources, found) = timings.time("read", || source::load(&options.root, &config.theme));
-    prepare_with(config, sources, found, options.publish(), timings, true)
+    Ok(Read {
+        config,
+        sources,
+        found,
+        timings,
+    })
+}
+
+/// The external links of the content as written (`--external`): the pages' Markdown and
+/// front matter, the `.toml` data of `content/` and `site-config.toml`.
+fn external_links(
+    options: &BuildOptions,
+    config: &Config,
+    sources: &SiteSources,
+) -> Vec<external::Occurrence> {
+    let config_file =
+        source::read_text(&options.root.join(config::CONFIG_FILE), config::CONFIG_FILE)
+            .ok()
+            .map(|text| TextFile {
+                file: config::CONFIG_FILE.to_string(),
+                text,
+            });
+    external::collect(&external::LinkSources {
+        pages: &sources.pages,
+        data: &sources.data,
+        config_file: config_file.as_ref(),
+        config,
+        drafts: options.drafts,
+    })
 }
 
 /// Every stage after reading, from sources already in memory (`serve` keeps them and
@@ -234,7 +290,7 @@ impl Prepared {
         let in_use = || {
             vec![Diagnostic::internal(
                 "internal-serve",
-                "the site is still in use",
+                t!("pipeline-site-in-use"),
             )]
         };
         let site = Arc::get_mut(&mut self.site).ok_or_else(in_use)?;
@@ -309,10 +365,20 @@ fn file_size(bytes: &Bytes) -> Option<u64> {
 #[derive(Clone, Debug, Default)]
 pub struct Timings {
     pub stages: Vec<(&'static str, Duration)>,
+    /// The progress display, told of each stage as it begins.
+    progress: Option<Arc<Progress>>,
 }
 
 impl Timings {
+    /// The run is done: the progress line goes, before the summary is printed.
+    fn finish(&mut self) {
+        self.progress = None;
+    }
+
     fn time<T>(&mut self, stage: &'static str, work: impl FnOnce() -> T) -> T {
+        if let Some(progress) = &self.progress {
+            progress.stage(stage);
+        }
         let started = Instant::now();
         let value = work();
         self.stages.push((stage, started.elapsed()));
@@ -334,15 +400,34 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let started = Instant::now();
     let output_dir = options.output_dir();
     output::check_output_dir(&options.root, &output_dir).map_err(|d| vec![d])?;
-    let mut prepared = prepare(options)?;
+    let mut read = read(options)?;
+    // Found before the pages' texts are freed; asked for once the site is written.
+    let links = options.external_links.map(|settings| {
+        let links = read.timings.time("find links", || {
+            external_links(options, &read.config, &read.sources)
+        });
+        (settings, links)
+    });
+    let mut prepared = prepare_with(
+        read.config,
+        read.sources,
+        read.found,
+        options.publish(),
+        read.timings,
+        true,
+    )?;
     let staging = Staging::begin(&output_dir).map_err(|d| vec![d])?;
     let files = std::sync::atomic::AtomicUsize::new(0);
     let mut timings = std::mem::take(&mut prepared.timings);
     let search_index = std::mem::take(&mut prepared.search_index);
+    let progress = timings.progress.clone();
     let diagnostics = timings.time("render and write", || {
         let write = |output: Output| {
             files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             staging.write(output);
+            if let Some(progress) = &progress {
+                progress.file_done();
+            }
         };
         let diagnostics = render(&prepared, &write);
         search_index.into_par_iter().for_each(|(path, bytes)| {
@@ -367,10 +452,20 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
             .iter()
             .map(|path| foreign_file(&output_dir, path)),
     );
+    // In a build a dead link is a warning: the site is written all the same.
+    let external_links = links.map(|(settings, links)| {
+        let (found, summary) = timings.time("ask links", || {
+            external::check(&links, &settings, Severity::Warning)
+        });
+        diagnostics.extend(found);
+        summary
+    });
     let pages = prepared.site.pages.len();
     // Freeing a large site takes a noticeable moment on one core; nothing waits for it, and
     // a command that is about to exit need not wait at all.
     std::thread::spawn(move || drop(prepared));
+    drop(progress);
+    timings.finish();
     Ok(BuildReport {
         diagnostics: diagnostics.sorted(),
         pages,
@@ -378,6 +473,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
         stats,
         elapsed: started.elapsed(),
         timings,
+        external_links,
     })
 }
 
@@ -385,14 +481,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
 fn foreign_file(output_dir: &Path, path: &str) -> Diagnostic {
     Diagnostic::warning(
         "output-foreign-file",
-        format!(
-            "{} was not written by minhbach, so the new site does not have it",
-            output_dir.join(path).display()
+        t!(
+            "pipeline-foreign-file",
+            path = output_dir.join(path).display().to_string()
         ),
     )
-    .with_hint(format!(
-        "put files the site should publish as they are in static/ (static/{path}), and they are copied on every build"
-    ))
+    .with_hint(t!("pipeline-foreign-file-hint", file = path))
 }
 
 /// `minhbach check`: every stage but writing, and the content rules of `check` (images
@@ -400,12 +494,25 @@ fn foreign_file(output_dir: &Path, path: &str) -> Diagnostic {
 /// changes.
 pub fn check(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let started = Instant::now();
-    let mut timings = Timings::default();
-    let config = load_config(options)?;
-    let (sources, found) = timings.time("read", || source::load(&options.root, &config.theme));
-    let findings = timings.time("content rules", || {
-        crate::check::run(&sources.pages, &config, options.drafts)
+    let mut read = read(options)?;
+    let mut findings = read.timings.time("content rules", || {
+        crate::check::run(&read.sources.pages, &read.config, options.drafts)
     });
+    // In `check` a dead link is an error: checking is what was asked for.
+    let external_links = options.external_links.map(|settings| {
+        let (found, summary) = read.timings.time("external links", || {
+            let links = external_links(options, &read.config, &read.sources);
+            external::check(&links, &settings, Severity::Error)
+        });
+        findings.extend(found);
+        summary
+    });
+    let Read {
+        config,
+        sources,
+        found,
+        timings,
+    } = read;
     let mut prepared = prepare_from(config, sources, found, options.publish(), timings).map_err(
         |mut errors| {
             errors.extend(findings.iter().cloned());
@@ -414,11 +521,16 @@ pub fn check(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     )?;
     let files = std::sync::atomic::AtomicUsize::new(0);
     let mut timings = std::mem::take(&mut prepared.timings);
+    let progress = timings.progress.clone();
     let mut diagnostics = timings.time("render", || {
         render(&prepared, &|_| {
             files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            if let Some(progress) = &progress {
+                progress.file_done();
+            }
         })
     });
+    drop(progress);
     diagnostics.extend(findings);
     // Units named in task tables that are in no registry are shown as written; only
     // `check` points them out.
@@ -429,6 +541,7 @@ pub fn check(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
             .iter()
             .flat_map(|plan| plan.warnings.iter().cloned()),
     );
+    timings.finish();
     if diagnostics.has_errors() {
         return Err(diagnostics.sorted());
     }
@@ -439,6 +552,7 @@ pub fn check(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
         stats: WriteStats::default(),
         elapsed: started.elapsed(),
         timings,
+        external_links,
     })
 }
 
@@ -447,7 +561,10 @@ pub fn find_root(root: Option<&Path>) -> Result<PathBuf, Diagnostic> {
     let root = match root {
         Some(root) => root.to_path_buf(),
         None => std::env::current_dir().map_err(|e| {
-            Diagnostic::error("site-root", format!("cannot read the current folder: {e}"))
+            Diagnostic::error(
+                "site-root",
+                t!("pipeline-current-folder", error = e.to_string()),
+            )
         })?,
     };
     if root.join(config::CONFIG_FILE).is_file() {
@@ -455,8 +572,12 @@ pub fn find_root(root: Option<&Path>) -> Result<PathBuf, Diagnostic> {
     } else {
         Err(Diagnostic::error(
             "site-root",
-            format!("{} has no {}, so it is not a minhbach site", root.display(), config::CONFIG_FILE),
+            t!(
+                "pipeline-not-a-site",
+                folder = root.display().to_string(),
+                config = config::CONFIG_FILE
+            ),
         )
-        .with_hint("run the command in the site's folder, pass --root DIR, or make a new site with `minhbach init DIR`"))
+        .with_hint(t!("pipeline-not-a-site-hint")))
     }
 }

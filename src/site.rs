@@ -11,6 +11,7 @@ use crate::content::{
 use crate::diag::{Diagnostic, Source, did_you_mean};
 use crate::markdown::{LinkProblem, LinkResolver, Rendered};
 use crate::slug::slugify;
+use crate::t;
 
 pub type PageId = usize;
 
@@ -196,17 +197,17 @@ fn check_section_kinds(site: &Site, diagnostics: &mut Vec<Diagnostic>) {
             .map_or(1, |i| i + 1);
         let mut diagnostic = Diagnostic::error(
             "unknown-section-kind",
-            format!("`{value}` is not a kind of section"),
+            t!("site-section-kind", value = value.to_string()),
         )
         .at_line(&page.content.file, text, line, 1)
-        .with_hint(format!(
-            "write one of: {}",
-            SectionKind::NAMES
+        .with_hint(t!(
+            "site-section-kind-hint",
+            kinds = SectionKind::NAMES
                 .map(|n| format!("kind = \"{n}\""))
                 .join(", ")
         ));
         if let Some(close) = did_you_mean(name, SectionKind::NAMES.iter().copied()) {
-            diagnostic = diagnostic.with_note(format!("did you mean `{close}`?"));
+            diagnostic = diagnostic.with_note(t!("did-you-mean", suggestion = close));
         }
         diagnostics.push(diagnostic);
     }
@@ -359,15 +360,10 @@ fn assign_paths(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
                 diagnostics.push(
                     Diagnostic::error(
                         "empty-slug",
-                        format!(
-                            "no web address can be made from the name `{}`",
-                            written.unwrap_or(name)
-                        ),
+                        t!("site-empty-slug", name = written.unwrap_or(name)),
                     )
                     .in_file(&page.content.file)
-                    .with_hint(
-                        "give the page a `slug` with letters or digits, like slug = \"gioi-thieu\"",
-                    ),
+                    .with_hint(t!("site-empty-slug-hint")),
                 );
                 format!("{prefix}{id}/")
             } else {
@@ -377,13 +373,10 @@ fn assign_paths(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
         if let Some(&other) = site.by_path.get(&path) {
             let other_file = describe(&site.pages[other]);
             diagnostics.push(
-                Diagnostic::error(
-                    "url-collision",
-                    format!("two pages would be published at the same address {path}"),
-                )
-                .in_file(describe(&site.pages[id]))
-                .with_note(format!("the other page is {other_file}"))
-                .with_hint("give one of them a different file name, or set `slug = \"…\"` in its front matter"),
+                Diagnostic::error("url-collision", t!("site-url-collision", path = &path))
+                    .in_file(describe(&site.pages[id]))
+                    .with_note(t!("site-other-page", file = other_file))
+                    .with_hint(t!("site-url-collision-hint")),
             );
         } else {
             site.by_path.insert(path.clone(), id);
@@ -394,7 +387,7 @@ fn assign_paths(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
 
 fn describe(page: &Page) -> String {
     if page.content.file.is_empty() {
-        format!("content/{}/ (a folder without _index.md)", page.content.dir)
+        t!("site-folder-without-index", dir = &page.content.dir)
     } else {
         page.content.file.clone()
     }
@@ -478,12 +471,9 @@ fn collect_aliases(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
                 .map_or(0..0, |i| i..i + written.len());
             if from.is_empty() || from.contains("..") {
                 diagnostics.push(
-                    Diagnostic::error(
-                        "alias",
-                        format!("`{written}` is not an address inside the site"),
-                    )
-                    .at(&place, range)
-                    .with_hint("write the old address as a path, like \"/tin-cu/bai-viet/\""),
+                    Diagnostic::error("alias", t!("site-alias-outside", alias = written))
+                        .at(&place, range)
+                        .with_hint(t!("site-alias-outside-hint")),
                 );
                 continue;
             }
@@ -496,10 +486,10 @@ fn collect_aliases(site: &mut Site, diagnostics: &mut Vec<Diagnostic>) {
                 diagnostics.push(
                     Diagnostic::error(
                         "alias",
-                        format!("the alias {from} is already the address of {other}"),
+                        t!("site-alias-taken", alias = &from, other = other),
                     )
                     .at(&place, range)
-                    .with_hint("remove the alias or move the other page"),
+                    .with_hint(t!("site-alias-taken-hint")),
                 );
                 continue;
             }
@@ -605,34 +595,24 @@ impl Site {
         match self.left_out.get(&wanted).copied() {
             Some(LeftOut::Scheduled) => {
                 return Err(LinkProblem {
-                    message: format!(
-                        "`@/{wanted}` is dated after today, so it is not published yet"
-                    ),
-                    hint: Some(
-                        "link to it once it is published, or build with --future to preview".into(),
-                    ),
+                    message: t!("site-link-scheduled", page = &wanted),
+                    hint: Some(t!("site-link-scheduled-hint")),
                 });
             }
             Some(LeftOut::Draft) => {
                 return Err(LinkProblem {
-                    message: format!("`@/{wanted}` is a draft, so it is not published"),
-                    hint: Some(
-                        "set `draft = false` in that page, or build with --drafts to preview"
-                            .into(),
-                    ),
+                    message: t!("site-link-draft", page = &wanted),
+                    hint: Some(t!("site-link-draft-hint")),
                 });
             }
             None => {}
         }
         let suggestion = did_you_mean(&wanted, self.by_content_path.keys().map(String::as_str));
         Err(LinkProblem {
-            message: format!("there is no page `content/{wanted}`"),
+            message: t!("site-no-page", page = &wanted),
             hint: Some(match suggestion {
-                Some(s) => format!("did you mean `@/{s}`?"),
-                None => {
-                    "write the path of the Markdown file inside content/, like `@/gioi-thieu.md`"
-                        .into()
-                }
+                Some(s) => t!("did-you-mean", suggestion = format!("@/{s}")),
+                None => t!("site-no-page-hint"),
             }),
         })
     }
@@ -657,13 +637,13 @@ impl Site {
                         &link.anchor,
                         target.rendered.heading_ids.iter().map(String::as_str),
                     ) {
-                        Some(s) => format!("did you mean `#{s}`?"),
+                        Some(s) => t!("did-you-mean", suggestion = format!("#{s}")),
                         None if target.rendered.heading_ids.is_empty() => {
-                            format!("{} has no headings to link to", describe(target))
+                            t!("site-anchor-no-headings", page = describe(target))
                         }
-                        None => format!(
-                            "the headings of that page have the ids: {}",
-                            target.rendered.heading_ids.join(", ")
+                        None => t!(
+                            "site-anchor-ids",
+                            ids = target.rendered.heading_ids.join(", ")
                         ),
                     },
                 );

@@ -12,6 +12,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 use walkdir::WalkDir;
 
 use crate::diag::Diagnostic;
+use crate::t;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
@@ -87,10 +88,11 @@ pub fn load_theme(sources: &mut SiteSources, theme: &str, diagnostics: &mut Vec<
     let builtin = theme == "default";
     if !builtin && !theme_dir.is_dir() {
         diagnostics.push(
-            Diagnostic::error("theme-missing", format!("theme `{theme}` was not found"))
+            Diagnostic::error("theme-missing", t!("source-theme-missing", theme = theme))
                 .in_file(CONFIG_FILE)
-                .with_hint(format!(
-                    "put the theme in {THEMES_DIR}/{theme}/, or use theme = \"default\""
+                .with_hint(t!(
+                    "source-theme-missing-hint",
+                    folder = format!("{THEMES_DIR}/{theme}/")
                 )),
         );
     }
@@ -376,10 +378,13 @@ fn name_not_utf8(path: &Path, root: &Path) -> Diagnostic {
     let shown = path.strip_prefix(root).unwrap_or(path);
     Diagnostic::error(
         "file-name-not-utf8",
-        format!("the name of {} is not UTF-8 text", shown.display()),
+        t!("source-name-not-utf8", path = shown.display().to_string()),
     )
-    .with_note(format!("the name as stored: {:?}", shown.as_os_str()))
-    .with_hint("rename it with a name typed on this computer (Vietnamese letters are fine)")
+    .with_note(t!(
+        "source-name-as-stored",
+        name = format!("{:?}", shown.as_os_str())
+    ))
+    .with_hint(t!("source-name-not-utf8-hint"))
 }
 
 /// A link whose target lies outside the site folder: following it would publish a file
@@ -393,13 +398,14 @@ fn link_out_of_site(path: &Path, root: &Path, real_root: &Path) -> Option<Diagno
     Some(
         Diagnostic::error(
             "link-out-of-site",
-            format!(
-                "{file} is a link to {}, outside the site folder",
-                target.display()
+            t!(
+                "source-link-out-of-site",
+                file = &file,
+                target = target.display().to_string()
             ),
         )
         .in_file(file)
-        .with_hint("copy the file into the site folder instead of linking to it"),
+        .with_hint(t!("source-link-out-of-site-hint")),
     )
 }
 
@@ -435,16 +441,16 @@ pub fn read_text(path: &Path, file: &str) -> Result<String, Diagnostic> {
 pub fn read_error(error: &std::io::Error, file: &str) -> Diagnostic {
     let (message, hint) = match error.kind() {
         std::io::ErrorKind::NotFound => (
-            format!("{file} was not found"),
-            "check the file name and that it is in the site folder",
+            t!("source-not-found", file = file),
+            t!("source-not-found-hint"),
         ),
         std::io::ErrorKind::PermissionDenied => (
-            format!("{file} cannot be read: permission denied"),
-            "give your user permission to read the file (for example `chmod a+r`)",
+            t!("source-permission-denied", file = file),
+            t!("source-permission-denied-hint"),
         ),
         _ => (
-            format!("{file} cannot be read: {error}"),
-            "check that the file is a regular file and the disk is readable",
+            t!("source-unreadable", file = file, error = error.to_string()),
+            t!("source-unreadable-hint"),
         ),
     };
     Diagnostic::error("unreadable-file", message)
@@ -498,14 +504,9 @@ fn not_utf8(bytes: &[u8], bad: usize, file: &str) -> Diagnostic {
     let line = bytes[..bad].iter().filter(|b| **b == b'\n').count() + 1;
     let before = String::from_utf8_lossy(&bytes[line_start..bad]);
     let quoted = String::from_utf8_lossy(&bytes[line_start..line_end]);
-    let mut diagnostic = Diagnostic::error(
-        "not-utf8",
-        format!("{file} is not UTF-8 text (byte {bad} cannot be read as UTF-8)"),
-    )
-    .with_hint(
-        "save the file as UTF-8; in a spreadsheet or Word choose \"UTF-8\" as the \
-         encoding (files saved as Windows-1258 or TCVN3 show this error)",
-    );
+    let mut diagnostic =
+        Diagnostic::error("not-utf8", t!("source-not-utf8", file = file, byte = bad))
+            .with_hint(t!("source-not-utf8-hint"));
     diagnostic.file = file.to_string();
     diagnostic.line = line;
     diagnostic.column = before.chars().count() + 1;

@@ -11,6 +11,7 @@ use crate::diag::{Diagnostic, Source};
 use crate::i18n::I18n;
 use crate::site::Site;
 use crate::source::TextFile;
+use crate::t;
 
 /// What template functions read: the site, each page's template value, interface strings.
 pub struct Lookups {
@@ -100,20 +101,30 @@ impl Templates {
         self.files.contains_key(name)
     }
 
-    /// Renders `name`; an error names the template and the page being rendered (`what`).
-    /// The output is bytes: Tera writes UTF-8, and checking it again would cost a pass
-    /// over every page.
-    pub fn render(&self, name: &str, context: &Context, what: &str) -> Result<Vec<u8>, Diagnostic> {
+    /// Renders `name`; an error names the template and the page being rendered (`what`,
+    /// asked for only when there is an error). The output is bytes: Tera writes UTF-8, and
+    /// checking it again would cost a pass over every page.
+    pub fn render(
+        &self,
+        name: &str,
+        context: &Context,
+        what: impl FnOnce() -> String,
+    ) -> Result<Vec<u8>, Diagnostic> {
         let mut out = Vec::with_capacity(16 * 1024);
         self.tera
             .render_to(name, context, &mut out)
             .map(|()| out)
             .map_err(|error| {
-                problems(&self.files, &error, Some(what))
+                problems(&self.files, &error, Some(&what()))
                     .into_iter()
                     .next()
                     .map(|p| p.diagnostic)
-                    .unwrap_or_else(|| Diagnostic::error("template-render", error.to_string()))
+                    .unwrap_or_else(|| {
+                        Diagnostic::error(
+                            "template-render",
+                            t!("template-error", message = error.to_string()),
+                        )
+                    })
             })
     }
 }
@@ -137,7 +148,7 @@ fn problems(
     };
     let one = |template: Option<&str>, diagnostic: Diagnostic| {
         let diagnostic = match rendering {
-            Some(what) => diagnostic.with_note(format!("while rendering {what}")),
+            Some(what) => diagnostic.with_note(t!("template-while-rendering", what = what)),
             None => diagnostic,
         };
         Problem {
@@ -152,13 +163,11 @@ fn problems(
             } else {
                 "template-render"
             };
-            let mut message = report.message().to_string();
-            if let Some(cause) = std::error::Error::source(error) {
-                message = format!("{message}: {cause}");
-            }
+            let message = with_cause(report.message().to_string(), error);
             let name = report.filename();
             let span = report.span();
-            let diagnostic = Diagnostic::error(code, format!("in template `{name}`: {message}"));
+            let diagnostic =
+                Diagnostic::error(code, t!("template-in", name = name, message = message));
             let diagnostic = match files.get(name) {
                 Some(file) => {
                     let source = Source::new(&file.file, &file.text);
@@ -173,20 +182,20 @@ fn problems(
         ErrorKind::MissingParent { current, parent } => {
             let diagnostic = Diagnostic::error(
                 "template-missing",
-                format!("template `{current}` extends `{parent}`, which does not exist"),
+                t!(
+                    "template-missing-parent",
+                    current = current,
+                    parent = parent
+                ),
             );
-            let diagnostic = at_text(files, current, parent, diagnostic).with_hint(format!(
-                "create templates/{parent}, or extend an existing template such as \"base.html\""
-            ));
+            let diagnostic = at_text(files, current, parent, diagnostic)
+                .with_hint(t!("template-missing-parent-hint", parent = parent));
             one(Some(current), diagnostic)
         }
         ErrorKind::TemplateNotFound(name) => one(
             None,
-            Diagnostic::error(
-                "template-missing",
-                format!("template `{name}` does not exist"),
-            )
-            .with_hint(format!("create templates/{name} in the site or the theme")),
+            Diagnostic::error("template-missing", t!("template-not-found", name = name))
+                .with_hint(t!("template-not-found-hint", name = name)),
         ),
         ErrorKind::CircularExtend {
             tpl,
@@ -195,9 +204,10 @@ fn problems(
             Some(tpl),
             Diagnostic::error(
                 "template-cycle",
-                format!(
-                    "template `{tpl}` extends itself through {}",
-                    inheritance_chain.join(" -> ")
+                t!(
+                    "template-extends-itself",
+                    name = tpl,
+                    chain = inheritance_chain.join(" -> ")
                 ),
             )
             .in_file(file_of(tpl)),
@@ -206,9 +216,10 @@ fn problems(
             Some(tpl),
             Diagnostic::error(
                 "template-cycle",
-                format!(
-                    "template `{tpl}` includes itself through {}",
-                    include_chain.join(" -> ")
+                t!(
+                    "template-includes-itself",
+                    name = tpl,
+                    chain = include_chain.join(" -> ")
                 ),
             )
             .in_file(file_of(tpl)),
@@ -216,13 +227,18 @@ fn problems(
         ErrorKind::Msg(message) => {
             let reports = parse_reports(message);
             if reports.is_empty() {
-                one(None, Diagnostic::error("template", message.clone()))
+                one(
+                    None,
+                    Diagnostic::error("template", t!("template-error", message = message)),
+                )
             } else {
                 return reports
                     .into_iter()
                     .map(|(name, line, column, text)| {
-                        let diagnostic =
-                            Diagnostic::error("template", format!("in template `{name}`: {text}"));
+                        let diagnostic = Diagnostic::error(
+                            "template",
+                            t!("template-in", name = &name, message = text),
+                        );
                         let diagnostic = match files.get(&name) {
                             Some(file) => diagnostic.at_line(&file.file, &file.text, line, column),
                             None => diagnostic.in_file(file_of(&name)),
@@ -233,14 +249,22 @@ fn problems(
             }
         }
         _ => {
-            let mut message = error.to_string();
-            if let Some(cause) = std::error::Error::source(error) {
-                message = format!("{message}: {cause}");
-            }
-            one(None, Diagnostic::error("template", message))
+            let message = with_cause(error.to_string(), error);
+            one(
+                None,
+                Diagnostic::error("template", t!("template-error", message = message)),
+            )
         }
     };
     vec![problem]
+}
+
+/// Tera's text of an error followed by the text of its cause (both Tera's own English).
+fn with_cause(message: String, error: &tera::Error) -> String {
+    match std::error::Error::source(error) {
+        Some(cause) => format!("{message}: {cause}"),
+        None => message,
+    }
 }
 
 /// Tera reports linking problems (unknown include, filter, function or block) as text in
@@ -309,11 +333,9 @@ fn check_i18n_keys(files: &BTreeMap<String, TextFile>, i18n: &I18n) -> Vec<Diagn
                 }
                 let missing = i18n.get("", key).err();
                 let source = Source::new(&file.file, &file.text);
-                let mut diagnostic = Diagnostic::error(
-                    "i18n-key",
-                    format!("the template uses the interface string `{key}`, which the i18n files do not have"),
-                )
-                .at(&source, start..start + len);
+                let mut diagnostic =
+                    Diagnostic::error("i18n-key", t!("template-i18n-key", key = key))
+                        .at(&source, start..start + len);
                 diagnostic.hint = missing.and_then(|m| m.hint);
                 out.push(diagnostic);
             }
@@ -422,9 +444,9 @@ fn register_charts(tera: &mut Tera, site: &Arc<Site>, i18n: &Arc<I18n>) {
             let svg = match (indicator, plan) {
                 (Some(id), _) => request.indicator(id),
                 (None, Some(id)) => request.plan(id),
-                (None, None) => Err(crate::charts::request::chart_error(
-                    "chart() needs indicator=\"ID\" or plan=\"ID\"".to_string(),
-                )),
+                (None, None) => Err(crate::charts::request::chart_error(t!(
+                    "template-chart-needs-id"
+                ))),
             };
             svg.map(|svg| Value::safe_string(&svg))
                 .map_err(|problem| tera::Error::message(problem.message))
@@ -444,7 +466,11 @@ fn register_words(tera: &mut Tera, i18n: Arc<I18n>) {
             let lang = language(&kwargs, state)?;
             let text = i18n.get(&lang, &key).map_err(|missing| {
                 tera::Error::message(match missing.hint {
-                    Some(hint) => format!("{} ({hint})", missing.message),
+                    Some(hint) => t!(
+                        "template-message-with-hint",
+                        message = missing.message,
+                        hint = hint
+                    ),
                     None => missing.message,
                 })
             })?;
@@ -480,7 +506,7 @@ fn register_words(tera: &mut Tera, i18n: Arc<I18n>) {
         |value: &str, kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
             let lang = language(&kwargs, state)?;
             let date = crate::values::DateValue::parse(value)
-                .ok_or_else(|| tera::Error::message(format!("`{value}` is not a date")))?;
+                .ok_or_else(|| tera::Error::message(t!("template-not-a-date", value = value)))?;
             Ok(crate::format::date(date.date(), &lang))
         },
     );
@@ -568,7 +594,7 @@ mod tests {
         context.insert("lang", "vi");
         assert_eq!(
             templates
-                .render("c.html", &context, "the home page")
+                .render("c.html", &context, || "the home page".into())
                 .unwrap(),
             "fine Trang chủ".as_bytes()
         );
@@ -581,7 +607,7 @@ mod tests {
         let mut context = Context::new();
         context.insert("page", &BTreeMap::from([("title", "A")]));
         let error = templates
-            .render("p.html", &context, "content/a.md")
+            .render("p.html", &context, || "content/a.md".into())
             .unwrap_err();
         assert_eq!(error.location(), "templates/p.html:2:9", "{error}");
         assert!(error.notes[0].contains("content/a.md"));

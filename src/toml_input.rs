@@ -9,6 +9,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diag::{Diagnostic, Source, did_you_mean};
+use crate::t;
 
 /// One step of the path to a key: a table key or an array index.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -92,7 +93,7 @@ fn syntax_error(source: &Source<'_>, what: &str, error: &toml::de::Error) -> Dia
     let message = first_line(error.message());
     Diagnostic::error(
         "toml-syntax",
-        format!("{what} is not valid TOML: {message}"),
+        t!("toml-syntax", what = what, message = message),
     )
     .at(source, span)
     .with_hint(syntax_hint(message))
@@ -100,21 +101,22 @@ fn syntax_error(source: &Source<'_>, what: &str, error: &toml::de::Error) -> Dia
 
 fn syntax_hint(message: &str) -> String {
     if message.contains("string values must be quoted") || message.contains("invalid string") {
-        "text values go in double quotes, like `title = \"Kế hoạch 2025\"`".into()
+        t!("toml-syntax-quote-hint")
     } else if message.contains("duplicate key") {
-        "each key may appear only once in a table; remove or rename one of them".into()
+        t!("toml-syntax-duplicate-hint")
     } else if message.contains("expected `=`") || message.contains("expected '='") {
-        "each line is `key = value`; a key with spaces must be in quotes".into()
+        t!("toml-syntax-equals-hint")
     } else {
-        "check this line against the TOML format: `key = value`, text in double quotes, \
-         lists in [ ]"
-            .into()
+        t!("toml-syntax-hint")
     }
 }
 
 fn value_error(source: &Source<'_>, what: &str, error: &toml::de::Error) -> Diagnostic {
     let message = first_line(error.message());
-    let diagnostic = Diagnostic::error("toml-value", format!("{what}: {message}"));
+    let diagnostic = Diagnostic::error(
+        "toml-value",
+        t!("toml-value", what = what, message = message),
+    );
     let diagnostic = match error.span() {
         Some(span) => diagnostic.at(source, span),
         None => diagnostic.at(source, 0..0),
@@ -127,18 +129,18 @@ fn value_error(source: &Source<'_>, what: &str, error: &toml::de::Error) -> Diag
 
 fn value_hint(message: &str) -> Option<String> {
     let hint = if message.contains("expected a boolean") {
-        "write `true` or `false`, without quotes".to_string()
+        t!("toml-value-boolean-hint")
     } else if message.contains("expected a sequence") {
-        "write a list in square brackets, like `[\"a\", \"b\"]`".to_string()
+        t!("toml-value-list-hint")
     } else if message.contains("expected a string") {
-        "put the text in double quotes".to_string()
+        t!("toml-value-string-hint")
     } else if message.contains("expected u") || message.contains("expected i") {
-        "write a whole number without quotes".to_string()
+        t!("toml-value-integer-hint")
     } else if let Some(field) = message
         .strip_prefix("missing field `")
         .and_then(|rest| rest.strip_suffix('`'))
     {
-        format!("add a line `{field} = ...`")
+        t!("toml-value-missing-field-hint", field = field)
     } else {
         return None;
     };
@@ -169,13 +171,15 @@ fn unknown_key(
         })
         .collect();
     let known = known_keys(&parent_keys).unwrap_or(&[]);
-    let mut diagnostic =
-        Diagnostic::error("unknown-key", format!("unknown key `{dotted}` in {what}"))
-            .at(source, key_span(table, path).unwrap_or(0..0));
+    let mut diagnostic = Diagnostic::error(
+        "unknown-key",
+        t!("toml-unknown-key", key = &dotted, what = what),
+    )
+    .at(source, key_span(table, path).unwrap_or(0..0));
     diagnostic = match did_you_mean(name, known.iter().copied()) {
-        Some(suggestion) => diagnostic.with_hint(format!("did you mean `{suggestion}`?")),
+        Some(suggestion) => diagnostic.with_hint(t!("did-you-mean", suggestion = suggestion)),
         None if !known.is_empty() => {
-            diagnostic.with_hint(format!("the keys allowed here are: {}", known.join(", ")))
+            diagnostic.with_hint(t!("toml-unknown-key-allowed-hint", keys = known.join(", ")))
         }
         None => diagnostic,
     };

@@ -7,6 +7,8 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
+use crate::t;
+
 /// Human text written either once (`"Kế hoạch"`) or per language
 /// (`{ vi = "Kế hoạch", en = "Plan" }`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -92,9 +94,7 @@ impl<'de> Deserialize<'de> for LocalText {
         impl<'de> Visitor<'de> for TextVisitor {
             type Value = LocalText;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(
-                    "text in quotes, or a table of languages like { vi = \"…\", en = \"…\" }",
-                )
+                f.write_str(&t!("value-local-text-expected"))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<LocalText, E> {
                 Ok(LocalText::One(v.to_string()))
@@ -108,9 +108,7 @@ impl<'de> Deserialize<'de> for LocalText {
                     map.insert(lang, text);
                 }
                 if map.is_empty() {
-                    return Err(de::Error::custom(
-                        "a table of languages needs at least one entry, like { vi = \"…\" }",
-                    ));
+                    return Err(de::Error::custom(t!("value-local-text-empty")));
                 }
                 Ok(LocalText::ByLanguage(map))
             }
@@ -187,17 +185,14 @@ impl<'de> Deserialize<'de> for DateValue {
             toml::Value::Datetime(datetime) => datetime.to_string(),
             toml::Value::String(text) => text,
             other => {
-                return Err(de::Error::custom(format!(
-                    "expected a date like 2025-06-30, found {}",
-                    other.type_str()
+                return Err(de::Error::custom(t!(
+                    "value-date-type",
+                    found = other.type_str()
                 )));
             }
         };
-        DateValue::parse(&written).ok_or_else(|| {
-            de::Error::custom(format!(
-                "`{written}` is not a date; write it like 2025-06-30 (year-month-day)"
-            ))
-        })
+        DateValue::parse(&written)
+            .ok_or_else(|| de::Error::custom(t!("value-date-invalid", written = &written)))
     }
 }
 

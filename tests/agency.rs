@@ -381,6 +381,49 @@ fn the_english_tracker_shows_english_titles() {
 }
 
 #[test]
+fn deadlines_read_one_way_on_the_site_and_as_written_in_downloads() {
+    let site = built();
+    let html = site.output("ke-hoach-cds-2025/nhiem-vu/index.html");
+    let shown: Vec<&str> = html
+        .split("<td class=\"due\"")
+        .skip(1)
+        .map(|cell| {
+            let text = cell.split("</td>").next().unwrap();
+            let text = text.rsplit("\">").next().unwrap();
+            text.trim_end_matches("</time>")
+        })
+        .collect();
+    assert!(!shown.is_empty(), "{html}");
+    // `31/01/2025` in the appendix reads `31/1/2025`; quarters in Roman numerals.
+    assert!(shown.contains(&"31/1/2025"), "{shown:?}");
+    assert!(shown.contains(&"Quý IV/2025"), "{shown:?}");
+    assert!(shown.contains(&"Thường xuyên"), "{shown:?}");
+    for text in &shown {
+        let normal = text.starts_with("Quý ")
+            || text.starts_with("Tháng ")
+            || text.starts_with("Năm ")
+            || text.starts_with("Trước ")
+            || *text == "Thường xuyên"
+            || text
+                .split('/')
+                .all(|n| !n.starts_with('0') && n.parse::<u32>().is_ok());
+        assert!(normal, "`{text}` is not in the one form: {shown:?}");
+    }
+    let english = site.output("en/ke-hoach-cds-2025/nhiem-vu/index.html");
+    assert!(english.contains(">31 January 2025</time>"), "{english}");
+    assert!(
+        english.contains(">Q4 2025</time>") || english.contains(">Q4 2025<"),
+        "{english}"
+    );
+    assert!(english.contains(">Ongoing<"), "{english}");
+    // The downloads keep the deadline as the appendix wrote it.
+    let csv = site.output("ke-hoach-cds-2025/du-lieu-mo/nhiem-vu.csv");
+    assert!(csv.contains(",31/01/2025,"), "{csv}");
+    // Codes are one word.
+    assert!(html.contains("<td class=\"code\""), "{html}");
+}
+
+#[test]
 fn downloads_keep_funding_notes_and_names_as_written() {
     let site = built();
     let csv = site.output("ke-hoach-cds-2025/du-lieu-mo/nhiem-vu.csv");

@@ -292,3 +292,68 @@ fn a_bad_base_url_option_is_a_clear_error() {
         run.stderr
     );
 }
+
+/// The same mistakes told in the language asked for with `--lang`: an unknown key in
+/// site-config.toml (which stops the build before the pages are read), then, once it is
+/// fixed, a broken `@/` link and a template syntax error.
+#[test]
+fn mistakes_are_told_in_the_language_asked_for() {
+    let site = Site::fixture("basic");
+    let config = std::fs::read_to_string(site.path("site-config.toml")).unwrap();
+    site.write(
+        "site-config.toml",
+        &config.replace("paginate_by", "paginate_bye"),
+    );
+    site.write(
+        "content/b.md",
+        "+++\ntitle = \"B\"\n+++\nSee [x](@/khong-co.md).\n",
+    );
+    site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}\n{% block main %}\n{{ page.title }\n{% endblock main %}\n",
+    );
+    let say = |lang: &str| {
+        let run = site.run(&["--lang", lang, "build"]);
+        run.assert_fails(1);
+        run.stderr
+    };
+
+    let vi = say("vi");
+    for expected in [
+        "lỗi[unknown-key]: khóa `paginate_bye` không hợp lệ trong site-config.toml",
+        "--> site-config.toml:5:1",
+        "= gợi ý: có phải ý bạn là `paginate_by`?",
+        "chưa ghi tệp nào",
+    ] {
+        assert!(vi.contains(expected), "{expected}\n{vi}");
+    }
+    let en = say("en");
+    for expected in [
+        "error[unknown-key]: unknown key `paginate_bye` in site-config.toml",
+        "= hint: did you mean `paginate_by`?",
+        "nothing was written",
+    ] {
+        assert!(en.contains(expected), "{expected}\n{en}");
+    }
+
+    site.write("site-config.toml", &config);
+    let vi = say("vi");
+    for expected in [
+        "lỗi[broken-link]: không có trang `content/khong-co.md`",
+        "--> content/b.md:4:9",
+        "lỗi[template-syntax]: trong mẫu (template) `page.html`:",
+        "--> templates/page.html:3:",
+        "gợi ý:",
+    ] {
+        assert!(vi.contains(expected), "{expected}\n{vi}");
+    }
+    assert!(!vi.contains("there is no page"), "{vi}");
+    let en = say("en");
+    for expected in [
+        "error[broken-link]: there is no page `content/khong-co.md`",
+        "error[template-syntax]: in template `page.html`:",
+        "hint:",
+    ] {
+        assert!(en.contains(expected), "{expected}\n{en}");
+    }
+}

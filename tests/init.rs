@@ -43,6 +43,12 @@ fn feed_titles(xml: &str) -> Vec<String> {
 #[test]
 fn the_starter_site_builds_without_warnings_and_has_every_kind_of_page() {
     let site = Site::init(&[]);
+    // The helper runs minhbach with MINHBACH_LANG=en: the language of its messages, not of
+    // the site, which is Vietnamese unless `--lang en` is written.
+    assert!(
+        site.read("site-config.toml")
+            .contains("default_language = \"vi\"")
+    );
     assert_clean(&site.build());
 
     let home = site.output("index.html");

@@ -27,8 +27,13 @@ fn start(site: &Site) -> Server {
 
 /// Starts `serve`; with `wait_for_build`, returns once the first build is done.
 fn start_with(site: &Site, wait_for_build: bool) -> Server {
+    start_speaking(site, wait_for_build, "en")
+}
+
+/// Starts `serve` with its messages in `lang`.
+fn start_speaking(site: &Site, wait_for_build: bool, lang: &str) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_minhbach"))
-        .args(["serve", "--port", "0", "--root"])
+        .args(["serve", "--port", "0", "--lang", lang, "--root"])
         .arg(&site.root)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -39,7 +44,7 @@ fn start_with(site: &Site, wait_for_build: bool) -> Server {
     let mut lines = BufReader::new(stdout).lines();
     for line in lines.by_ref() {
         let line = line.unwrap();
-        if let Some(rest) = line.strip_prefix("Serving the site at http://") {
+        if let Some((_, rest)) = line.split_once(" http://") {
             address = Some(rest.split('/').next().unwrap().to_string());
             break;
         }
@@ -49,7 +54,10 @@ fn start_with(site: &Site, wait_for_build: bool) -> Server {
     if wait_for_build {
         for line in lines.by_ref() {
             let line = line.unwrap();
-            if line.starts_with("Built the site") || line.contains("still served") {
+            if line.contains(" ms.")
+                || line.contains("still served")
+                || line.contains("tốt gần nhất")
+            {
                 break;
             }
         }
@@ -374,11 +382,32 @@ fn the_preview_folder_is_private_and_new() {
 fn requests_during_the_first_build_get_a_page_that_reloads_itself() {
     let site = Site::fixture("basic");
     add_many_pages(&site);
-    let server = start_with(&site, false);
+    let server = start_speaking(&site, false, "vi");
     let (status, head, body) = request(&server, "GET", "/gioi-thieu/");
     assert_eq!(status, 503, "{head}");
     assert!(body.contains("http-equiv=\"refresh\""), "{body}");
+    assert!(body.contains("<html lang=\"vi\">"), "{body}");
     assert!(body.contains("Đang dựng trang"), "{body}");
+}
+
+#[test]
+fn a_vietnamese_site_shows_its_errors_in_vietnamese_over_the_page() {
+    let site = Site::fixture("basic");
+    let server = start_speaking(&site, true, "vi");
+    site.write("content/hong.md", "+++\ntitle = \"Hỏng\ndate = 2025\n+++\n");
+    eventually("the error is shown over the page in Vietnamese", || {
+        let body = request(&server, "GET", "/gioi-thieu/").2;
+        body.contains("<div id=\"minhbach-overlay\" role=\"alert\" lang=\"vi\"")
+            && body.contains("minhbach: trang có lỗi")
+            && body.contains("lỗi[")
+            && body.contains("content/hong.md:2")
+    });
+    // The script that draws the overlay for pages already open says the same.
+    let body = request(&server, "GET", "/gioi-thieu/").2;
+    assert!(
+        body.contains("h.textContent=\"minhbach: trang có lỗi"),
+        "{body}"
+    );
 }
 
 #[cfg(target_os = "linux")]

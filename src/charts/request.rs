@@ -12,6 +12,7 @@ use crate::diag::Diagnostic;
 use crate::format;
 use crate::i18n::I18n;
 use crate::site::Site;
+use crate::t;
 
 /// The kinds of chart of one indicator.
 pub const INDICATOR_KINDS: [&str; 4] = ["trend", "breakdown", "bullet", "sparkline"];
@@ -68,10 +69,8 @@ impl ChartRequest<'_> {
                     .iter()
                     .flat_map(|p| p.indicators.iter().map(|i| i.id.as_str()));
                 chart_error(match crate::diag::did_you_mean(id, known) {
-                    Some(close) => {
-                        format!("there is no indicator `{id}` (did you mean `{close}`?)")
-                    }
-                    None => format!("there is no indicator `{id}`"),
+                    Some(close) => t!("chart-no-indicator-close", id = id, suggestion = close),
+                    None => t!("chart-no-indicator", id = id),
                 })
             })
     }
@@ -133,10 +132,7 @@ impl ChartRequest<'_> {
             .map(|r| r.period)
             .max();
         let Some(latest) = latest else {
-            return Err(chart_error(format!(
-                "`{}` has no readings broken down",
-                indicator.id
-            )));
+            return Err(chart_error(t!("chart-no-breakdown", id = &indicator.id)));
         };
         let rows = self.breakdown_rows(plan, indicator, latest);
         let mut bars: Vec<Bar<'_>> = rows
@@ -229,7 +225,7 @@ impl ChartRequest<'_> {
                 .plans
                 .iter()
                 .find(|p| p.document.id == id)
-                .ok_or_else(|| chart_error(format!("there is no plan `{id}`")))?
+                .ok_or_else(|| chart_error(t!("chart-no-plan", id = id)))?
         };
         record(Dep::Plan(plan.dir.clone()));
         let chart_id = format!("chart-{}-{}", self.kind, plan.document.id);
@@ -404,11 +400,8 @@ fn meets(indicator: &Indicator, value: f64) -> bool {
 fn unknown_kind(kind: &str, kinds: &[&str]) -> Diagnostic {
     chart_error(
         match crate::diag::did_you_mean(kind, kinds.iter().copied()) {
-            Some(close) => format!("there is no chart kind `{kind}` (did you mean `{close}`?)"),
-            None => format!(
-                "there is no chart kind `{kind}`; the kinds are {}",
-                kinds.join(", ")
-            ),
+            Some(close) => t!("chart-unknown-kind-close", kind = kind, suggestion = close),
+            None => t!("chart-unknown-kind", kind = kind, kinds = kinds.join(", ")),
         },
     )
 }

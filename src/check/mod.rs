@@ -8,7 +8,11 @@
 //! or a link with no text) is an error, so `check` exits with 1; a problem that makes a page
 //! harder to use but still usable (a skipped heading level, a new window not announced, two
 //! pages with one title) is a warning. `build` does not run these rules.
+//!
+//! `external` checks the site's links to other sites over the network, only when asked
+//! (`check --external`, `build --check-links-external`).
 
+pub mod external;
 mod html;
 mod rules;
 
@@ -20,6 +24,7 @@ use crate::config::Config;
 use crate::content::{self, front_matter};
 use crate::diag::{Diagnostic, Source};
 use crate::source::TextFile;
+use crate::t;
 
 pub use rules::body;
 
@@ -97,14 +102,15 @@ pub fn duplicate_titles(pages: &[Titled]) -> Vec<Diagnostic> {
             Some(other) => out.push(
                 Diagnostic::warning(
                     "duplicate-title",
-                    format!(
-                        "another page in `{}` has the title “{}”",
-                        page.lang, page.title
+                    t!(
+                        "check-duplicate-title",
+                        lang = &page.lang,
+                        title = &page.title
                     ),
                 )
                 .at(&Source::new(&page.file, &page.text), page.at.clone())
-                .with_note(format!("the other page is {}", other.file))
-                .with_hint("give each page a title that says how it differs from the others"),
+                .with_note(t!("site-other-page", file = &other.file))
+                .with_hint(t!("check-duplicate-title-hint")),
             ),
             None => {
                 first.insert(key, page);

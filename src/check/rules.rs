@@ -5,6 +5,7 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::html::{self, Piece};
 use crate::diag::{Diagnostic, Source};
+use crate::t;
 
 /// Words that tell a reader a link opens a new window or tab, folded to ASCII lowercase.
 const NEW_WINDOW_WORDS: [&str; 5] = ["new window", "new tab", "cua so moi", "tab moi", "the moi"];
@@ -94,25 +95,18 @@ impl Checker<'_, '_> {
         let previous = self.heading;
         self.heading = level;
         let diagnostic = if level == 1 {
-            Diagnostic::warning(
-                "heading-level",
-                "a level-1 heading in the text: the page's title is already its level-1 heading",
-            )
-            .with_hint("start the page's sections at level 2 (`## …`)")
+            Diagnostic::warning("heading-level", t!("check-heading-h1"))
+                .with_hint(t!("check-heading-h1-hint"))
         } else if level > previous + 1 {
-            let from = if previous == 1 {
-                "the page title (level 1)".to_string()
+            let message = if previous == 1 {
+                t!("check-heading-skip-from-title", level = level)
             } else {
-                format!("level {previous}")
+                t!("check-heading-skip", previous = previous, level = level)
             };
-            Diagnostic::warning(
-                "heading-level",
-                format!("the headings skip a level: from {from} to level {level}"),
-            )
-            .with_hint(format!(
-                "make this a level-{} heading (`{} …`), or add the missing level above it",
-                previous + 1,
-                "#".repeat(previous + 1)
+            Diagnostic::warning("heading-level", message).with_hint(t!(
+                "check-heading-skip-hint",
+                next = previous + 1,
+                marks = "#".repeat(previous + 1)
             ))
         } else {
             return;
@@ -130,18 +124,14 @@ impl Checker<'_, '_> {
         let range = self.place(open.at);
         match open.kind {
             OpenKind::Image if text.is_empty() => self.out.push(
-                Diagnostic::error("image-alt", "the image has no text alternative")
+                Diagnostic::error("image-alt", t!("check-image-alt"))
                     .at(self.source, range)
-                    .with_hint(
-                        "say what the image shows between the brackets: ![Bản đồ vùng phủ sóng 4G](ban-do.png)",
-                    ),
+                    .with_hint(t!("check-image-alt-hint")),
             ),
             OpenKind::Link if text.is_empty() => self.out.push(
-                Diagnostic::error("link-text", "the link has no text")
+                Diagnostic::error("link-text", t!("check-link-text"))
                     .at(self.source, range)
-                    .with_hint(
-                        "write where the link goes between the brackets: [Kế hoạch năm 2025](@/ke-hoach-2025/_index.md)",
-                    ),
+                    .with_hint(t!("check-link-text-hint")),
             ),
             OpenKind::Anchor {
                 new_window,
@@ -151,21 +141,16 @@ impl Checker<'_, '_> {
                 let name = format!("{text} {label}");
                 if name.trim().is_empty() && !labelled_elsewhere {
                     self.out.push(
-                        Diagnostic::error("link-text", "the link has no text")
+                        Diagnostic::error("link-text", t!("check-link-text"))
                             .at(self.source, range.clone())
-                            .with_hint("write the link's text between <a …> and </a>, or give it an aria-label"),
+                            .with_hint(t!("check-html-link-text-hint")),
                     );
                 }
                 if new_window && !says_new_window(&name) {
                     self.out.push(
-                        Diagnostic::warning(
-                            "new-window",
-                            "the link opens a new window without saying so",
-                        )
-                        .at(self.source, range)
-                        .with_hint(
-                            "add “(mở trong cửa sổ mới)” or “(opens in a new window)” to the link text, or remove target=\"_blank\"",
-                        ),
+                        Diagnostic::warning("new-window", t!("check-new-window"))
+                            .at(self.source, range)
+                            .with_hint(t!("check-new-window-hint")),
                     );
                 }
             }
@@ -181,11 +166,9 @@ impl Checker<'_, '_> {
                 Piece::Text(text) => self.text(&decode_entities(text)),
                 Piece::Start { name, at, .. } if name == "img" => match piece.attribute("alt") {
                     None => self.out.push(
-                        Diagnostic::error("image-alt", "the image has no alt attribute")
+                        Diagnostic::error("image-alt", t!("check-html-image-alt"))
                             .at(self.source, self.place(offset + at))
-                            .with_hint(
-                                "add alt=\"what the image shows\", or alt=\"\" if it is only decoration",
-                            ),
+                            .with_hint(t!("check-html-image-alt-hint")),
                     ),
                     Some(alt) => self.text(alt),
                 },

@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -9,6 +10,8 @@ use toml::de::{DeTable, DeValue};
 use toml::value::Datetime;
 
 use crate::diag::{Diagnostic, Source};
+use crate::messages::Lang;
+use crate::t;
 use crate::toml_input::{self, struct_fields};
 use crate::values::DateValue;
 
@@ -234,12 +237,11 @@ pub fn split<'a>(file: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
     let first_line = text[..first_line_end].trim_end();
     if first_line == "---" {
-        return Err(Diagnostic::error(
-            "front-matter",
-            "front matter must be TOML between `+++` lines, not YAML between `---` lines",
-        )
-        .at(&source, 0..3)
-        .with_hint("change both `---` lines to `+++` and write each field as `key = value`"));
+        return Err(
+            Diagnostic::error("front-matter", t!("content-front-matter-yaml"))
+                .at(&source, 0..3)
+                .with_hint(t!("content-front-matter-yaml-hint")),
+        );
     }
     if first_line != "+++" {
         return Ok(Split {
@@ -268,12 +270,11 @@ pub fn split<'a>(file: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
         offset = end;
         line += 1;
     }
-    Err(Diagnostic::error(
-        "front-matter",
-        "the front matter is opened with `+++` but never closed",
+    Err(
+        Diagnostic::error("front-matter", t!("content-front-matter-unclosed"))
+            .at(&source, 0..3)
+            .with_hint(t!("content-front-matter-unclosed-hint")),
     )
-    .at(&source, 0..3)
-    .with_hint("add a line with only `+++` after the last front-matter field"))
 }
 
 /// Parses the front matter text of `split`.
@@ -283,12 +284,23 @@ pub fn parse(file: &str, split: &Split<'_>) -> (Option<FrontMatter>, Vec<Diagnos
     }
     let (parsed, diagnostics) = toml_input::parse_keeping::<FrontMatter, _>(
         &split.source(file),
-        "front matter",
+        front_matter_words(),
         &known_keys,
         Places::read,
     );
     let front = parsed.map(|(front, places)| FrontMatter { places, ..front });
     (front, diagnostics)
+}
+
+/// "front matter" in the run's language, for the TOML reader's messages: asked of the
+/// catalogue once per language, not once per page.
+fn front_matter_words() -> &'static str {
+    static WORDS: [OnceLock<String>; 2] = [OnceLock::new(), OnceLock::new()];
+    let cell = match crate::messages::language() {
+        Lang::Vi => &WORDS[0],
+        Lang::En => &WORDS[1],
+    };
+    cell.get_or_init(|| t!("content-front-matter-what"))
 }
 
 /// The front matter of two versions of a page is the same text (so its place, title and

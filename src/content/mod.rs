@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::diag::{Diagnostic, Source};
 use crate::source::TextFile;
+use crate::t;
 pub use front_matter::{FrontMatter, SortBy};
 pub use kind::SectionKind;
 
@@ -173,12 +174,10 @@ pub fn parse_page(
             diagnostics.push(
                 Diagnostic::error(
                     "page-language",
-                    format!(
-                        "the file name says the page is in `{suffix}` but `lang` says `{written}`"
-                    ),
+                    t!("content-lang-conflict", suffix = suffix, written = written),
                 )
                 .at(&source, crate::toml_input::key_range(source.text, "lang"))
-                .with_hint("remove `lang`; the file name already says the language"),
+                .with_hint(t!("content-lang-conflict-hint")),
             );
             suffix.clone()
         }
@@ -187,12 +186,12 @@ pub fn parse_page(
             diagnostics.push(
                 Diagnostic::error(
                     "page-language",
-                    format!("`lang = \"{written}\"` is not one of the site's languages"),
+                    t!("content-lang-unknown", written = written),
                 )
                 .at(&source, crate::toml_input::key_range(source.text, "lang"))
-                .with_hint(format!(
-                    "the site's languages are: {}",
-                    config.languages.join(", ")
+                .with_hint(t!(
+                    "content-lang-unknown-hint",
+                    languages = config.languages.join(", ")
                 )),
             );
             config.default_language.clone()
@@ -203,11 +202,9 @@ pub fn parse_page(
 
     if front.title.as_deref().is_none_or(|t| t.trim().is_empty()) && stem != SECTION_STEM {
         diagnostics.push(
-            Diagnostic::warning("missing-title", "the page has no title")
+            Diagnostic::warning("missing-title", t!("content-missing-title"))
                 .in_file(&file)
-                .with_hint(
-                    "add `title = \"…\"` to the front matter; the file name is used meanwhile",
-                ),
+                .with_hint(t!("content-missing-title-hint")),
         );
         front.title = Some(humanise(&stem));
     }
@@ -255,10 +252,10 @@ impl PathParts {
                 diagnostics.push(
                     Diagnostic::warning(
                         "unknown-language",
-                        format!("`{file_name}` looks like a translation into `{lang}`, which is not one of the site's languages"),
+                        t!("content-suffix-language", file = file_name, lang = lang),
                     )
                     .in_file(file)
-                    .with_hint(format!("add \"{lang}\" to `languages` in site-config.toml, or rename the file")),
+                    .with_hint(t!("content-suffix-language-hint", lang = lang)),
                 );
                 (base, None)
             }

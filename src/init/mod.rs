@@ -11,9 +11,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::diag::Diagnostic;
+use crate::messages::Lang;
 
 pub use ci::Host;
-pub use starter::Language;
 
 /// What `minhbach init` is asked to make.
 #[derive(Clone, Debug)]
@@ -21,7 +21,7 @@ pub struct InitOptions {
     /// Where to create the site; it must not exist or must be empty.
     pub dir: PathBuf,
     /// The site's default language.
-    pub language: Language,
+    pub language: Lang,
     /// Also write the files that publish the site from this Git host.
     pub ci: Option<Host>,
 }

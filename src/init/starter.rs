@@ -6,28 +6,8 @@
 //! keeps its addresses (`/about/`, `/vi/gioi-thieu/`) and `@/` links, which name pages
 //! without a suffix, stay as they are.
 
-use clap::ValueEnum;
-
+use crate::messages::Lang;
 use crate::source::{CONFIG_FILE, STARTER_SITE};
-
-/// The default language of a new site.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
-pub enum Language {
-    /// Vietnamese at `/`, English under `/en/`.
-    #[default]
-    Vi,
-    /// English at `/`, Vietnamese under `/vi/`.
-    En,
-}
-
-impl Language {
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::Vi => "vi",
-            Language::En => "en",
-        }
-    }
-}
 
 /// The language lines of the starter's `site-config.toml`, and what they become with
 /// English as the default language.
@@ -40,12 +20,12 @@ const LANGUAGE_LINES: [(&str, &str); 2] = [
 ];
 
 /// Every file of the starter site, by its path in the new site, sorted.
-pub fn files(language: Language) -> Vec<(String, Vec<u8>)> {
+pub fn files(language: Lang) -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<(String, Vec<u8>)> = STARTER_SITE
         .iter()
         .map(|(path, bytes)| match language {
-            Language::Vi => (path.to_string(), bytes.to_vec()),
-            Language::En => english_first(path, bytes),
+            Lang::Vi => (path.to_string(), bytes.to_vec()),
+            Lang::En => english_first(path, bytes),
         })
         .collect();
     files.sort();
@@ -84,7 +64,7 @@ mod tests {
 
     #[test]
     fn every_page_of_the_starter_has_an_english_version() {
-        let files = files(Language::Vi);
+        let files = files(Lang::Vi);
         let pages: Vec<&str> = files
             .iter()
             .map(|(p, _)| p.as_str())
@@ -98,8 +78,8 @@ mod tests {
 
     #[test]
     fn english_first_swaps_the_suffixes_and_the_config() {
-        let vi = files(Language::Vi);
-        let en = files(Language::En);
+        let vi = files(Lang::Vi);
+        let en = files(Lang::En);
         assert_eq!(vi.len(), en.len());
         assert_eq!(
             text(&en, "content/gioi-thieu.md"),

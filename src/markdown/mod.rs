@@ -12,6 +12,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag
 use crate::diag::{Diagnostic, Source};
 use crate::html::escape;
 use crate::slug::slugify;
+use crate::t;
 
 /// What the renderer needs to know beyond the text.
 #[derive(Clone, Debug)]
@@ -55,7 +56,7 @@ pub trait LinkResolver {
         _arguments: &[(String, String)],
     ) -> Result<String, LinkProblem> {
         Err(LinkProblem {
-            message: format!("there is no shortcode `{name}`"),
+            message: t!("markdown-no-shortcode", name = name),
             hint: None,
         })
     }
@@ -90,10 +91,7 @@ impl AnchorLink {
     pub fn broken(&self, body: &Source<'_>) -> Diagnostic {
         Diagnostic::error(
             "broken-anchor",
-            format!(
-                "the link `{}` points to an anchor that page does not have",
-                self.written
-            ),
+            t!("markdown-broken-anchor", link = &self.written),
         )
         .at(body, self.span.clone())
     }
@@ -261,9 +259,7 @@ fn shortcode(
                 .find(&format!("{name}("))
                 .map_or(0..0, |i| i..i + name.len());
             let mut diagnostic = Diagnostic::error("shortcode", problem.message).at(source, at);
-            diagnostic.hint = problem.hint.or_else(|| {
-                Some("write it like {{ chart(indicator=\"ID\", kind=\"trend\") }}".to_string())
-            });
+            diagnostic.hint = problem.hint.or_else(|| Some(t!("markdown-shortcode-hint")));
             out.diagnostics.push(diagnostic);
             None
         }
@@ -345,14 +341,9 @@ fn resolve_url<'a>(
     }
     if is_unsafe_url(&dest) {
         out.diagnostics.push(
-            Diagnostic::warning(
-                "unsafe-link",
-                format!("the link `{dest}` would run code in the reader's browser; it was removed"),
-            )
-            .at(source, find_link(source.text, &dest, cursor))
-            .with_hint(
-                "link to a web page (https://…), an email (mailto:…) or a page of the site (@/…)",
-            ),
+            Diagnostic::warning("unsafe-link", t!("markdown-unsafe-link", link = &*dest))
+                .at(source, find_link(source.text, &dest, cursor))
+                .with_hint(t!("markdown-unsafe-link-hint")),
         );
         return CowStr::from("#");
     }

@@ -18,6 +18,7 @@ use crate::deps::{Dep, record};
 use crate::diag::{Diagnostic, Source};
 use crate::site::{Kind, PageId, Site};
 use crate::source::Bytes;
+use crate::t;
 use crate::templates::Templates;
 
 /// The list form of every page, by page id (built once, shared by every list).
@@ -112,9 +113,9 @@ pub fn plan_outputs(input: &RenderInput<'_>) -> (OutputPlan, Vec<Diagnostic>) {
             diagnostics.push(
                 Diagnostic::error(
                     "output-collision",
-                    format!("{path} would be written inside {folder}, where the search index goes"),
+                    t!("render-search-collision", path = path, folder = folder),
                 )
-                .with_hint("rename the page or static file, or turn search off with `[search] enabled = false`"),
+                .with_hint(t!("render-search-collision-hint")),
             );
         }
     }
@@ -124,7 +125,7 @@ pub fn plan_outputs(input: &RenderInput<'_>) -> (OutputPlan, Vec<Diagnostic>) {
         if !seen.insert(path) {
             diagnostics.push(Diagnostic::error(
                 "output-collision",
-                format!("two outputs would be written to {path}"),
+                t!("render-output-twice", path = path),
             ));
         }
     }
@@ -133,9 +134,9 @@ pub fn plan_outputs(input: &RenderInput<'_>) -> (OutputPlan, Vec<Diagnostic>) {
             diagnostics.push(
                 Diagnostic::error(
                     "output-collision",
-                    format!("a static file and a page would both be written to {path}"),
+                    t!("render-static-and-page", path = path),
                 )
-                .with_hint("rename the static file or the page"),
+                .with_hint(t!("render-static-and-page-hint")),
             );
         }
     }
@@ -302,7 +303,7 @@ fn render_job(
         record(Dep::Template(template.clone()));
         input
             .templates
-            .render(&template, &context, &describe(site, id))
+            .render(&template, &context, || describe(site, id))
     };
     match job {
         Job::Page(id) => page_job(*id, None),
@@ -315,7 +316,9 @@ fn render_job(
             };
             let context = context::bare_context(site, &shared.bases[lang.as_str()], &path);
             record(Dep::Template("404.html".into()));
-            input.templates.render("404.html", &context, "the 404 page")
+            input
+                .templates
+                .render("404.html", &context, || t!("render-not-found-page"))
         }
         Job::Alias(i) => {
             let alias = &site.aliases[*i];
@@ -407,7 +410,7 @@ fn collapse_repeats(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     out.into_iter()
         .map(|(d, others)| {
             if others > 0 {
-                d.with_note(format!("and {others} other page(s) with the same error"))
+                d.with_note(t!("render-same-error", others = others))
             } else {
                 d
             }
@@ -432,7 +435,7 @@ pub fn template_name(site: &Site, id: PageId) -> String {
 fn describe(site: &Site, id: PageId) -> String {
     let page = site.page(id);
     if page.content.file.is_empty() {
-        format!("the section {}", page.path)
+        t!("render-section", path = &page.path)
     } else {
         format!("{} ({})", page.content.file, page.path)
     }
@@ -462,28 +465,29 @@ fn check_templates(site: &Site, templates: &Templates) -> Vec<Diagnostic> {
                 out.push(
                     Diagnostic::error(
                         "template-missing",
-                        format!("the page asks for template `{written}`, which does not exist"),
+                        t!("render-page-template-missing", name = written),
                     )
                     .at(&Source::new(&page.content.file, text), at)
-                    .with_hint(format!(
-                        "create templates/{written}, or remove `template` to use the default"
-                    )),
+                    .with_hint(t!("render-page-template-missing-hint", name = written)),
                 );
             }
             None if reported.insert(name.clone()) => out.push(
                 Diagnostic::error(
                     "template-missing",
-                    format!("the theme has no `{name}` template"),
+                    t!("render-theme-template-missing", name = &name),
                 )
-                .with_hint(format!("add templates/{name} to the site or the theme")),
+                .with_hint(t!("render-theme-template-missing-hint", name = &name)),
             ),
             None => {}
         }
     }
     if !templates.has("404.html") {
         out.push(
-            Diagnostic::error("template-missing", "the theme has no `404.html` template")
-                .with_hint("add templates/404.html to the site or the theme"),
+            Diagnostic::error(
+                "template-missing",
+                t!("render-theme-template-missing", name = "404.html"),
+            )
+            .with_hint(t!("render-theme-template-missing-hint", name = "404.html")),
         );
     }
     out

@@ -27,6 +27,7 @@ use crate::deps::{Dep, record};
 use crate::diag::Diagnostic;
 use crate::html::escape;
 use crate::site::{Kind, Page, PageId, Site};
+use crate::t;
 use crate::values::DateValue;
 
 /// How many entries a feed holds (the newest).
@@ -208,9 +209,9 @@ pub fn render(
                 .collect();
             insert_translations(&mut context, site, section.lang(), &versions);
             record(Dep::Template("tags.html".into()));
-            input
-                .templates
-                .render("tags.html", &context, &format!("the tag list {path}"))
+            input.templates.render("tags.html", &context, || {
+                t!("render-tag-list", path = &path)
+            })
         }
         NewsJob::Tag {
             section: root,
@@ -220,10 +221,7 @@ pub fn render(
             let root = *root;
             let all = tags(site, root);
             let Some(tag) = all.get(slug) else {
-                return Err(Diagnostic::error(
-                    "tag",
-                    format!("the tag `{slug}` has no pages"),
-                ));
+                return Err(Diagnostic::error("tag", t!("render-tag-empty", tag = slug)));
             };
             let path = tag_path(site, root, slug);
             let section = site.page(root);
@@ -252,7 +250,7 @@ pub fn render(
             record(Dep::Template("tag.html".into()));
             input
                 .templates
-                .render("tag.html", &context, &format!("the tag page {path}"))
+                .render("tag.html", &context, || t!("render-tag-page", path = &path))
         }
     }
 }

@@ -10,6 +10,7 @@ use crate::diag::Diagnostic;
 use crate::i18n::I18n;
 use crate::markdown::{self, MarkdownOptions};
 use crate::site::{PageId, Site};
+use crate::t;
 
 /// How Markdown is rendered for pages in `lang`: the site's settings and the theme's labels.
 pub fn markdown_options(site: &Site, i18n: &I18n, lang: &str) -> MarkdownOptions {
@@ -95,8 +96,8 @@ impl markdown::LinkResolver for PageLinks<'_> {
         };
         if name != "chart" {
             return Err(markdown::LinkProblem {
-                message: format!("there is no shortcode `{name}`"),
-                hint: Some("the shortcode is chart(indicator=\"ID\", kind=\"trend\")".into()),
+                message: t!("markdown-no-shortcode", name = name),
+                hint: Some(t!("render-shortcode-hint")),
             });
         }
         let request = charts::request::ChartRequest {
@@ -108,9 +109,9 @@ impl markdown::LinkResolver for PageLinks<'_> {
         let chart = match (argument("indicator"), argument("plan")) {
             (Some(id), _) => request.indicator(id),
             (None, Some(plan)) => request.plan(plan),
-            (None, None) => Err(charts::request::chart_error(
-                "the chart names no indicator (indicator=\"ID\") or plan (plan=\"ID\")".to_string(),
-            )),
+            (None, None) => Err(charts::request::chart_error(t!(
+                "render-chart-names-nothing"
+            ))),
         };
         chart
             .map(|svg| format!("<figure class=\"chart-figure\">{svg}</figure>"))

@@ -16,6 +16,7 @@ use std::time::Duration;
 use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 
 use super::live::{self, Hub};
+use crate::{html, messages, t};
 
 /// Threads answering ordinary requests; each open page's event stream gets its own thread.
 const WORKERS: usize = 8;
@@ -91,7 +92,7 @@ fn respond(served: &Arc<Served>, request: Request) {
         .map(|h| h.field.as_str().as_str().len() + h.value.as_str().len() + 4)
         .sum();
     if header_bytes > MAX_HEADER_BYTES {
-        let _ = request.respond(plain(431, "Request header fields too large"));
+        let _ = request.respond(plain(431, &t!("serve-header-too-large")));
         return;
     }
     let host = request
@@ -102,11 +103,11 @@ fn respond(served: &Arc<Served>, request: Request) {
     if !host_allowed(host.as_deref(), served.address) {
         // A page of another site whose name was pointed at this computer (DNS rebinding)
         // must not read the preview.
-        let _ = request.respond(plain(421, "This preview answers only to its own address"));
+        let _ = request.respond(plain(421, &t!("serve-wrong-host")));
         return;
     }
     if !matches!(request.method(), Method::Get | Method::Head) {
-        let _ = request.respond(plain(405, "Method not allowed"));
+        let _ = request.respond(plain(405, &t!("serve-method-not-allowed")));
         return;
     }
     if request.url().split('?').next() == Some(live::EVENTS_PATH) {
@@ -134,7 +135,7 @@ fn respond(served: &Arc<Served>, request: Request) {
     }
     if !served.ready.load(Ordering::SeqCst) {
         let _ = request.respond(
-            Response::from_string(BUILDING_PAGE)
+            Response::from_string(building_page())
                 .with_status_code(503)
                 .with_header(header("Content-Type", "text/html; charset=utf-8"))
                 .with_header(header("Cache-Control", "no-store"))
@@ -147,7 +148,8 @@ fn respond(served: &Arc<Served>, request: Request) {
         None => (404, served.folder.join("404.html")),
     };
     let mut body = std::fs::read(&file).unwrap_or_else(|_| {
-        b"<!DOCTYPE html><title>Not found</title><body><h1>Not found</h1></body>".to_vec()
+        let text = html::escape(&t!("serve-not-found"));
+        format!("<!DOCTYPE html><title>{text}</title><body><h1>{text}</h1></body>").into_bytes()
     });
     let content_type = if file.is_file() {
         content_type(&file)
@@ -200,7 +202,14 @@ fn stream_events(request: Request, events: Receiver<String>) {
 }
 
 /// What a page asked for during the first build sees; it asks again each second.
-const BUILDING_PAGE: &str = "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"1\"><title>Đang dựng trang… / Building the site…</title></head><body><h1>Đang dựng trang… / Building the site…</h1><p>Trang sẽ tự tải lại khi xong. The page reloads by itself when the site is ready.</p></body></html>";
+fn building_page() -> String {
+    let lang = messages::language().code();
+    let title = html::escape(&t!("serve-building-title"));
+    let text = html::escape(&t!("serve-building-text"));
+    format!(
+        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"1\"><title>{title}</title></head><body><h1>{title}</h1><p>{text}</p></body></html>"
+    )
+}
 
 fn plain(status: u16, text: &str) -> Response<std::io::Cursor<Vec<u8>>> {
     Response::from_string(text).with_status_code(status)

@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use crate::html::escape;
+use crate::{messages, t};
 
 /// The address pages listen on for events.
 pub const EVENTS_PATH: &str = "/__minhbach/live";
@@ -124,7 +125,7 @@ pub fn inject(html: &str, errors: Option<&str>) -> String {
         extra.push_str(&overlay(errors));
     }
     extra.push_str("<script>");
-    extra.push_str(SCRIPT);
+    extra.push_str(&script());
     extra.push_str("</script>\n");
     match html.rfind("</body>") {
         Some(at) => format!("{}{extra}{}", &html[..at], &html[at..]),
@@ -135,19 +136,27 @@ pub fn inject(html: &str, errors: Option<&str>) -> String {
 /// The overlay as HTML, for pages opened while the site has errors.
 pub fn overlay(errors: &str) -> String {
     format!(
-        "<div id=\"minhbach-overlay\" role=\"alert\" style=\"{OVERLAY_STYLE}\"><h2>{TITLE}</h2><pre style=\"white-space:pre-wrap\">{}</pre></div>\n",
+        "<div id=\"minhbach-overlay\" role=\"alert\" lang=\"{}\" style=\"{OVERLAY_STYLE}\"><h2>{}</h2><pre style=\"white-space:pre-wrap\">{}</pre></div>\n",
+        messages::language().code(),
+        escape(&t!("serve-overlay-title")),
         escape(errors)
     )
 }
 
-const TITLE: &str = "minhbach: the site has errors — the last good version is shown behind this";
+/// The script, told the overlay's title and language (as JSON strings, safe in a script).
+fn script() -> String {
+    let json = |text: &str| serde_json::to_string(text).unwrap_or_default();
+    SCRIPT
+        .replace("OVERLAY_TITLE", &json(&t!("serve-overlay-title")))
+        .replace("OVERLAY_LANG", &json(messages::language().code()))
+}
 const OVERLAY_STYLE: &str = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:#fff;color:#1a1a1a;padding:1.5rem;font:15px/1.5 ui-monospace,monospace;border:6px solid #b3141d";
 
 /// Listens for events; builds the overlay with DOM methods (text only, never HTML).
 const SCRIPT: &str = r#"(function(){if(!window.EventSource)return;var es=new EventSource("/__minhbach/live");
 function show(text){var o=document.getElementById("minhbach-overlay");if(!text){if(o)o.remove();return;}
-if(!o){o=document.createElement("div");o.id="minhbach-overlay";o.setAttribute("role","alert");o.setAttribute("style","position:fixed;inset:0;z-index:2147483647;overflow:auto;background:#fff;color:#1a1a1a;padding:1.5rem;font:15px/1.5 ui-monospace,monospace;border:6px solid #b3141d");document.body.appendChild(o);}
-o.textContent="";var h=document.createElement("h2");h.textContent="minhbach: the site has errors — the last good version is shown behind this";var p=document.createElement("pre");p.style.whiteSpace="pre-wrap";p.textContent=text;o.appendChild(h);o.appendChild(p);}
+if(!o){o=document.createElement("div");o.id="minhbach-overlay";o.setAttribute("role","alert");o.setAttribute("lang",OVERLAY_LANG);o.setAttribute("style","position:fixed;inset:0;z-index:2147483647;overflow:auto;background:#fff;color:#1a1a1a;padding:1.5rem;font:15px/1.5 ui-monospace,monospace;border:6px solid #b3141d");document.body.appendChild(o);}
+o.textContent="";var h=document.createElement("h2");h.textContent=OVERLAY_TITLE;var p=document.createElement("pre");p.style.whiteSpace="pre-wrap";p.textContent=text;o.appendChild(h);o.appendChild(p);}
 var seen=null;es.addEventListener("hello",function(e){var g=JSON.parse(e.data).generation;if(seen===null)seen=g;else if(g!==seen)location.reload();});
 es.addEventListener("reload",function(){location.reload();});
 es.addEventListener("css",function(){document.querySelectorAll('link[rel="stylesheet"]').forEach(function(l){var u=new URL(l.href);u.searchParams.set("v",Date.now());l.href=u.toString();});});

@@ -17,6 +17,7 @@ use tiny_http::Server;
 
 use crate::diag::{self, Diagnostic};
 use crate::pipeline::BuildOptions;
+use crate::t;
 use live::{Event, Hub};
 use session::Session;
 
@@ -52,40 +53,41 @@ pub fn run(root: PathBuf, args: &ServeOptions) -> ExitCode {
     let ip: IpAddr = match args.bind.parse() {
         Ok(ip) => ip,
         Err(_) => {
-            say_err!(
-                "error: --bind `{}` is not an IP address (for example 127.0.0.1)",
-                args.bind
-            );
-            return ExitCode::from(2);
+            return refuse(Diagnostic::usage(
+                "usage-bind",
+                t!("serve-bind-not-ip", bind = &args.bind),
+            ));
         }
     };
     let (server, address) = match bind(ip, args.port) {
         Ok(bound) => bound,
-        Err(message) => {
-            say_err!("error: {message}");
-            return ExitCode::from(2);
-        }
+        Err(problem) => return refuse(problem),
     };
     if args.port != 0 && address.port() != args.port {
         say!(
-            "Port {} is taken; using {} instead.",
-            args.port,
-            address.port()
+            "{}",
+            t!(
+                "serve-port-taken",
+                wanted = args.port,
+                port = address.port()
+            )
         );
     }
     remove_stale_folders();
     let folder = match private_folder() {
         Ok(folder) => folder,
         Err(error) => {
-            say_err!("error: cannot make a private folder for the preview: {error}");
-            return ExitCode::from(2);
+            return refuse(Diagnostic::internal(
+                "internal-serve-folder",
+                t!("serve-folder-failed", error = error.to_string()),
+            ));
         }
     };
     let cleanup = folder.clone();
     // Ctrl-C at any time, the first build included, takes the folder with it.
     let _ = ctrlc::set_handler(move || {
         let _ = std::fs::remove_dir_all(&cleanup);
-        say!("\nStopped.");
+        say!("\n{}", t!("serve-stopped"));
         std::process::exit(0);
     });
     let options = BuildOptions {
@@ -95,6 +97,8 @@ pub fn run(root: PathBuf, args: &ServeOptions) -> ExitCode {
         drafts: args.drafts,
         // The preview shows pages dated after today, with a banner saying so.
         future: true,
+        external_links: None,
+        progress: false,
     };
     let served = Arc::new(http::Served::new(folder.clone(), address));
     {
@@ -104,19 +108,28 @@ pub fn run(root: PathBuf, args: &ServeOptions) -> ExitCode {
         let server = Arc::new(server);
         std::thread::spawn(move || http::serve(server, served));
     }
-    say!("Serving the site at http://{address}/ (press Ctrl-C to stop).");
+    say!(
+        "{}",
+        t!("serve-serving", address = format!("http://{address}/"))
+    );
     if args.open {
         open_browser(&format!("http://{address}/"));
     }
     let (_watcher, batches) = match watch::watch(&root, args.poll) {
         Ok(watching) => watching,
         Err(error) => {
-            say_err!(
-                "error: cannot watch {} for changes: {error} (try --poll)",
-                root.display()
-            );
             let _ = std::fs::remove_dir_all(&folder);
-            return ExitCode::from(2);
+            return refuse(
+                Diagnostic::internal(
+                    "internal-watch",
+                    t!(
+                        "serve-watch-failed",
+                        folder = root.display().to_string(),
+                        error = error.to_string()
+                    ),
+                )
+                .with_hint(t!("serve-watch-failed-hint")),
+            );
         }
     };
     // Watching starts before the first build, so a file saved meanwhile is not missed.
@@ -140,9 +153,12 @@ fn start(options: &BuildOptions, hub: &Hub) -> Option<Session> {
     match Session::start(options.clone()) {
         Ok((session, update)) => {
             say!(
-                "Built the site ({} files) in {} ms.",
-                update.written,
-                update.took.as_millis()
+                "{}",
+                t!(
+                    "serve-built",
+                    files = update.written,
+                    ms = update.took.as_millis() as u64
+                )
             );
             hub.broadcast(&Event::Reload);
             Some(session)
@@ -163,11 +179,14 @@ fn apply(session: &mut Session, batch: &[String], hub: &Hub) {
         }
         Ok(update) => {
             say!(
-                "Rebuilt in {} ms: {} rendered, {} written, {} removed.",
-                update.took.as_millis(),
-                update.rendered,
-                update.written,
-                update.removed
+                "{}",
+                t!(
+                    "serve-rebuilt",
+                    ms = update.took.as_millis() as u64,
+                    rendered = update.rendered,
+                    written = update.written,
+                    removed = update.removed
+                )
             );
             hub.broadcast(if update.css_only {
                 &Event::Css
@@ -181,7 +200,7 @@ fn apply(session: &mut Session, batch: &[String], hub: &Hub) {
 
 fn report(diagnostics: &[Diagnostic], hub: &Hub) {
     diag::print(diagnostics);
-    say_err!("The last good version of the site is still served.");
+    say_err!("{}", t!("serve-last-good-version"));
     let text: String = diagnostics
         .iter()
         .map(Diagnostic::render)
@@ -190,7 +209,7 @@ fn report(diagnostics: &[Diagnostic], hub: &Hub) {
     hub.broadcast(&Event::Errors(text));
 }
 
-fn bind(ip: IpAddr, port: u16) -> Result<(Server, SocketAddr), String> {
+fn bind(ip: IpAddr, port: u16) -> Result<(Server, SocketAddr), Diagnostic> {
     let attempts = if port == 0 { 1 } else { PORT_ATTEMPTS };
     let mut last_error = String::new();
     for offset in 0..attempts {
@@ -208,9 +227,22 @@ fn bind(ip: IpAddr, port: u16) -> Result<(Server, SocketAddr), String> {
             Err(error) => last_error = error.to_string(),
         }
     }
-    Err(format!(
-        "could not listen on {ip} from port {port}: {last_error}"
-    ))
+    Err(Diagnostic::usage(
+        "usage-port",
+        t!(
+            "serve-cannot-listen",
+            ip = ip.to_string(),
+            port = port,
+            error = last_error
+        ),
+    )
+    .with_hint(t!("serve-cannot-listen-hint")))
+}
+
+/// Prints why the preview cannot start; such problems are the run's, not the site's.
+fn refuse(problem: Diagnostic) -> ExitCode {
+    diag::print(&[problem]);
+    ExitCode::from(2)
 }
 
 /// A new folder for the preview, readable by this user only (mode 0700), with a name no one
@@ -259,6 +291,6 @@ fn open_browser(url: &str) {
         "xdg-open"
     };
     if std::process::Command::new(opener).arg(url).spawn().is_err() {
-        say!("Open {url} in your browser.");
+        say!("{}", t!("serve-open-yourself", url = url));
     }
 }

@@ -1,5 +1,6 @@
 // Checks a built site the way a reader's browser sees it: axe-core (WCAG 2.0, 2.1 and 2.2,
-// A and AA) on every page in headless Chromium, no horizontal scrolling at 320 px, every
+// A and AA) on every page in headless Chromium, no horizontal scrolling at 320 px, at 375 px a
+// header at most 120 px tall and every plan table row's status and due date on screen, every
 // internal link and resource (href and src on this host or the site's own address) resolves
 // to a file, every Atom feed parses with the browser's XML parser, and the W3C Nu HTML
 // checker on every HTML file. Usage: node run.mjs SITE_FOLDER
@@ -101,6 +102,23 @@ async function check(page, url) {
   await page.setViewportSize({ width: 320, height: 640 });
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   if (width > 320) problems.push(`${url}: scrolls sideways at 320 px (content is ${width} px wide)`);
+  // On a phone: a short header, and every plan table row's status and due date in view.
+  await page.setViewportSize({ width: 375, height: 800 });
+  const phone = await page.evaluate(() => {
+    const out = [];
+    const header = document.querySelector(".site-header");
+    const height = header ? header.getBoundingClientRect().height : 0;
+    if (height > 120) out.push(`the header is ${Math.round(height)} px tall at 375 px (at most 120)`);
+    for (const cell of document.querySelectorAll("table td.status, table td.due")) {
+      const box = cell.getBoundingClientRect();
+      if (box.width === 0 || box.left < 0 || box.right > window.innerWidth) {
+        out.push(`a ${cell.className} cell is outside the screen at 375 px (${Math.round(box.left)}–${Math.round(box.right)} px)`);
+        break;
+      }
+    }
+    return out;
+  });
+  for (const problem of phone) problems.push(`${url}: ${problem}`);
 }
 // Two tabs share the pages, one per core of a small machine.
 const queue = [...urls];

@@ -32,6 +32,8 @@ where
     let output = Command::new(env!("CARGO_BIN_EXE_minhbach"))
         .args(args)
         .env("NO_COLOR", "1")
+        // Messages are asserted in English; tests of Vietnamese messages ask for them.
+        .env("MINHBACH_LANG", "en")
         .output()
         .expect("run minhbach");
     Run {
@@ -305,6 +307,8 @@ fn serve_options(site: &Site, output: PathBuf) -> BuildOptions {
         base_url: Some("http://127.0.0.1:1111".into()),
         drafts: false,
         future: false,
+        external_links: None,
+        progress: false,
     }
 }
 

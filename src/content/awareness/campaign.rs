@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use super::Campaign;
 use super::check::Check;
 use crate::content::front_matter::{PlacedTable, PlacedValue};
+use crate::t;
 
 impl Check<'_> {
     pub(super) fn campaign(&mut self, extra: &PlacedTable) -> Option<Campaign> {
@@ -15,9 +16,9 @@ impl Check<'_> {
         let Some(table) = value.get_ref().as_table() else {
             self.error(
                 "awareness-campaign",
-                "`campaign` must be a table with `start` and `end` dates".into(),
+                t!("awareness-campaign-not-a-table"),
                 value.span(),
-                "write it as [extra.campaign] with start = 2025-10-01 and end = 2025-10-10 on the lines below".into(),
+                t!("awareness-campaign-not-a-table-hint"),
             );
             return None;
         };
@@ -29,9 +30,13 @@ impl Check<'_> {
             let span = table.get("end").map_or(key.span(), |v| v.span());
             self.error(
                 "awareness-campaign",
-                format!("the campaign ends ({end}) before it starts ({start})"),
+                t!(
+                    "awareness-campaign-ends-first",
+                    end = end.to_string(),
+                    start = start.to_string()
+                ),
                 span,
-                "swap the two dates, or correct the year".into(),
+                t!("awareness-campaign-ends-first-hint"),
             );
             return None;
         }
@@ -42,9 +47,9 @@ impl Check<'_> {
         let Some(value) = table.get(key) else {
             self.error(
                 "awareness-campaign",
-                format!("the campaign has no `{key}` date"),
+                t!("awareness-campaign-no-date", key = key),
                 owner,
-                format!("add `{key} = 2025-10-10` (year-month-day, without quotes)"),
+                t!("awareness-campaign-no-date-hint", key = key),
             );
             return None;
         };
@@ -58,9 +63,9 @@ impl Check<'_> {
         if parsed.is_none() {
             self.error(
                 "awareness-campaign",
-                format!("`{key}` is not a date"),
+                t!("awareness-campaign-not-a-date", key = key),
                 value.span(),
-                format!("write `{key} = 2025-10-10` (year-month-day, without quotes)"),
+                t!("awareness-campaign-not-a-date-hint", key = key),
             );
         }
         parsed

@@ -11,6 +11,7 @@ use super::{AwarenessInputs, Piece};
 use crate::content::ContentPage;
 use crate::content::front_matter::{self, PlacedTable};
 use crate::diag::{Diagnostic, Source, did_you_mean};
+use crate::t;
 
 /// Checks one page's audiences (and, for a piece, its topics and `[extra]` tables).
 pub(super) fn check_page(
@@ -102,27 +103,23 @@ impl Check<'_> {
             }
             let span = inside_quotes(self.source.text, place.clone());
             let mut hint = match suggest(text, terms) {
-                Some(id) => format!("did you mean \"{id}\"? The ids are: {listed}"),
-                None if listed.is_empty() => "the site lists no topics".to_string(),
-                None => format!("write one of: {listed}"),
+                Some(id) => t!("awareness-term-did-you-mean", id = id, ids = &listed),
+                None if listed.is_empty() => t!("awareness-no-topics"),
+                None => t!("awareness-term-write-one-of", ids = &listed),
             };
             let diagnostic = match topics {
                 None => Diagnostic::error(
                     "unknown-audience",
-                    format!("`{text}` is not an audience this site knows"),
+                    t!("awareness-unknown-audience", text = text),
                 ),
                 Some(own) => {
-                    hint.push_str(if own {
-                        "; or add it to `topics` under `[awareness]` in site-config.toml"
+                    hint.push_str("; ");
+                    hint.push_str(&if own {
+                        t!("awareness-topic-add-own")
                     } else {
-                        "; or list the site's own under `[awareness] topics` in site-config.toml"
+                        t!("awareness-topic-list-own")
                     });
-                    Diagnostic::warning(
-                        "unknown-topic",
-                        format!(
-                            "`{text}` is not a topic this site knows; the page is not listed under it"
-                        ),
-                    )
+                    Diagnostic::warning("unknown-topic", t!("awareness-unknown-topic", text = text))
                 }
             };
             self.diagnostics
@@ -139,9 +136,9 @@ impl Check<'_> {
             None => {
                 self.error(
                     "awareness-value",
-                    format!("`{key}` must be true or false"),
+                    t!("awareness-flag", key = key),
                     value.span(),
-                    format!("write `{key} = true` or `{key} = false`, without quotes"),
+                    t!("awareness-flag-hint", key = key),
                 );
                 false
             }
@@ -150,12 +147,13 @@ impl Check<'_> {
 
     /// Each table of the list `extra.KEY` in order, with its index and a place for what it
     /// lacks: its first key, as an `[[extra.KEY]]` table's own span may be empty. A value that
-    /// is not a list, and items that are not tables, are reported under `code`.
+    /// is not a list, and items that are not tables, are reported under `code`, with a hint
+    /// showing `example` (asked for only then).
     pub(super) fn each_table<'t>(
         &mut self,
         extra: &'t PlacedTable,
         key: &str,
-        (code, example): (&'static str, &str),
+        (code, example): (&'static str, &dyn Fn() -> String),
         mut each: impl FnMut(&mut Self, usize, &'t PlacedTable, Range<usize>),
     ) {
         let Some((name, value)) = extra.get_key_value(key) else {
@@ -164,9 +162,9 @@ impl Check<'_> {
         let Some(items) = value.get_ref().as_array() else {
             self.error(
                 code,
-                format!("`{key}` must be a list of tables"),
+                t!("awareness-not-a-list", key = key),
                 name.span(),
-                format!("write each one as {example}"),
+                t!("awareness-write-each-as", example = example()),
             );
             return;
         };
@@ -174,9 +172,9 @@ impl Check<'_> {
             let Some(table) = item.get_ref().as_table() else {
                 self.error(
                     code,
-                    format!("item {} of `{key}` is not a table", index + 1),
+                    t!("awareness-item-not-a-table", number = index + 1, key = key),
                     item.span(),
-                    format!("write each one as {example}"),
+                    t!("awareness-write-each-as", example = example()),
                 );
                 continue;
             };
@@ -210,18 +208,23 @@ impl Check<'_> {
                 Some(_) => {
                     self.error(
                         "awareness-entry",
-                        format!("`{key}` of item {} of `{list}` is empty", index + 1),
+                        t!(
+                            "awareness-entry-empty",
+                            key = key,
+                            number = index + 1,
+                            list = list
+                        ),
                         value.span(),
-                        format!("write the {key} between the quotes"),
+                        t!("awareness-entry-empty-hint", key = key),
                     );
                     None
                 }
                 None => {
                     self.error(
                         "awareness-entry",
-                        format!("`{key}` must be text"),
+                        t!("awareness-entry-not-text", key = key),
                         value.span(),
-                        "put the text in double quotes, or between \"\"\" lines for several paragraphs".into(),
+                        t!("awareness-entry-not-text-hint"),
                     );
                     None
                 }
@@ -229,9 +232,14 @@ impl Check<'_> {
             None => {
                 self.error(
                     "awareness-entry",
-                    format!("item {} of `{list}` has no `{key}`", index + 1),
+                    t!(
+                        "awareness-entry-missing",
+                        number = index + 1,
+                        list = list,
+                        key = key
+                    ),
                     place,
-                    format!("add `{key} = \"…\"` to it"),
+                    t!("awareness-entry-missing-hint", key = key),
                 );
                 None
             }
@@ -250,12 +258,12 @@ impl Check<'_> {
                 continue;
             }
             let hint = match did_you_mean(name, known.iter().copied()) {
-                Some(close) => format!("did you mean `{close}`?"),
-                None => format!("the keys allowed here are: {}", known.join(", ")),
+                Some(close) => t!("did-you-mean", suggestion = close),
+                None => t!("awareness-keys-allowed", keys = known.join(", ")),
             };
             self.error(
                 "unknown-key",
-                format!("unknown key `{name}` in {owner}"),
+                t!("awareness-unknown-key", key = name, owner = owner),
                 key.span(),
                 hint,
             );

@@ -10,6 +10,7 @@ use super::check::{Check, inside_quotes};
 use super::{AwarenessInputs, Download};
 use crate::content::ContentPage;
 use crate::diag::did_you_mean;
+use crate::t;
 
 impl Check<'_> {
     pub(super) fn downloads(
@@ -18,12 +19,12 @@ impl Check<'_> {
         page: &ContentPage,
         inputs: &AwarenessInputs<'_>,
     ) -> Vec<Download> {
-        let example = "[[extra.downloads]] with title = \"…\" and file = \"poster.pdf\"";
+        let example = || t!("awareness-downloads-example");
         let mut out = Vec::new();
         self.each_table(
             extra,
             "downloads",
-            ("awareness-download", example),
+            ("awareness-download", &example),
             |check, index, table, place| {
                 check.unknown_keys(table, &["title", "file"], "extra.downloads");
                 let title = check.text(table, "title", "downloads", index, place.clone());
@@ -63,15 +64,12 @@ impl Check<'_> {
                 .map(|a| a.rsplit('/').next().unwrap_or(a))
                 .collect();
             let hint = match did_you_mean(file, beside.iter().copied()) {
-                Some(close) => format!("did you mean \"{close}\"?"),
-                None => format!(
-                    "put the file in content/{} beside the page, or write its path as \"@/folder/file.pdf\"",
-                    page.dir
-                ),
+                Some(close) => t!("awareness-download-did-you-mean", file = close),
+                None => t!("awareness-download-missing-hint", dir = &page.dir),
             };
             self.error(
                 "awareness-download",
-                format!("there is no file `content/{content_path}` to download"),
+                t!("awareness-download-missing", path = &content_path),
                 inside_quotes(self.source.text, span),
                 hint,
             );

@@ -3,6 +3,7 @@
 //! starts. No disk.
 
 use crate::content::front_matter::PlacedTable;
+use crate::t;
 
 use super::Entry;
 use super::check::Check;
@@ -15,7 +16,14 @@ impl Check<'_> {
         key: &str,
         (title_key, text_key): (&'static str, &'static str),
     ) -> Vec<Entry> {
-        let example = format!("[[extra.{key}]] with {title_key} = \"…\" and {text_key} = \"…\"");
+        let example = || {
+            t!(
+                "awareness-entries-example",
+                key = key,
+                title = title_key,
+                text = text_key
+            )
+        };
         let mut out = Vec::new();
         self.each_table(
             extra,

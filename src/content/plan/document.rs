@@ -5,6 +5,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diag::{Diagnostic, Source, did_you_mean};
+use crate::t;
 use crate::toml_input::{self, struct_fields};
 use crate::values::{DateValue, LocalText};
 
@@ -153,13 +154,13 @@ pub fn parse(file: &str, text: &str, files: &[String]) -> (Option<PlanDocument>,
     const STATUSES: [&str; 3] = ["draft", "approved", "amended"];
     if parse_status(document.status.get_ref()).is_none() {
         let hint = match did_you_mean(document.status.get_ref(), STATUSES) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => "write \"draft\", \"approved\" or \"amended\" (or \"dự thảo\", \"đã phê duyệt\", \"điều chỉnh\")".into(),
+            Some(s) => t!("did-you-mean", suggestion = s),
+            None => t!("plan-status-hint"),
         };
         diagnostics.push(
             Diagnostic::error(
                 "plan-status",
-                format!("`{}` is not a plan status", document.status.get_ref()),
+                t!("plan-status", status = document.status.get_ref()),
             )
             .at(&source, document.status.span())
             .with_hint(hint),
@@ -169,24 +170,21 @@ pub fn parse(file: &str, text: &str, files: &[String]) -> (Option<PlanDocument>,
         let name = attachment.file.get_ref();
         if !files.iter().any(|f| f == name) {
             let hint = match did_you_mean(name, files.iter().map(String::as_str)) {
-                Some(f) => format!("did you mean `{f}`?"),
-                None => "put the file in the plan's folder, next to plan.toml".into(),
+                Some(f) => t!("did-you-mean", suggestion = f),
+                None => t!("plan-attachment-missing-hint"),
             };
             diagnostics.push(
-                Diagnostic::error(
-                    "missing-file",
-                    format!("the attachment `{name}` is not in the plan's folder"),
-                )
-                .at(&source, attachment.file.span())
-                .with_hint(hint),
+                Diagnostic::error("missing-file", t!("plan-attachment-missing", file = name))
+                    .at(&source, attachment.file.span())
+                    .with_hint(hint),
             );
         }
     }
     if document.id.trim().is_empty() {
         diagnostics.push(
-            Diagnostic::error("plan-id", "the plan's `id` is empty")
+            Diagnostic::error("plan-id", t!("plan-id-empty"))
                 .at(&source, toml_input::key_range(text, "id"))
-                .with_hint("give the plan a short id such as \"kh-cds-2025\""),
+                .with_hint(t!("plan-id-empty-hint")),
         );
     }
     (Some(document), diagnostics)

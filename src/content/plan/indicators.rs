@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::content::plan::status::{Direction, Goal, Point};
 use crate::diag::{Diagnostic, Source, did_you_mean};
 use crate::i18n::I18n;
+use crate::t;
 use crate::toml_input::{self, struct_fields};
 use crate::values::LocalText;
 
@@ -449,13 +450,13 @@ pub fn parse_list(
         } else {
             let ids = list.indicators.iter().map(|i| i.id.as_str());
             let hint = match did_you_mean(written, ids) {
-                Some(close) => format!("did you mean `{close}`?"),
-                None => "name the `id` of an indicator of this file".into(),
+                Some(close) => t!("did-you-mean", suggestion = close),
+                None => t!("indicator-data-unknown-hint"),
             };
             checker.error(
                 id.span(),
                 "unknown-id",
-                format!("`{written}` is not an indicator id"),
+                t!("indicator-unknown-id", id = written),
                 hint,
             );
         }
@@ -510,46 +511,38 @@ impl Checker<'_> {
             self.error(
                 raw.target.span(),
                 "target-period",
-                format!(
-                    "the target's period {} is not after the baseline's period {}",
-                    target.period, baseline.period
+                t!(
+                    "indicator-target-period",
+                    target = target.period.to_string(),
+                    baseline = baseline.period.to_string()
                 ),
-                "a target is reached after its baseline; check both periods".into(),
+                t!("indicator-target-period-hint"),
             );
             return None;
         }
         if measure.is_percent() {
             let mut in_range = true;
-            for (what, p, span) in [
-                ("baseline", baseline, raw.baseline.span()),
-                ("target", target, raw.target.span()),
+            for (is_target, p, span) in [
+                (false, baseline, raw.baseline.span()),
+                (true, target, raw.target.span()),
             ] {
                 if !(0.0..=100.0).contains(&p.value) {
                     in_range = false;
-                    self.error(
-                        span,
-                        "percent-range",
-                        format!("the {what} {} is a percentage outside 0–100", p.value),
-                        "percentages run from 0 to 100".into(),
-                    );
+                    let value = p.value.to_string();
+                    let message = if is_target {
+                        t!("indicator-target-percent-range", value = value)
+                    } else {
+                        t!("indicator-baseline-percent-range", value = value)
+                    };
+                    self.error(span, "percent-range", message, t!("indicator-percent-hint"));
                 }
             }
             if !in_range {
                 return None;
             }
         }
-        if let Some((wanted, hint)) = contradiction(direction, baseline.value, target.value) {
-            self.error(
-                raw.target.span(),
-                "target-direction",
-                format!(
-                    "the target {} is {wanted} the baseline {}, but the direction is `{}`",
-                    target.value,
-                    baseline.value,
-                    direction.key()
-                ),
-                hint.into(),
-            );
+        if let Some((message, hint)) = contradiction(direction, baseline.value, target.value) {
+            self.error(raw.target.span(), "target-direction", message, hint);
             return None;
         }
         Some(Indicator {
@@ -578,8 +571,8 @@ impl Checker<'_> {
             self.error(
                 written.span(),
                 "indicator-id",
-                format!("`{id}` cannot be an indicator id"),
-                "use letters, digits and dashes, like \"dvc-toan-trinh\"".into(),
+                t!("indicator-id-invalid", id = &id),
+                t!("indicator-id-invalid-hint"),
             );
             return None;
         }
@@ -587,8 +580,8 @@ impl Checker<'_> {
             self.error(
                 written.span(),
                 "duplicate-id",
-                format!("the indicator id `{id}` is used twice"),
-                "give each indicator its own id".into(),
+                t!("indicator-id-twice", id = &id),
+                t!("indicator-id-twice-hint"),
             );
             return None;
         }
@@ -599,13 +592,13 @@ impl Checker<'_> {
         let groups = self.groups;
         if !groups.iter().any(|g| g == group.get_ref()) {
             let hint = match did_you_mean(group.get_ref(), groups.iter().map(String::as_str)) {
-                Some(g) => format!("did you mean `{g}`?"),
-                None => format!("the plan's groups are: {}", groups.join(", ")),
+                Some(g) => t!("did-you-mean", suggestion = g),
+                None => t!("plan-groups-hint", groups = groups.join(", ")),
             };
             self.error(
                 group.span(),
                 "unknown-id",
-                format!("`{}` is not a task group of this plan", group.get_ref()),
+                t!("plan-group-unknown", group = group.get_ref()),
                 hint,
             );
         }
@@ -619,13 +612,13 @@ impl Checker<'_> {
                 "increase", "decrease", "maintain", "tăng", "giảm", "duy trì",
             ];
             let hint = match did_you_mean(written, words) {
-                Some(d) => format!("did you mean `{d}`?"),
-                None => "write \"increase\", \"decrease\" or \"maintain\" (or \"tăng\", \"giảm\", \"duy trì\")".into(),
+                Some(d) => t!("did-you-mean", suggestion = d),
+                None => t!("indicator-direction-hint"),
             };
             self.error(
                 direction.span(),
                 "direction",
-                format!("`{written}` is not a direction"),
+                t!("indicator-direction", written = written),
                 hint,
             );
         }
@@ -640,16 +633,13 @@ impl Checker<'_> {
         }
         let keys = FREQUENCIES.map(|(k, _)| k);
         let hint = match did_you_mean(written, keys) {
-            Some(f) => format!("did you mean `{f}`?"),
-            None => format!(
-                "write one of: {} (or \"hằng tháng\", \"hằng quý\", \"6 tháng\", \"hằng năm\")",
-                keys.join(", ")
-            ),
+            Some(f) => t!("did-you-mean", suggestion = f),
+            None => t!("indicator-frequency-hint", keys = keys.join(", ")),
         };
         self.error(
             frequency.span(),
             "frequency",
-            format!("`{written}` is not a frequency"),
+            t!("indicator-frequency", written = written),
             hint,
         );
         written.clone()
@@ -672,7 +662,7 @@ impl Checker<'_> {
             self.diagnostics.push(
                 Diagnostic::warning("unknown-id", message)
                     .at(self.source, responsible.span())
-                    .with_hint(format!("{hint}; it is shown as written")),
+                    .with_hint(t!("indicator-responsible-hint", hint = hint)),
             );
         }
         written.to_string()
@@ -685,8 +675,8 @@ impl Checker<'_> {
             self.error(
                 raw.value.span(),
                 "number-too-long",
-                "the number has too many digits to be shown exactly".into(),
-                "write it in a larger unit (thousands, millions) or round it".into(),
+                t!("indicator-number-too-long"),
+                t!("indicator-number-too-long-hint"),
             );
             return None;
         }
@@ -696,8 +686,8 @@ impl Checker<'_> {
                 self.error(
                     raw.period.span(),
                     "period",
-                    format!("`{}` is not a period", raw.period.get_ref()),
-                    PERIOD_HINT.into(),
+                    t!("indicator-period", period = raw.period.get_ref()),
+                    period_hint(),
                 );
                 None
             }
@@ -705,24 +695,34 @@ impl Checker<'_> {
     }
 }
 
-pub const PERIOD_HINT: &str =
-    "write a period as 2025 (a year), 2025-Q3 (a quarter), 2025-09 (a month) or 2025-09-30 (a day)";
+/// How to write a period, the hint of every message about one.
+pub fn period_hint() -> String {
+    t!("indicator-period-hint")
+}
 
 /// Why a target contradicts its direction (a decrease to a higher value, an increase to a
-/// lower one), which would make every status of the indicator wrong.
-fn contradiction(
-    direction: Direction,
-    baseline: f64,
-    target: f64,
-) -> Option<(&'static str, &'static str)> {
+/// lower one), which would make every status of the indicator wrong: the message and the
+/// hint.
+fn contradiction(direction: Direction, baseline: f64, target: f64) -> Option<(String, String)> {
+    let (target_text, baseline_text) = (target.to_string(), baseline.to_string());
     match direction {
         Direction::Decrease if target > baseline => Some((
-            "above",
-            "a falling indicator's target is below its baseline: check the target's value, or write direction = \"increase\"",
+            t!(
+                "indicator-target-above",
+                target = target_text,
+                baseline = baseline_text,
+                direction = direction.key()
+            ),
+            t!("indicator-target-above-hint"),
         )),
         Direction::Increase if target < baseline => Some((
-            "below",
-            "a rising indicator's target is above its baseline: check the target's value, or write direction = \"decrease\"",
+            t!(
+                "indicator-target-below",
+                target = target_text,
+                baseline = baseline_text,
+                direction = direction.key()
+            ),
+            t!("indicator-target-below-hint"),
         )),
         _ => None,
     }

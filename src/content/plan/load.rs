@@ -14,6 +14,7 @@ use crate::content::plan::status::{self, Point, TaskStatus};
 use crate::diag::{Diagnostic, did_you_mean};
 use crate::i18n::I18n;
 use crate::source::{Inputs, TextFile};
+use crate::t;
 
 use super::document::{self, PLAN_FILE, PlanDocument};
 use super::indicators::{self, INDICATORS_FILE, Indicator, IndicatorList};
@@ -413,11 +414,13 @@ impl Loader<'_> {
             self.diagnostics.push(
                 Diagnostic::error(
                     "tasks-file",
-                    format!("the plan has both {first} and {second}"),
+                    t!("plan-two-task-files", first = *first, second = *second),
                 )
                 .in_file(format!("content/{}", in_dir(dir, second)))
-                .with_hint(format!(
-                    "keep the tasks in one file: {first} is read, remove or rename {second}"
+                .with_hint(t!(
+                    "plan-two-task-files-hint",
+                    first = *first,
+                    second = *second
                 )),
             );
         }
@@ -557,13 +560,10 @@ fn add_group_page(groups: &mut Vec<Group>, front: &GroupFront, lang: &str) {
 
 fn unknown_task_page(plan: &Plan, id: &str, file: &str) -> Diagnostic {
     let hint = match did_you_mean(id, plan.tasks.iter().map(|t| t.id.as_str())) {
-        Some(t) => format!("name the file after the task: did you mean `{t}.md`?"),
-        None => format!(
-            "name the file after a task id of {}, like tasks/NV-3.12.md",
-            plan.tasks_file
-        ),
+        Some(task) => t!("plan-task-page-did-you-mean", file = format!("{task}.md")),
+        None => t!("plan-task-page-hint", file = plan.tasks_file),
     };
-    Diagnostic::error("unknown-id", format!("`{id}` is not a task of this plan"))
+    Diagnostic::error("unknown-id", t!("plan-task-page-unknown", id = id))
         .in_file(file)
         .with_hint(hint)
 }
@@ -572,13 +572,7 @@ fn unknown_task_page(plan: &Plan, id: &str, file: &str) -> Diagnostic {
 fn unread_pages(pages: BTreeMap<String, TextFile>) -> Vec<Diagnostic> {
     pages
         .into_values()
-        .map(|file| {
-            Diagnostic::warning(
-                "plan-page",
-                "this page is inside a plan's groups/ or tasks/ folder but was not read",
-            )
-            .in_file(file.file)
-        })
+        .map(|file| Diagnostic::warning("plan-page", t!("plan-page-unread")).in_file(file.file))
         .collect()
 }
 
@@ -615,12 +609,9 @@ fn table_kind(path: &str) -> Option<TableKind> {
 
 /// A data file in a spreadsheet format that is not read.
 fn unread_format(file: &str) -> Diagnostic {
-    Diagnostic::error(
-        "data-format",
-        format!("{file} is a spreadsheet format minhbach does not read"),
-    )
-    .in_file(file)
-    .with_hint("save it as .xlsx (Excel Workbook) or .csv (UTF-8) in the same folder")
+    Diagnostic::error("data-format", t!("plan-data-format", file = file))
+        .in_file(file)
+        .with_hint(t!("plan-data-format-hint"))
 }
 
 fn duplicate_indicators(plans: &[Plan]) -> Vec<Diagnostic> {
@@ -634,13 +625,10 @@ fn duplicate_indicators(plans: &[Plan]) -> Vec<Diagnostic> {
                 out.push(
                     Diagnostic::error(
                         "duplicate-id",
-                        format!("the indicator id `{}` is used by two plans", indicator.id),
+                        t!("plan-indicator-in-two-plans", id = &indicator.id),
                     )
                     .in_file(format!("content/{}/{INDICATORS_FILE}", plan.dir))
-                    .with_hint(format!(
-                        "indicator ids are unique across the site; the other is in content/{}/",
-                        other.dir
-                    )),
+                    .with_hint(t!("plan-indicator-in-two-plans-hint", dir = &other.dir)),
                 );
             }
         }

@@ -18,6 +18,7 @@ use crate::diag::{Diagnostic, Source};
 use crate::i18n::I18n;
 use crate::slug::slugify;
 use crate::source::TextFile;
+use crate::t;
 use crate::toml_input::{self, struct_fields};
 
 use super::Plan;
@@ -116,17 +117,14 @@ pub fn parse_group(
         Err(diagnostic) => return (None, vec![diagnostic]),
     };
     if split.front_matter.trim().is_empty() {
-        let diagnostic = Diagnostic::error(
-            "group-front-matter",
-            "a task group needs front matter with `id`, `order` and `title`",
-        )
-        .in_file(&file)
-        .with_hint("start the file with +++, then id = \"…\", order = 1, title = \"…\", then +++");
+        let diagnostic = Diagnostic::error("group-front-matter", t!("plan-group-front-matter"))
+            .in_file(&file)
+            .with_hint(t!("plan-group-front-matter-hint"));
         return (None, vec![diagnostic]);
     }
     let source = Source::fragment(&file, split.front_matter, split.front_matter_line);
     let (front, mut diagnostics) =
-        toml_input::parse::<GroupFront>(&source, "the group's front matter", &group_keys);
+        toml_input::parse::<GroupFront>(&source, &t!("plan-group-front-matter-what"), &group_keys);
     let Some(front) = front else {
         return (None, diagnostics);
     };

@@ -120,14 +120,18 @@ impl Period {
     pub fn label_in_sentence(&self, lang: &str) -> String {
         let label = self.label(lang);
         if lang == "vi" {
-            let mut chars = label.chars();
-            chars.next().map_or(label.clone(), |first| {
-                first.to_lowercase().chain(chars).collect()
-            })
+            lower_first(&label)
         } else {
             label
         }
     }
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
 }
 
 impl fmt::Display for Period {
@@ -208,6 +212,50 @@ impl Deadline {
                 before: false,
             } => Some(period.end()),
             Deadline::Ongoing => None,
+        }
+    }
+
+    /// The deadline in one form per language, whatever way the appendix wrote it:
+    /// `30/6/2025`, `Quý IV/2025`, `Tháng 6/2025`, `Năm 2025`, `Trước 30/6/2025`,
+    /// `Thường xuyên`; `30 June 2025`, `Q4 2025`, `June 2025`, `2025`, `Before 30 June 2025`,
+    /// `Ongoing`. Other languages get the canonical form.
+    pub fn label(&self, lang: &str) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
+        let (period, before) = match self {
+            Deadline::Ongoing => {
+                return match lang {
+                    "vi" => "Thường xuyên".into(),
+                    _ => "Ongoing".into(),
+                };
+            }
+            Deadline::By { period, before } => (period, *before),
+        };
+        let when = match (lang, *period) {
+            ("vi", Period::Day(d)) | ("en", Period::Day(d)) => crate::format::date(d, lang),
+            ("vi", Period::Quarter(y, q)) => format!("Quý {}/{y}", ROMAN[(q as usize - 1) % 4]),
+            ("vi", Period::Month(y, m)) => format!("Tháng {m}/{y}"),
+            ("vi", Period::Year(y)) => format!("Năm {y}"),
+            ("en", Period::Month(y, m)) => format!("{} {y}", MONTHS[(m as usize - 1) % 12]),
+            (_, period) => period.label(lang),
+        };
+        match (before, lang) {
+            (false, _) => when,
+            (true, "vi") => format!("Trước {}", lower_first(&when)),
+            (true, _) => format!("Before {when}"),
         }
     }
 
@@ -333,6 +381,28 @@ mod tests {
         assert_eq!(q.label("en"), "Q3 2025");
         assert_eq!(Period::Month(2025, 9).label("vi"), "Tháng 9/2025");
         assert_eq!(Period::Month(2025, 9).label("en"), "Sep 2025");
+    }
+
+    #[test]
+    fn deadlines_read_one_way_per_language_whatever_the_appendix_wrote() {
+        let shown = |written: &str, lang: &str| Deadline::parse(written).unwrap().label(lang);
+        for written in ["30/06/2025", "2025-06-30", "30/6/2025"] {
+            assert_eq!(shown(written, "vi"), "30/6/2025");
+            assert_eq!(shown(written, "en"), "30 June 2025");
+        }
+        for written in ["Quý IV/2025", "quy 4/2025", "QUÝ IV/2025", "2025-Q4"] {
+            assert_eq!(shown(written, "vi"), "Quý IV/2025");
+            assert_eq!(shown(written, "en"), "Q4 2025");
+        }
+        assert_eq!(shown("Tháng 6/2025", "vi"), "Tháng 6/2025");
+        assert_eq!(shown("tháng 6/2025", "en"), "June 2025");
+        assert_eq!(shown("Năm 2025", "vi"), "Năm 2025");
+        assert_eq!(shown("2025", "en"), "2025");
+        assert_eq!(shown("trước 30/06/2025", "vi"), "Trước 30/6/2025");
+        assert_eq!(shown("Trước Quý III/2025", "vi"), "Trước quý III/2025");
+        assert_eq!(shown("before 30/6/2025", "en"), "Before 30 June 2025");
+        assert_eq!(shown("thường xuyên", "vi"), "Thường xuyên");
+        assert_eq!(shown("Thuong xuyen", "en"), "Ongoing");
     }
 
     #[test]

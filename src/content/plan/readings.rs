@@ -20,8 +20,9 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::diag::{Diagnostic, did_you_mean};
+use crate::t;
 
-use super::indicators::{Indicator, PERIOD_HINT};
+use super::indicators::{Indicator, period_hint};
 use super::period::Period;
 use super::registry::Registry;
 use super::table::{Cell, Row, Table, parse_number};
@@ -154,19 +155,12 @@ fn parse_open_sdg(
     let Some(indicator) = id.and_then(|id| indicators.get(id)).copied() else {
         let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
         let hint = match did_you_mean(stem, indicators.keys().copied()) {
-            Some(id) => {
-                format!("an Open SDG file is named after its indicator: did you mean `{id}.csv`?")
-            }
-            None => {
-                "an Open SDG file is named after its indicator, like data/dvc-toan-trinh.csv or \
-                 data/indicator_1-2-1.csv, or named in the [data] table of indicators.toml"
-                    .into()
-            }
+            Some(id) => t!("reading-open-sdg-did-you-mean", file = format!("{id}.csv")),
+            None => t!("reading-open-sdg-name-hint"),
         };
-        let diagnostic =
-            Diagnostic::error("unknown-id", format!("`{stem}` is not an indicator id"))
-                .in_file(&table.file)
-                .with_hint(hint);
+        let diagnostic = Diagnostic::error("unknown-id", t!("indicator-unknown-id", id = stem))
+            .in_file(&table.file)
+            .with_hint(hint);
         return (Vec::new(), vec![diagnostic]);
     };
     let breakdown_columns: Vec<usize> = table
@@ -190,8 +184,8 @@ fn parse_open_sdg(
         if filled.len() > 1 {
             reader.diagnostics.push(
                 table
-                    .row_error(row, "breakdown", "this row is broken down by more than one column")
-                    .with_hint("minhbach reads one breakdown per reading: leave all but one breakdown column blank"),
+                    .row_error(row, "breakdown", t!("reading-several-breakdowns"))
+                    .with_hint(t!("reading-several-breakdowns-hint")),
             );
             continue;
         }
@@ -265,13 +259,13 @@ impl<'a> Reader<'a> {
             return None;
         }
         let hint = match did_you_mean(written, self.indicators.keys().copied()) {
-            Some(id) => format!("did you mean `{id}`?"),
-            None => "use the `id` of an indicator in a plan's indicators.toml".into(),
+            Some(id) => t!("did-you-mean", suggestion = id),
+            None => t!("reading-indicator-hint"),
         };
         let message = if written.is_empty() {
-            "the reading names no indicator".to_string()
+            t!("reading-no-indicator")
         } else {
-            format!("`{written}` is not an indicator id")
+            t!("indicator-unknown-id", id = written)
         };
         self.diagnostics
             .push(self.place(row, cell, "unknown-id", message).with_hint(hint));
@@ -323,13 +317,13 @@ impl<'a> Reader<'a> {
         let period = Period::parse(written);
         if period.is_none() {
             let message = if written.is_empty() {
-                "the reading has no period".to_string()
+                t!("reading-no-period")
             } else {
-                format!("`{written}` is not a period")
+                t!("indicator-period", period = written)
             };
             let diagnostic = self
                 .place(row, cell, "period", message)
-                .with_hint(PERIOD_HINT);
+                .with_hint(period_hint());
             self.diagnostics.push(diagnostic);
         }
         period
@@ -345,12 +339,9 @@ impl<'a> Reader<'a> {
                             row,
                             cell,
                             "percent-range",
-                            format!("{number} is a percentage outside 0–100"),
+                            t!("reading-percent-range", value = number.to_string()),
                         )
-                        .with_hint(format!(
-                            "`{}` is measured in percent, from 0 to 100",
-                            indicator.id
-                        ));
+                        .with_hint(t!("reading-percent-range-hint", id = &indicator.id));
                     self.diagnostics.push(diagnostic);
                 }
                 Some(number)
@@ -370,8 +361,12 @@ impl<'a> Reader<'a> {
             (Some(cell), None) => {
                 let diagnostic = self
                     .table
-                    .error(cell, "breakdown", format!("`{}` is not broken down, but this reading has a breakdown", indicator.id))
-                    .with_hint("leave the breakdown empty, or name what it is broken down by in the indicator, like `breakdown = \"province\"`");
+                    .error(
+                        cell,
+                        "breakdown",
+                        t!("reading-not-broken-down", id = &indicator.id),
+                    )
+                    .with_hint(t!("reading-not-broken-down-hint"));
                 self.diagnostics.push(diagnostic);
                 None
             }
@@ -399,13 +394,21 @@ impl<'a> Reader<'a> {
                 .row_error(
                     row,
                     "duplicate-reading",
-                    format!(
-                        "`{}` already has a reading for {period}{}",
-                        indicator.id,
-                        breakdown.map(|b| format!(" ({b})")).unwrap_or_default()
-                    ),
+                    match breakdown {
+                        Some(breakdown) => t!(
+                            "reading-duplicate-breakdown",
+                            id = &indicator.id,
+                            period = period.to_string(),
+                            breakdown = breakdown
+                        ),
+                        None => t!(
+                            "reading-duplicate",
+                            id = &indicator.id,
+                            period = period.to_string()
+                        ),
+                    },
                 )
-                .with_hint(format!("the first is on line {first}; keep one of them"));
+                .with_hint(t!("reading-duplicate-hint", line = *first));
             self.diagnostics.push(diagnostic);
             return false;
         }

@@ -10,6 +10,7 @@ use toml::Spanned;
 
 use crate::diag::{Diagnostic, Source, did_you_mean};
 use crate::slug::fold_ascii;
+use crate::t;
 use crate::toml_input::{self, struct_fields};
 use crate::values::{DateValue, LocalText};
 
@@ -104,13 +105,6 @@ pub enum Kind {
 }
 
 impl Kind {
-    fn noun(self) -> &'static str {
-        match self {
-            Kind::Unit => "unit",
-            Kind::Place => "place",
-        }
-    }
-
     fn file(self) -> &'static str {
         match self {
             Kind::Unit => UNITS_FILE,
@@ -155,7 +149,7 @@ impl Registry {
                         diagnostics.push(
                             Diagnostic::error(
                                 "unknown-id",
-                                format!("`{}` is not a place in this file", absorbed.get_ref()),
+                                t!("registry-merged-unknown", id = absorbed.get_ref()),
                             )
                             .at(&source, absorbed.span())
                             .with_hint(suggest(
@@ -206,14 +200,12 @@ impl Registry {
     pub fn resolve(&self, kind: Kind, written: &str) -> Result<&Entry, (String, String)> {
         self.find(kind, written).ok_or_else(|| {
             let entries = self.entries(kind);
-            let message = if entries.is_empty() {
-                format!(
-                    "`{written}` is not a known {}: content/{} has none",
-                    kind.noun(),
-                    kind.file()
-                )
-            } else {
-                format!("`{written}` is not a known {} id", kind.noun())
+            let file = kind.file();
+            let message = match (kind, entries.is_empty()) {
+                (Kind::Unit, true) => t!("registry-no-units", written = written, file = file),
+                (Kind::Place, true) => t!("registry-no-places", written = written, file = file),
+                (Kind::Unit, false) => t!("registry-unknown-unit", written = written),
+                (Kind::Place, false) => t!("registry-unknown-place", written = written),
             };
             (message, suggest(written, entries, kind))
         })
@@ -239,10 +231,11 @@ fn name_key(name: &str) -> String {
 fn suggest(written: &str, entries: &[Entry], kind: Kind) -> String {
     let ids = entries.iter().map(Entry::id);
     match did_you_mean(written, ids) {
-        Some(id) => format!("did you mean `{id}`?"),
-        None => format!(
-            "use an id from content/{}, or add `{written}` there",
-            kind.file()
+        Some(id) => t!("did-you-mean", suggestion = id),
+        None => t!(
+            "registry-add-id-hint",
+            file = kind.file(),
+            written = written
         ),
     }
 }
@@ -268,11 +261,11 @@ fn place_kinds(source: &Source<'_>, places: &[Entry]) -> Vec<Diagnostic> {
             })
             .or_else(|| did_you_mean(&folded, PLACE_KINDS));
         let hint = match suggestion {
-            Some(kind) => format!("did you mean `{kind}`?"),
-            None => format!("write one of: {}", PLACE_KINDS.join(", ")),
+            Some(kind) => t!("did-you-mean", suggestion = kind),
+            None => t!("registry-place-kinds-hint", kinds = PLACE_KINDS.join(", ")),
         };
         out.push(
-            Diagnostic::error("place-kind", format!("`{written}` is not a kind of place"))
+            Diagnostic::error("place-kind", t!("registry-place-kind", written = written))
                 .at(source, kind.span())
                 .with_hint(hint),
         );
@@ -284,10 +277,14 @@ fn duplicates(source: &Source<'_>, entries: &[Entry], kind: Kind) -> Vec<Diagnos
     let mut out = Vec::new();
     for (i, entry) in entries.iter().enumerate() {
         if entries[..i].iter().any(|e| e.id() == entry.id()) {
+            let message = match kind {
+                Kind::Unit => t!("registry-duplicate-unit", id = entry.id()),
+                Kind::Place => t!("registry-duplicate-place", id = entry.id()),
+            };
             out.push(
-                Diagnostic::error("duplicate-id", format!("the {} id `{}` is used twice", kind.noun(), entry.id()))
+                Diagnostic::error("duplicate-id", message)
                     .at(source, entry.id.span())
-                    .with_hint("give each entry its own id; keep old names in `names` and abbreviations in `aliases`"),
+                    .with_hint(t!("registry-duplicate-hint")),
             );
         }
     }

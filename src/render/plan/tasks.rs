@@ -54,6 +54,12 @@ impl PlanView<'_> {
             ),
             ("start_text", Value::from(task.start_text.as_str())),
             ("due_text", Value::from(task.due_text.as_str())),
+            // The deadline in one form per language; `due_text` keeps what was written.
+            (
+                "start_shown",
+                Value::from(task.start.as_ref().map(|s| s.label(self.lang))),
+            ),
+            ("due_shown", Value::from(task.due.label(self.lang))),
             (
                 "due",
                 Value::from(task.due_date().map(|d| d.format("%Y-%m-%d").to_string())),

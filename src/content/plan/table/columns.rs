@@ -4,6 +4,7 @@
 
 use crate::diag::{Diagnostic, did_you_mean};
 use crate::slug::fold_ascii;
+use crate::t;
 
 use super::{Place, Table, clean};
 
@@ -17,17 +18,14 @@ impl Table {
             .filter(|c| !c.text.is_empty() && !keys.contains(&name_key(&c.text)))
             .map(|c| {
                 let hint = match did_you_mean(&name_key(&c.text), read.iter().copied()) {
-                    Some(meant) => format!("did you mean '{meant}'? Rename the column to read it"),
-                    None => format!(
-                        "the columns read are {}; others are left out",
-                        read.join(", ")
-                    ),
+                    Some(meant) => t!("table-unread-column-did-you-mean", name = meant),
+                    None => t!("table-unread-column-read", columns = read.join(", ")),
                 };
                 let mut warning = self
                     .error(
                         c,
                         "unread-column",
-                        format!("the column '{}' is not read", c.text),
+                        t!("table-unread-column", name = &c.text),
                     )
                     .with_hint(hint);
                 warning.severity = crate::diag::Severity::Warning;
@@ -80,18 +78,12 @@ impl Table {
                     .and_then(|k| unused.iter().find(|(u, _)| u == k))
                     .map(|(_, original)| *original);
                 let hint = match guess {
-                    Some(guess) => format!(
-                        "did you mean '{guess}'? Write the column's name as '{name}' \
-                         (case and diacritics do not matter)"
-                    ),
-                    None => format!(
-                        "the header must name these columns: {}",
-                        required.join(", ")
-                    ),
+                    Some(guess) => t!("table-column-did-you-mean", written = guess, name = *name),
+                    None => t!("table-columns-required", columns = required.join(", ")),
                 };
-                self.header_diagnostic("missing-column", format!("the column '{name}' is missing"))
+                self.header_diagnostic("missing-column", t!("table-missing-column", name = *name))
                     .with_hint(hint)
-                    .with_note(format!("the header has: {}", names.join(", ")))
+                    .with_note(t!("table-header-has", names = names.join(", ")))
             })
             .collect()
     }
@@ -107,17 +99,17 @@ impl Table {
             if let Some(first) = keys[..i].iter().position(|k| k == key) {
                 let cell = &self.header[i];
                 let earlier = match &self.header[first].place {
-                    Place::Sheet { cell, .. } => format!("cell {cell}"),
-                    Place::Text { .. } => format!("column {}", first + 1),
+                    Place::Sheet { cell, .. } => t!("table-earlier-cell", cell = cell),
+                    Place::Text { .. } => t!("table-earlier-column", number = first + 1),
                 };
                 diagnostics.push(
                     self.error(
                         cell,
                         "duplicate-column",
-                        format!("the column name '{}' is used twice", cell.text),
+                        t!("table-duplicate-column", name = &cell.text),
                     )
-                    .with_hint("rename or remove one of the two columns")
-                    .with_note(format!("it is also the name in {earlier}")),
+                    .with_hint(t!("table-duplicate-column-hint"))
+                    .with_note(t!("table-duplicate-column-note", earlier = earlier)),
                 );
             }
         }
@@ -125,22 +117,16 @@ impl Table {
             for row in &self.rows {
                 if let Some(cell) = row.cells.get(i).filter(|c| !c.text.is_empty()) {
                     let hint = match &self.header[i].place {
-                        Place::Sheet { cell, .. } => format!(
-                            "write the column's name in cell {cell}, or move the value into \
-                             a named column"
-                        ),
-                        Place::Text { line, .. } => format!(
-                            "write the column's name in the header on line {line}, or \
-                             remove the value"
-                        ),
+                        Place::Sheet { cell, .. } => {
+                            t!("table-unnamed-column-cell-hint", cell = cell)
+                        }
+                        Place::Text { line, .. } => {
+                            t!("table-unnamed-column-line-hint", line = *line)
+                        }
                     };
                     diagnostics.push(
-                        self.error(
-                            cell,
-                            "unnamed-column",
-                            "this value is in a column that has no name in the header",
-                        )
-                        .with_hint(hint),
+                        self.error(cell, "unnamed-column", t!("table-unnamed-column"))
+                            .with_hint(hint),
                     );
                 }
             }

@@ -4,6 +4,7 @@
 
 use crate::diag::{Diagnostic, Source};
 use crate::source::decode;
+use crate::t;
 
 use super::csv_scan::{
     LineStarts, RawRecord, bare_cr_to_lf, detect_delimiter, scan_record, trim_range,
@@ -44,12 +45,9 @@ pub fn read_csv_with(
     let Some((header, _)) = header else {
         if diagnostics.is_empty() {
             diagnostics.push(
-                Diagnostic::error("csv-empty", format!("{file} has no data"))
+                Diagnostic::error("csv-empty", t!("table-no-data", file = file))
                     .in_file(file)
-                    .with_hint(
-                        "the first line must name the columns, separated by commas, \
-                         and each line after it holds one row",
-                    ),
+                    .with_hint(t!("table-csv-empty-hint")),
             );
         }
         return (None, diagnostics);
@@ -112,8 +110,15 @@ impl<'a> CsvText<'a> {
                     // this stays so that a future one is reported rather than lost.
                     let file = self.file;
                     records.diagnostics.push(
-                        Diagnostic::error("csv-read", format!("{file} cannot be read: {error}"))
-                            .in_file(file),
+                        Diagnostic::error(
+                            "csv-read",
+                            t!(
+                                "table-csv-unreadable",
+                                file = file,
+                                error = error.to_string()
+                            ),
+                        )
+                        .in_file(file),
                     );
                     break;
                 }
@@ -201,18 +206,10 @@ impl<'a> CsvText<'a> {
     }
 
     fn unclosed_quote(&self, quote: usize) -> Diagnostic {
-        Diagnostic::error(
-            "csv-quote",
-            "this quote mark opens a cell that is never closed",
-        )
-        .at(&Source::new(self.file, self.text), quote..quote + 1)
-        .with_hint(
-            "end the quoted text with another \" before the next separator (write \"\" for a \
-                 quote mark inside it), or remove this quote",
-        )
-        .with_note(
-            "everything after it was read as one cell, so the lines after it were not checked",
-        )
+        Diagnostic::error("csv-quote", t!("table-csv-quote"))
+            .at(&Source::new(self.file, self.text), quote..quote + 1)
+            .with_hint(t!("table-csv-quote-hint"))
+            .with_note(t!("table-csv-quote-note"))
     }
 
     fn wrong_field_count(
@@ -223,39 +220,28 @@ impl<'a> CsvText<'a> {
         header_line: usize,
     ) -> Diagnostic {
         let separator = match self.delimiter {
-            b'\t' => "a tab",
-            b';' => "';'",
-            _ => "','",
+            b'\t' => t!("table-separator-tab"),
+            b';' => "';'".to_string(),
+            _ => "','".to_string(),
         };
         let hint = if found > expected {
             match self.delimiter {
-                b',' => "a number written with a decimal comma (78,5) counts as two values in a \
-                         comma-separated file: write 78.5; put text that contains a comma in \
-                         double quotes"
-                    .to_string(),
-                _ => format!(
-                    "remove the extra {separator}, or put text that contains {separator} in \
-                     double quotes"
-                ),
+                b',' => t!("table-csv-decimal-comma-hint"),
+                _ => t!("table-csv-extra-separator-hint", separator = separator),
             }
         } else {
-            format!(
-                "every row needs a value for each column, separated by {separator}; an empty \
-                 value still needs its {separator}"
-            )
+            t!("table-csv-missing-separator-hint", separator = separator)
         };
         Diagnostic::error(
             "csv-fields",
-            format!(
-                "expected {expected} values, one for each column of the header, but found {found}"
-            ),
+            t!("table-csv-fields", expected = expected, found = found),
         )
         .at(
             &Source::new(self.file, self.text),
             raw.start..raw.end.max(raw.start),
         )
         .with_hint(hint)
-        .with_note(format!("the header is on line {header_line}"))
+        .with_note(t!("table-csv-header-line", line = header_line))
     }
 }
 

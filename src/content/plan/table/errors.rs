@@ -3,6 +3,7 @@
 //! the sheet and cell of a workbook. Nothing here touches the disk.
 
 use crate::diag::{Diagnostic, Source};
+use crate::t;
 
 use super::{Cell, Place, Row, Table};
 
@@ -14,11 +15,9 @@ impl Table {
         match &cell.place {
             Place::Text { range, .. } => Diagnostic::error(code, message)
                 .at(&Source::new(&self.file, &self.text), range.clone()),
-            Place::Sheet { sheet, cell } => Diagnostic::error(
-                code,
-                format!("sheet '{sheet}', cell {cell}: {}", message.into()),
-            )
-            .in_file(&self.file),
+            Place::Sheet { sheet, cell } => {
+                Diagnostic::error(code, at_cell(sheet, cell, message.into())).in_file(&self.file)
+            }
         }
     }
 
@@ -44,17 +43,15 @@ impl Table {
                     line_start..end.end.max(line_start),
                 )
             }
-            (Some(Place::Sheet { sheet, .. }), _) => Diagnostic::error(
-                code,
-                format!("sheet '{sheet}', row {}: {}", row.line, message.into()),
-            )
-            .in_file(&self.file),
+            (Some(Place::Sheet { sheet, .. }), _) => {
+                Diagnostic::error(code, at_row(sheet, row.line.to_string(), message.into()))
+                    .in_file(&self.file)
+            }
             _ => match &self.sheet {
-                Some(sheet) => Diagnostic::error(
-                    code,
-                    format!("sheet '{sheet}', row {}: {}", row.line, message.into()),
-                )
-                .in_file(&self.file),
+                Some(sheet) => {
+                    Diagnostic::error(code, at_row(sheet, row.line.to_string(), message.into()))
+                        .in_file(&self.file)
+                }
                 None => {
                     Diagnostic::error(code, message).at_line(&self.file, &self.text, row.line, 1)
                 }
@@ -68,7 +65,7 @@ impl Table {
             (Some(first), Some(last)) => match (&first.place, &last.place) {
                 (Place::Sheet { sheet, cell }, _) => {
                     let row = cell.trim_start_matches(|c: char| c.is_ascii_alphabetic());
-                    Diagnostic::error(code, format!("sheet '{sheet}', row {row}: {message}"))
+                    Diagnostic::error(code, at_row(sheet, row.to_string(), message))
                         .in_file(&self.file)
                 }
                 (Place::Text { .. }, _) => {
@@ -82,6 +79,22 @@ impl Table {
             _ => Diagnostic::error(code, message).in_file(&self.file),
         }
     }
+}
+
+/// `message` about a cell of a worksheet: `sheet 'NAME', cell C14: message`.
+pub(super) fn at_cell(sheet: &str, cell: &str, message: String) -> String {
+    t!(
+        "table-at-cell",
+        sheet = sheet,
+        cell = cell,
+        message = message
+    )
+}
+
+/// `message` about a row of a worksheet: `sheet 'NAME', row 14: message`. The row is
+/// given as text, so that no number format applies to it.
+pub(super) fn at_row(sheet: &str, row: String, message: String) -> String {
+    t!("table-at-row", sheet = sheet, row = row, message = message)
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! touches the disk.
 
 use super::clean;
+use crate::t;
 
 /// Reads a number as offices write it.
 ///
@@ -26,11 +27,11 @@ pub fn parse_number(text: &str, decimal_comma: bool) -> Result<f64, (String, Str
     let example = if decimal_comma { "78,5" } else { "78.5" };
     if text.is_empty() {
         return Err((
-            "expected a number, but the value is empty".to_string(),
-            format!("write a number here, such as {example}"),
+            t!("table-number-empty"),
+            t!("table-number-empty-hint", example = example),
         ));
     }
-    let fail = |hint: String| Err((format!("expected a number, found '{text}'"), hint));
+    let fail = |hint: String| Err((t!("table-number-expected", text = text), hint));
     let negative = text.starts_with(['-', '\u{2212}']);
     let body = text.strip_prefix(['-', '+', '\u{2212}']).unwrap_or(text);
     let (mark, other) = if decimal_comma {
@@ -39,27 +40,23 @@ pub fn parse_number(text: &str, decimal_comma: bool) -> Result<f64, (String, Str
         ('.', ',')
     };
     if body.contains('%') {
-        return fail("write the number without the % sign".to_string());
+        return fail(t!("table-number-percent-hint"));
     }
     if text.starts_with('#') {
-        return fail(format!(
-            "the spreadsheet shows an error here ({text}): correct the formula or type the value"
-        ));
+        return fail(t!("table-number-formula-error-hint", text = text));
     }
     let numeric = |c: char| c.is_ascii_digit() || c == mark || c == other;
     if !body.contains(|c: char| c.is_ascii_digit()) {
-        return fail(format!(
-            "write a number such as {example}; when there is no value yet, leave the cell empty"
-        ));
+        return fail(t!("table-number-no-digits-hint", example = example));
     }
     if !body.chars().all(numeric) {
         let hint = if body.chars().all(|c| numeric(c) || c.is_whitespace()) {
-            "remove the spaces inside the number".to_string()
+            t!("table-number-spaces-hint")
         } else if body.starts_with(|c: char| c.is_ascii_digit()) {
             let unit = body.trim_start_matches(|c: char| numeric(c) || c.is_whitespace());
-            format!("write only the number, without '{unit}'")
+            t!("table-number-unit-hint", unit = unit)
         } else {
-            format!("write only the number, such as {example}")
+            t!("table-number-only-hint", example = example)
         };
         return fail(hint);
     }
@@ -69,21 +66,23 @@ pub fn parse_number(text: &str, decimal_comma: bool) -> Result<f64, (String, Str
         .skip_while(|d| *d == '0')
         .count();
     if significant > MAX_EXACT_DIGITS {
-        return fail(format!(
-            "a number of more than {MAX_EXACT_DIGITS} digits cannot be shown exactly; write \
-             it in a larger unit (thousands, millions) or round it"
+        return fail(t!(
+            "table-number-too-many-digits-hint",
+            digits = MAX_EXACT_DIGITS
         ));
     }
     let sign = if negative { -1.0 } else { 1.0 };
     match plain_number(body, mark, other) {
         Ok(value) if value.is_finite() => Ok(sign * value + 0.0),
-        Ok(_) => fail("the number is too large".to_string()),
+        Ok(_) => fail(t!("table-number-too-large-hint")),
         Err(NumberProblem::Ambiguous) => {
             let whole: String = body.chars().filter(char::is_ascii_digit).collect();
             let decimal = body.replace(other, &mark.to_string());
-            fail(format!(
-                "'{body}' could be read two ways: write {whole} for the whole number, or \
-                 {decimal} for the decimal"
+            fail(t!(
+                "table-number-ambiguous-hint",
+                body = body,
+                whole = whole,
+                decimal = decimal
             ))
         }
         Err(NumberProblem::Malformed) => match plain_number(body, other, mark) {
@@ -94,20 +93,15 @@ pub fn parse_number(text: &str, decimal_comma: bool) -> Result<f64, (String, Str
             Ok(value) => {
                 let written = format!("{}{value}", if negative { "-" } else { "" });
                 if decimal_comma {
-                    fail(format!(
-                        "write {}: in a ';'-separated file decimals take a comma",
-                        written.replace('.', ",")
+                    fail(t!(
+                        "table-number-decimal-comma-hint",
+                        number = written.replace('.', ",")
                     ))
                 } else {
-                    fail(format!(
-                        "write {written}, with a dot for decimals (to write decimal commas, \
-                         save the file as ';'-separated CSV)"
-                    ))
+                    fail(t!("table-number-decimal-dot-hint", number = written))
                 }
             }
-            Err(_) => fail(format!(
-                "write digits with at most one decimal mark, such as {example}"
-            )),
+            Err(_) => fail(t!("table-number-one-mark-hint", example = example)),
         },
     }
 }

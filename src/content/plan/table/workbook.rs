@@ -9,7 +9,9 @@ use calamine::{Reader, SheetType, SheetVisible, Xlsx, XlsxError};
 
 use crate::diag::Diagnostic;
 use crate::source::nfc;
+use crate::t;
 
+use super::errors::at_cell;
 use super::sheet_text::cell_text;
 use super::{Cell, HeaderRule, Place, Row, Table};
 
@@ -71,9 +73,9 @@ fn part_in_words(part: &str) -> String {
         .strip_prefix("xl/worksheets/sheet")
         .and_then(|rest| rest.strip_suffix(".xml"))
     {
-        Some(number) => format!("sheet {number}"),
-        None if part == "xl/sharedStrings.xml" => "the text shared by its sheets".to_string(),
-        None => format!("its part {part}"),
+        Some(number) => t!("table-part-sheet", number = number),
+        None if part == "xl/sharedStrings.xml" => t!("table-part-shared-text"),
+        None => t!("table-part-other", part = part),
     }
 }
 
@@ -90,18 +92,18 @@ pub fn read_xlsx_with(
         let limit_mb = limits.part / 1_000_000;
         return (
             Vec::new(),
-            vec![Diagnostic::error(
-                "workbook-too-large",
-                format!(
-                    "{} inflates to more than {limit_mb} MB when unzipped",
-                    part_in_words(&part)
-                ),
-            )
-            .in_file(file)
-            .with_hint(format!(
-                "a progress or task table needs far less: check that the file is the one meant; \
-                 if it is, raise max_sheet_mb under [data] in site-config.toml (now {limit_mb})"
-            ))],
+            vec![
+                Diagnostic::error(
+                    "workbook-too-large",
+                    t!(
+                        "table-workbook-too-large",
+                        part = part_in_words(&part),
+                        mb = limit_mb
+                    ),
+                )
+                .in_file(file)
+                .with_hint(t!("table-workbook-too-large-hint", mb = limit_mb)),
+            ],
         );
     }
     // A reader of a zipped XML format meets files damaged in every way; should it panic on
@@ -142,11 +144,11 @@ fn read_workbook(
                 diagnostics.push(
                     Diagnostic::error(
                         "xlsx-sheet",
-                        format!("sheet '{}' cannot be read", nfc(&name)),
+                        t!("table-sheet-unreadable", sheet = nfc(&name)),
                     )
                     .in_file(file)
-                    .with_hint("save the workbook again from the spreadsheet as .xlsx")
-                    .with_note(format!("the reader said: {error}")),
+                    .with_hint(t!("table-sheet-unreadable-hint"))
+                    .with_note(t!("table-reader-said", error = error.to_string())),
                 );
                 continue;
             }
@@ -155,16 +157,18 @@ fn read_workbook(
             diagnostics.push(
                 Diagnostic::error(
                     "workbook-too-large",
-                    format!(
-                        "sheet '{}', cell {}: the cell holds {} KB of text, more than {} KB",
-                        nfc(&name),
-                        cell_reference(row, col),
-                        text.len() / 1_000,
-                        limits.cell / 1_000
+                    at_cell(
+                        &nfc(&name),
+                        &cell_reference(row, col),
+                        t!(
+                            "table-cell-too-large",
+                            kb = text.len() / 1_000,
+                            limit = limits.cell / 1_000
+                        ),
                     ),
                 )
                 .in_file(file)
-                .with_hint("a cell of a table holds a value or a line of text; if this one is meant, raise max_cell_kb under [data] in site-config.toml"),
+                .with_hint(t!("table-cell-too-large-hint")),
             );
             continue;
         }
@@ -174,12 +178,9 @@ fn read_workbook(
     }
     if tables.is_empty() && diagnostics.is_empty() {
         diagnostics.push(
-            Diagnostic::error("xlsx-empty", format!("{file} has no data"))
+            Diagnostic::error("xlsx-empty", t!("table-no-data", file = file))
                 .in_file(file)
-                .with_hint(
-                    "put the data on a visible sheet: the first row names the columns \
-                     and each row under it holds one row of data",
-                ),
+                .with_hint(t!("table-xlsx-empty-hint")),
         );
     }
     (tables, diagnostics)
@@ -249,14 +250,18 @@ fn sheet_table(
         diagnostics.push(
             Diagnostic::error(
                 "xlsx-too-wide",
-                format!(
-                    "sheet '{sheet}', cell {cell}: the header row runs to column {}, \
-                     more than the {MAX_SHEET_COLUMNS} columns a sheet of data may have",
-                    column_name(last_col)
+                at_cell(
+                    sheet,
+                    &cell,
+                    t!(
+                        "table-too-wide",
+                        column = column_name(last_col),
+                        max = MAX_SHEET_COLUMNS
+                    ),
                 ),
             )
             .in_file(file)
-            .with_hint("delete the value far to the right of the header row"),
+            .with_hint(t!("table-too-wide-hint")),
         );
         return (None, diagnostics);
     }
@@ -273,17 +278,16 @@ fn sheet_table(
             diagnostics.push(
                 Diagnostic::error(
                     "unnamed-column",
-                    format!(
-                        "sheet '{sheet}', cell {}: this value is in a column that has \
-                         no name in the header row",
-                        cell_reference(row, col)
+                    at_cell(
+                        sheet,
+                        &cell_reference(row, col),
+                        t!("table-unnamed-column-in-row"),
                     ),
                 )
                 .in_file(file)
-                .with_hint(format!(
-                    "write the column's name in cell {}, or move the value into a named \
-                     column",
-                    cell_reference(header_row, col)
+                .with_hint(t!(
+                    "table-unnamed-column-cell-hint",
+                    cell = cell_reference(header_row, col)
                 )),
             );
         }
@@ -312,21 +316,17 @@ fn sheet_table(
 
 fn unreadable_workbook(file: &str, bytes: &[u8], error: Option<&XlsxError>) -> Diagnostic {
     let hint = if matches!(error, Some(XlsxError::Password)) {
-        "remove the password (File > Info > Protect Workbook), then save it again as .xlsx"
+        t!("table-xlsx-password-hint")
     } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        "this looks like an old .xls workbook: save it again from the spreadsheet as .xlsx \
-         (Excel Workbook)"
+        t!("table-xlsx-old-xls-hint")
     } else {
-        "save it again from the spreadsheet as .xlsx (Excel Workbook)"
+        t!("table-xlsx-save-again-hint")
     };
-    let diagnostic = Diagnostic::error(
-        "xlsx-unreadable",
-        format!("{file} cannot be read as an .xlsx workbook"),
-    )
-    .in_file(file)
-    .with_hint(hint);
+    let diagnostic = Diagnostic::error("xlsx-unreadable", t!("table-xlsx-unreadable", file = file))
+        .in_file(file)
+        .with_hint(hint);
     match error {
-        Some(error) => diagnostic.with_note(format!("the reader said: {error}")),
+        Some(error) => diagnostic.with_note(t!("table-reader-said", error = error.to_string())),
         None => diagnostic,
     }
 }

@@ -12,6 +12,7 @@
 //!   `500 USD`) is an error: a figure read wrongly would publish a wrong sum.
 
 use crate::slug::fold_ascii;
+use crate::t;
 
 use super::super::table::parse_number;
 
@@ -97,11 +98,8 @@ pub fn parse(written: &str, decimal_comma: bool, factor: f64) -> Result<Budget, 
             Some(factor) => Some(factor),
             None => {
                 return Err((
-                    format!("'{unit}' is not a unit of a budget"),
-                    "write the amount in million VND (1.250), or with its unit (1.250 triệu \
-                     đồng, 2 tỷ đồng); a funding note without a figure (Ngân sách tỉnh) is \
-                     shown as written"
-                        .to_string(),
+                    t!("task-budget-unit", unit = unit),
+                    t!("task-budget-unit-hint"),
                 ));
             }
         },

@@ -8,6 +8,7 @@
 
 use crate::diag::{Diagnostic, did_you_mean};
 use crate::slug::fold_ascii;
+use crate::t;
 
 use super::super::table::{Cell, Table};
 
@@ -275,32 +276,31 @@ impl Columns {
             .into_iter()
             .map(|field| {
                 let hint = match near_miss(field, &unused) {
-                    Some((written, name)) => format!(
-                        "did you mean '{written}'? Write the column's name as '{name}' \
-                         (case and diacritics do not matter)"
+                    Some((written, name)) => {
+                        t!("table-column-did-you-mean", written = written, name = name)
+                    }
+                    None if field == Field::Id => t!(
+                        "task-column-id-hint",
+                        vietnamese = field.vietnamese(),
+                        key = field.key()
                     ),
-                    None => format!(
-                        "name a column '{}' or '{}'{}",
-                        field.vietnamese(),
-                        field.key(),
-                        if field == Field::Id {
-                            " (or number the tasks in a column 'STT')"
-                        } else {
-                            ""
-                        }
+                    None => t!(
+                        "task-column-hint",
+                        vietnamese = field.vietnamese(),
+                        key = field.key()
                     ),
                 };
                 table
                     .header_diagnostic(
                         "missing-column",
-                        format!(
-                            "the column '{}' ({}) is missing",
-                            field.vietnamese(),
-                            field.key()
+                        t!(
+                            "task-missing-column",
+                            vietnamese = field.vietnamese(),
+                            key = field.key()
                         ),
                     )
                     .with_hint(hint)
-                    .with_note(format!("the header has: {}", header.join(", ")))
+                    .with_note(t!("table-header-has", names = header.join(", ")))
             })
             .collect()
     }

@@ -32,6 +32,7 @@ use chrono::NaiveDate;
 use crate::content::plan::status::TaskState;
 use crate::diag::{Diagnostic, did_you_mean};
 use crate::slug::{fold_ascii, slugify};
+use crate::t;
 
 use super::Group;
 use super::period::Deadline;
@@ -48,7 +49,6 @@ use parties::Parties;
 pub const TASKS_FILES: [&str; 2] = ["tasks.xlsx", "tasks.csv"];
 /// The name used when a plan has no task table.
 pub const TASKS_FILE: &str = "tasks.csv";
-pub const DEADLINE_HINT: &str = "write a date as 30/6/2025 or 2025-06-30, or a period as Quý IV/2025, Tháng 6/2025, Năm 2025; \"trước 30/6/2025\" and \"Thường xuyên\" (ongoing) also work";
 
 /// How the header of a task table is told from the title rows above it.
 pub const HEADER_RULE: HeaderRule<'static> = &columns::is_header;
@@ -205,7 +205,7 @@ pub fn parse(tables: &[Table], groups: &[Group], registry: &Registry) -> Parsed 
         .into_iter()
         .filter(|g| parsed.tasks.iter().any(|t| t.group == g.id))
         .collect();
-    parsed.warnings = parties.warnings();
+    parsed.warnings = parties.warnings(table);
     parsed.ids = Some(seen_ids.into_keys().collect());
     parsed
 }
@@ -437,10 +437,8 @@ impl<'a> TaskRow<'a> {
                 self.error(
                     Field::Group,
                     "task-group",
-                    "the task is in no group".into(),
-                    "write its group's id in the column 'Nhóm nhiệm vụ' (group), or put a \
-                     group heading row (such as `II. CHÍNH PHỦ SỐ`) above it"
-                        .into(),
+                    t!("task-no-group"),
+                    t!("task-no-group-hint"),
                 );
             }
             return found;
@@ -456,16 +454,14 @@ impl<'a> TaskRow<'a> {
             None => {
                 let ids: Vec<&str> = appendix.all_groups().map(|g| g.id.as_str()).collect();
                 let hint = match did_you_mean(written, ids.iter().copied()) {
-                    Some(g) => format!("did you mean `{g}`?"),
-                    None if ids.is_empty() => {
-                        "the plan has no groups: add groups/*.md, or heading rows".into()
-                    }
-                    None => format!("the plan's groups are: {}", ids.join(", ")),
+                    Some(g) => t!("did-you-mean", suggestion = g),
+                    None if ids.is_empty() => t!("task-no-groups-hint"),
+                    None => t!("plan-groups-hint", groups = ids.join(", ")),
                 };
                 self.error(
                     Field::Group,
                     "unknown-id",
-                    format!("`{written}` is not a task group of this plan"),
+                    t!("plan-group-unknown", group = written),
                     hint,
                 );
                 None
@@ -493,24 +489,22 @@ impl<'a> TaskRow<'a> {
             self.error(
                 Field::Id,
                 "task-id",
-                "the task has no id".into(),
-                "give every task an id such as NV-3.12 in 'Mã nhiệm vụ' (id), or number it in \
-                 'STT'"
-                    .into(),
+                t!("task-no-id"),
+                t!("task-no-id-hint"),
             );
             return String::new();
         };
         if let Some(first) = appendix.seen_ids.get(&id) {
             let what = if field == Field::Stt {
-                format!("the task number `{stt}` is used twice in this group (as `{id}`)")
+                t!("task-number-twice", number = &stt, id = &id)
             } else {
-                format!("the task id `{id}` is used twice")
+                t!("task-id-twice", id = &id)
             };
             self.error(
                 field,
                 "duplicate-id",
                 what,
-                format!("the first is on row {first}; give each task its own id"),
+                t!("task-id-twice-hint", row = *first),
             );
         } else {
             appendix.seen_ids.insert(id.clone(), self.row.line);
@@ -523,8 +517,8 @@ impl<'a> TaskRow<'a> {
             self.error(
                 Field::Title,
                 "task-title",
-                "the task has no title".into(),
-                "write what the task is".into(),
+                t!("task-no-title"),
+                t!("task-no-title-hint"),
             );
         }
     }
@@ -538,8 +532,8 @@ impl<'a> TaskRow<'a> {
             self.error(
                 Field::Lead,
                 "task-lead",
-                "the task has no lead unit".into(),
-                "write the unit that leads the task, by its name or its id".into(),
+                t!("task-no-lead"),
+                t!("task-no-lead-hint"),
             );
             return String::new();
         };
@@ -579,8 +573,8 @@ impl<'a> TaskRow<'a> {
                 self.error(
                     field,
                     "task-date",
-                    format!("the task has no `{name}`"),
-                    DEADLINE_HINT.into(),
+                    t!("task-no-date", name = name),
+                    t!("task-date-hint"),
                 );
             }
             return None;
@@ -590,8 +584,8 @@ impl<'a> TaskRow<'a> {
             self.error(
                 field,
                 "task-date",
-                format!("`{written}` is not a date or period"),
-                DEADLINE_HINT.into(),
+                t!("task-bad-date", written = written),
+                t!("task-date-hint"),
             );
         }
         parsed
@@ -606,8 +600,12 @@ impl<'a> TaskRow<'a> {
             self.error(
                 Field::Due,
                 "task-dates",
-                format!("the task is due ({due}) before it starts ({start})"),
-                "check the start and due dates".into(),
+                t!(
+                    "task-due-before-start",
+                    due = due.to_string(),
+                    start = start.to_string()
+                ),
+                t!("task-due-before-start-hint"),
             );
         }
     }
@@ -618,16 +616,13 @@ impl<'a> TaskRow<'a> {
         if state.is_none() {
             let words = ["not_started", "in_progress", "done", "cancelled"];
             let hint = match did_you_mean(written, words) {
-                Some(w) => format!("did you mean `{w}`?"),
-                None => format!(
-                    "write one of: {} (or chưa thực hiện, đang thực hiện, hoàn thành, đã hủy)",
-                    words.join(", ")
-                ),
+                Some(w) => t!("did-you-mean", suggestion = w),
+                None => t!("task-status-hint", words = words.join(", ")),
             };
             self.error(
                 Field::Status,
                 "task-status",
-                format!("`{written}` is not a task status"),
+                t!("task-status", written = written),
                 hint,
             );
         }
@@ -647,8 +642,8 @@ impl<'a> TaskRow<'a> {
                 self.error(
                     Field::Percent,
                     "task-number",
-                    format!("{value} is outside 0–100"),
-                    "`percent` (Tiến độ (%)) is the share of the work done, from 0 to 100".into(),
+                    t!("task-percent-range", value = value.to_string()),
+                    t!("task-percent-range-hint"),
                 );
                 None
             }

@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 
 use crate::diag::{Diagnostic, Severity, did_you_mean};
 use crate::slug::fold_ascii;
+use crate::t;
 
 use super::super::registry::{Kind, Registry, UNITS_FILE};
 use super::super::table::{Cell, Table};
@@ -26,9 +27,11 @@ pub fn split(written: &str) -> impl Iterator<Item = &str> {
         .filter(|p| !p.is_empty())
 }
 
-/// A name in no registry: how it was first written, and its first cell's warning.
+/// A name in no registry: how it was first written, its first cell, and that cell's
+/// warning.
 struct Unknown {
     written: String,
+    cell: Cell,
     warning: Diagnostic,
     more: usize,
     /// How many names were unknown before this one: warnings come in the file's order.
@@ -64,7 +67,7 @@ impl<'a> Parties<'a> {
         let mut warning = table.error(
             cell,
             "unknown-unit",
-            format!("`{written}` is not in {UNITS_FILE}, so it is shown as written"),
+            t!("task-unknown-unit", written = &written, file = UNITS_FILE),
         );
         warning.severity = Severity::Warning;
         let folded: Vec<String> = units
@@ -75,17 +78,15 @@ impl<'a> Parties<'a> {
             .and_then(|near| folded.iter().position(|f| f == near))
             .map(|i| units[i].name.get("vi", "vi"));
         let hint = match nearest {
-            Some(name) => format!("did you mean `{name}`?"),
-            None if units.is_empty() => format!(
-                "list the site's units in content/{UNITS_FILE} (id, name, aliases) to show \
-                 their current names and to link their tasks"
-            ),
-            None => format!("add it to content/{UNITS_FILE}, or write a unit's id or name"),
+            Some(name) => t!("did-you-mean", suggestion = name),
+            None if units.is_empty() => t!("task-no-units-hint", file = UNITS_FILE),
+            None => t!("task-unknown-unit-hint", file = UNITS_FILE),
         };
         self.unknown.insert(
             key,
             Unknown {
                 written: written.clone(),
+                cell: cell.clone(),
                 warning: warning.with_hint(hint),
                 more: 0,
                 order: self.unknown.len(),
@@ -94,24 +95,22 @@ impl<'a> Parties<'a> {
         written
     }
 
-    /// The warnings for the names in no registry, one per name at its first cell. A site
-    /// without `units.toml` gets one warning for all of them.
-    pub fn warnings(self) -> Vec<Diagnostic> {
+    /// The warnings for the names in no registry, one per name at its first cell of
+    /// `table` (the table the names were read from). A site without `units.toml` gets one
+    /// warning for all of them.
+    pub fn warnings(self, table: &Table) -> Vec<Diagnostic> {
         let no_registry = self.registry.units.is_empty();
         let mut unknown: Vec<Unknown> = self.unknown.into_values().collect();
         unknown.sort_by_key(|u| u.order);
         if no_registry && let Some(first) = unknown.first() {
-            let count = unknown.len();
-            let mut warning = first.warning.clone();
-            let prefix = warning
-                .message
-                .split_once(&format!("`{}`", first.written))
-                .map_or("", |(prefix, _)| prefix)
-                .to_string();
-            warning.message = format!(
-                "{prefix}the site has no {UNITS_FILE}, so the {count} units named in this file \
-                 are shown as written"
+            let message = t!(
+                "task-no-units-file",
+                file = UNITS_FILE,
+                count = unknown.len()
             );
+            let mut warning = table.error(&first.cell, "unknown-unit", message);
+            warning.severity = Severity::Warning;
+            warning.hint = first.warning.hint.clone();
             return vec![warning];
         }
         unknown
@@ -120,7 +119,7 @@ impl<'a> Parties<'a> {
                 0 => u.warning,
                 more => u
                     .warning
-                    .with_note(format!("it is written {more} more times in this file")),
+                    .with_note(t!("task-unit-written-more", more = more)),
             })
             .collect()
     }
@@ -163,7 +162,7 @@ mod tests {
             parties.resolve(&table, other, "CÔNG AN TỈNH"),
             "Công an tỉnh"
         );
-        let warnings = parties.warnings();
+        let warnings = parties.warnings(&table);
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].severity, Severity::Warning);
         assert_eq!(warnings[0].location(), "t.csv:2:1");
@@ -173,7 +172,7 @@ mod tests {
         let mut parties = Parties::new(&empty);
         parties.resolve(&table, cell, "Sở A");
         parties.resolve(&table, other, "Sở B");
-        let warnings = parties.warnings();
+        let warnings = parties.warnings(&table);
         assert_eq!(warnings.len(), 1);
         assert!(
             warnings[0]

@@ -1,0 +1,21 @@
+# The preview server: what it prints, and the overlay over pages while the site has errors.
+serve-bind-not-ip = --bind `{ $bind }` is not an IP address (for example 127.0.0.1)
+serve-port-taken = Port { $wanted } is taken; using { $port } instead.
+serve-folder-failed = cannot make a private folder for the preview: { $error }
+serve-stopped = Stopped.
+serve-serving = Serving the site at { $address } (press Ctrl-C to stop).
+serve-watch-failed = cannot watch { $folder } for changes: { $error }
+serve-watch-failed-hint = on a network or shared folder, try `minhbach serve --poll`
+serve-built = Built the site ({ $files } files) in { $ms } ms.
+serve-rebuilt = Rebuilt in { $ms } ms: { $rendered } rendered, { $written } written, { $removed } removed.
+serve-last-good-version = The last good version of the site is still served.
+serve-cannot-listen = could not listen on { $ip } from port { $port }: { $error }
+serve-cannot-listen-hint = choose another port with --port, or --port 0 for any free one
+serve-open-yourself = Open { $url } in your browser.
+serve-overlay-title = minhbach: the site has errors — the last good version is shown behind this
+serve-header-too-large = Request header fields too large
+serve-wrong-host = This preview answers only to its own address
+serve-method-not-allowed = Method not allowed
+serve-not-found = Not found
+serve-building-title = Building the site…
+serve-building-text = The page reloads by itself when the site is ready.

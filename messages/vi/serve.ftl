@@ -1,0 +1,21 @@
+# Máy chủ xem thử: những gì nó in ra, và lớp phủ trên trang khi trang có lỗi.
+serve-bind-not-ip = --bind `{ $bind }` không phải địa chỉ IP (ví dụ 127.0.0.1)
+serve-port-taken = Cổng { $wanted } đang bận; dùng cổng { $port } thay thế.
+serve-folder-failed = không tạo được thư mục riêng cho bản xem thử: { $error }
+serve-stopped = Đã dừng.
+serve-serving = Đang phục vụ trang tại { $address } (nhấn Ctrl-C để dừng).
+serve-watch-failed = không theo dõi được thay đổi trong { $folder }: { $error }
+serve-watch-failed-hint = với thư mục mạng hoặc thư mục dùng chung, hãy thử `minhbach serve --poll`
+serve-built = Đã dựng trang ({ $files } tệp) trong { $ms } ms.
+serve-rebuilt = Đã dựng lại trong { $ms } ms: { $rendered } trang dựng lại, { $written } tệp ghi, { $removed } tệp xoá.
+serve-last-good-version = Vẫn đang phục vụ phiên bản tốt gần nhất của trang.
+serve-cannot-listen = không mở được cổng trên { $ip } từ cổng { $port }: { $error }
+serve-cannot-listen-hint = chọn cổng khác bằng --port, hoặc --port 0 để dùng bất kỳ cổng trống nào
+serve-open-yourself = Hãy mở { $url } trong trình duyệt.
+serve-overlay-title = minhbach: trang có lỗi — phía sau là phiên bản tốt gần nhất
+serve-header-too-large = Phần đầu yêu cầu quá lớn
+serve-wrong-host = Bản xem thử này chỉ trả lời địa chỉ của chính nó
+serve-method-not-allowed = Phương thức không được phép
+serve-not-found = Không tìm thấy
+serve-building-title = Đang dựng trang…
+serve-building-text = Trang sẽ tự tải lại khi dựng xong.

@@ -1,0 +1,67 @@
+# Bảng dữ liệu của kế hoạch: tệp CSV và bảng tính .xlsx, các cột và các số trong đó.
+# Thông báo về một chỗ trong trang tính; `{ $message }` là nội dung thông báo.
+table-at-cell = trang tính '{ $sheet }', ô { $cell }: { $message }
+table-at-row = trang tính '{ $sheet }', hàng { $row }: { $message }
+table-no-data = { $file } không có dữ liệu
+table-csv-empty-hint = dòng đầu tiên phải ghi tên các cột, cách nhau bằng dấu phẩy, và mỗi dòng sau đó chứa một hàng dữ liệu
+table-csv-unreadable = không đọc được { $file }: { $error }
+table-csv-quote = dấu ngoặc kép này mở đầu một ô nhưng không được đóng lại
+table-csv-quote-hint = hãy kết thúc đoạn trong ngoặc bằng một dấu " nữa trước dấu phân cách tiếp theo (viết "" cho một dấu ngoặc kép nằm bên trong), hoặc xoá dấu ngoặc kép này
+table-csv-quote-note = mọi thứ sau dấu này bị đọc thành một ô, nên các dòng phía sau chưa được kiểm tra
+# Dấu phân cách của tệp CSV, nằm trong các gợi ý bên dưới (các dấu khác là ';' và ',').
+table-separator-tab = dấu tab
+table-csv-fields = cần { $expected } giá trị, mỗi cột của dòng tiêu đề một giá trị, nhưng có { $found } giá trị
+table-csv-decimal-comma-hint = trong tệp phân cách bằng dấu phẩy, một số viết với dấu phẩy thập phân (78,5) bị tính thành hai giá trị: hãy viết 78.5; văn bản có dấu phẩy thì đặt trong dấu ngoặc kép
+table-csv-extra-separator-hint = hãy xoá { $separator } thừa, hoặc đặt văn bản có chứa { $separator } trong dấu ngoặc kép
+table-csv-missing-separator-hint = mỗi hàng cần một giá trị cho từng cột, cách nhau bằng { $separator }; giá trị để trống vẫn cần có { $separator } của nó
+table-csv-header-line = dòng tiêu đề nằm ở dòng { $line }
+table-unread-column = cột '{ $name }' không được đọc
+table-unread-column-did-you-mean = có phải ý bạn là '{ $name }'? Hãy đổi tên cột để cột được đọc
+table-unread-column-read = các cột được đọc là { $columns }; các cột khác bị bỏ qua
+table-missing-column = thiếu cột '{ $name }'
+table-column-did-you-mean = có phải ý bạn là '{ $written }'? Hãy viết tên cột là '{ $name }' (không phân biệt chữ hoa, chữ thường và dấu)
+table-columns-required = dòng tiêu đề phải có các cột sau: { $columns }
+table-header-has = dòng tiêu đề hiện có: { $names }
+table-duplicate-column = tên cột '{ $name }' bị dùng hai lần
+table-duplicate-column-hint = hãy đổi tên hoặc xoá một trong hai cột
+table-duplicate-column-note = tên này cũng đã được dùng ở { $earlier }
+table-earlier-cell = ô { $cell }
+table-earlier-column = cột { $number }
+table-unnamed-column = giá trị này nằm trong một cột chưa có tên ở dòng tiêu đề
+table-unnamed-column-in-row = giá trị này nằm trong một cột chưa có tên ở hàng tiêu đề
+table-unnamed-column-cell-hint = hãy ghi tên cột vào ô { $cell }, hoặc chuyển giá trị sang một cột đã có tên
+table-unnamed-column-line-hint = hãy ghi tên cột vào dòng tiêu đề ở dòng { $line }, hoặc xoá giá trị này
+# Phần của bảng tính bị quá lớn.
+table-part-sheet = trang tính thứ { $number }
+table-part-shared-text = phần văn bản dùng chung của các trang tính
+table-part-other = phần { $part } của tệp
+table-workbook-too-large = { $part } khi giải nén chiếm hơn { $mb } MB
+table-workbook-too-large-hint = một bảng tiến độ hay bảng nhiệm vụ cần ít hơn nhiều: hãy kiểm tra xem có đúng tệp cần dùng không; nếu đúng, hãy tăng max_sheet_mb trong [data] của site-config.toml (hiện là { $mb })
+table-sheet-unreadable = không đọc được trang tính '{ $sheet }'
+table-sheet-unreadable-hint = hãy mở bằng chương trình bảng tính và lưu lại tệp dưới dạng .xlsx
+table-reader-said = trình đọc tệp báo: { $error }
+table-cell-too-large = ô này chứa { $kb } KB văn bản, vượt mức { $limit } KB
+table-cell-too-large-hint = mỗi ô của bảng chỉ chứa một giá trị hoặc một dòng văn bản; nếu đúng là cần ô này, hãy tăng max_cell_kb trong [data] của site-config.toml
+table-xlsx-empty-hint = hãy đặt dữ liệu trên một trang tính không bị ẩn: hàng đầu tiên ghi tên các cột và mỗi hàng bên dưới chứa một hàng dữ liệu
+table-too-wide = hàng tiêu đề kéo dài tới cột { $column }, vượt quá { $max } cột mà một trang tính dữ liệu được phép có
+table-too-wide-hint = hãy xoá giá trị nằm xa bên phải hàng tiêu đề
+table-xlsx-unreadable = không đọc được { $file } dưới dạng bảng tính .xlsx
+table-xlsx-password-hint = hãy gỡ mật khẩu (File > Info > Protect Workbook; trong Excel tiếng Việt: Tệp > Thông tin > Bảo vệ Sổ làm việc), rồi lưu lại dưới dạng .xlsx
+table-xlsx-old-xls-hint = tệp này có vẻ là bảng tính .xls kiểu cũ: hãy mở bằng chương trình bảng tính và lưu lại dưới dạng .xlsx (Excel Workbook)
+table-xlsx-save-again-hint = hãy mở bằng chương trình bảng tính và lưu lại dưới dạng .xlsx (Excel Workbook)
+# Các số trong ô. `{ $example }` là 78.5 hoặc 78,5, tùy cách tệp viết phần thập phân.
+table-number-empty = cần một số, nhưng ô này đang để trống
+table-number-empty-hint = hãy viết một số vào đây, ví dụ { $example }
+table-number-expected = cần một số, nhưng gặp '{ $text }'
+table-number-percent-hint = hãy viết số mà không có dấu %
+table-number-formula-error-hint = bảng tính báo lỗi ở ô này ({ $text }): hãy sửa công thức hoặc gõ trực tiếp giá trị
+table-number-no-digits-hint = hãy viết một số, ví dụ { $example }; nếu chưa có giá trị thì để trống ô
+table-number-spaces-hint = hãy xoá các dấu cách bên trong số
+table-number-unit-hint = chỉ viết số, không kèm '{ $unit }'
+table-number-only-hint = chỉ viết số, ví dụ { $example }
+table-number-too-many-digits-hint = số có hơn { $digits } chữ số không thể hiển thị chính xác; hãy viết theo đơn vị lớn hơn (nghìn, triệu) hoặc làm tròn
+table-number-too-large-hint = số quá lớn
+table-number-ambiguous-hint = '{ $body }' có thể hiểu theo hai cách: viết { $whole } nếu là số nguyên, hoặc { $decimal } nếu là số thập phân
+table-number-decimal-comma-hint = hãy viết { $number }: trong tệp phân cách bằng ';' phần thập phân dùng dấu phẩy
+table-number-decimal-dot-hint = hãy viết { $number }, dùng dấu chấm cho phần thập phân (muốn dùng dấu phẩy thập phân, hãy lưu tệp dạng CSV phân cách bằng ';')
+table-number-one-mark-hint = hãy viết các chữ số với nhiều nhất một dấu thập phân, ví dụ { $example }
