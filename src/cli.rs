@@ -256,9 +256,7 @@ pub fn run(cli: Cli) -> ExitCode {
                             Host::Github => crate::init::ci::GITHUB_FILE,
                             Host::Gitlab => crate::init::ci::GITLAB_FILE,
                         };
-                        println!(
-                            "It is published by {file}: read the comment at its top before the first push."
-                        );
+                        println!("{}", t!("init-ci-published", file = file));
                     }
                     println!("{}", t!("cli-init-next", dir = &dir));
                     ExitCode::SUCCESS
@@ -383,24 +381,30 @@ pub fn run(cli: Cli) -> ExitCode {
 fn print_created(path: &std::path::Path, created: &new::Created) {
     match &created.task {
         Some(task) => {
+            let path = path.display().to_string();
             println!(
-                "Added task {} to {}, line {}.",
-                task.id,
-                path.display(),
-                task.line
+                "{}",
+                t!(
+                    "new-task-added",
+                    id = &task.id,
+                    path = path,
+                    line = task.line
+                )
             );
             println!(
-                "Check what was filled in for you: group {}, lead {}, due {}, not started. Edit the row in a spreadsheet or a text editor.",
-                task.group, task.lead, task.due
+                "{}",
+                t!(
+                    "new-task-check",
+                    group = &task.group,
+                    lead = &task.lead,
+                    due = &task.due
+                )
             );
         }
-        None => println!("Created {}", path.display()),
+        None => println!("{}", t!("new-created", path = path.display().to_string())),
     }
     if !created.others.is_empty() {
-        println!(
-            "(The site has others where it could go: {}. Choose one with --section or --plan.)",
-            created.others.join(", ")
-        );
+        println!("{}", t!("new-others", others = created.others.join(", ")));
     }
 }
 

@@ -364,6 +364,96 @@ fn new_never_overwrites_a_file() {
     assert!(run.stderr.contains("usage-new-exists"), "{}", run.stderr);
 }
 
+/// Runs `minhbach ARGS` with MINHBACH_LANG=vi: Vietnamese messages, without `--lang`
+/// (which, written on the command line, would also choose a new site's language).
+fn minhbach_vi(args: &[&std::ffi::OsStr]) -> Run {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_minhbach"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env("MINHBACH_LANG", "vi")
+        .output()
+        .expect("run minhbach");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn init_and_new_speak_vietnamese_when_asked() {
+    // `init` into a folder that is not empty, with the messages in Vietnamese.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("notes.txt"), "mine").unwrap();
+    let run = minhbach_vi(&["init".as_ref(), dir.path().as_os_str()]);
+    run.assert_fails(2);
+    let shown = dir.path().display().to_string();
+    for expected in [
+        "usage-init-folder",
+        &format!("{shown} đã có và không trống"),
+        "hãy chọn một thư mục mới, để không tệp nào của bạn bị ghi đè",
+    ] {
+        assert!(
+            run.stderr.contains(expected),
+            "no {expected:?} in:\n{}",
+            run.stderr
+        );
+    }
+    assert!(!run.stderr.contains("is not empty"), "{}", run.stderr);
+
+    // A new site with its publishing workflow: what was made and what to read first.
+    let site_dir = dir.path().join("site");
+    let run = minhbach_vi(&[
+        "init".as_ref(),
+        site_dir.as_os_str(),
+        "--ci".as_ref(),
+        "github".as_ref(),
+    ]);
+    run.assert_ok();
+    assert!(
+        run.stdout
+            .contains("Trang được đăng bằng .github/workflows/pages.yml: hãy đọc ghi chú"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("It is published by"), "{}", run.stdout);
+
+    // `new` with `--lang vi`: a refused title, then an article written.
+    let root = ["--root".as_ref(), site_dir.as_os_str()];
+    let run = minhbach(
+        ["--lang", "vi", "new", "news", ""]
+            .iter()
+            .map(std::ffi::OsStr::new)
+            .chain(root),
+    );
+    run.assert_fails(2);
+    for expected in [
+        "usage-new-title",
+        "tiêu đề đang để trống",
+        "hãy viết tiêu đề trong dấu ngoặc kép",
+    ] {
+        assert!(
+            run.stderr.contains(expected),
+            "no {expected:?} in:\n{}",
+            run.stderr
+        );
+    }
+    assert!(!run.stderr.contains("the title is empty"), "{}", run.stderr);
+    let run = minhbach(
+        ["--lang", "vi", "new", "news", "Lịch tiếp công dân"]
+            .iter()
+            .map(std::ffi::OsStr::new)
+            .chain(root),
+    );
+    run.assert_ok();
+    assert!(
+        run.stdout.contains("Đã tạo ")
+            && run.stdout.contains("content/tin-tuc/lich-tiep-cong-dan.md"),
+        "{}",
+        run.stdout
+    );
+}
+
 #[test]
 fn new_page_refuses_a_page_the_site_would_not_build_with() {
     let site = Site::init(&[]);

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diag::Diagnostic;
 use crate::messages::Lang;
+use crate::t;
 
 pub use ci::Host;
 
@@ -46,15 +47,21 @@ pub fn create(options: &InitOptions) -> Result<Vec<String>, Diagnostic> {
     let dir = &options.dir;
     if dir.exists() {
         let empty = fs::read_dir(dir)
-            .map_err(|e| failed(format!("cannot read {}: {e}", dir.display())))?
+            .map_err(|e| {
+                failed(t!(
+                    "init-cannot-read",
+                    path = dir.display().to_string(),
+                    error = e.to_string()
+                ))
+            })?
             .next()
             .is_none();
         if !empty {
             return Err(Diagnostic::usage(
                 "usage-init-folder",
-                format!("{} already exists and is not empty", dir.display()),
+                t!("init-folder-not-empty", dir = dir.display().to_string()),
             )
-            .with_hint("choose a new folder, so that no file of yours is overwritten"));
+            .with_hint(t!("init-folder-not-empty-hint")));
         }
     }
     let files = site_files(options);
@@ -68,23 +75,27 @@ pub fn create(options: &InitOptions) -> Result<Vec<String>, Diagnostic> {
 fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     use std::io::Write as _;
     if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent)
-            .map_err(|e| failed(format!("cannot create {}: {e}", parent.display())))?;
+        fs::create_dir_all(parent).map_err(|e| {
+            failed(t!(
+                "init-cannot-create",
+                path = parent.display().to_string(),
+                error = e.to_string()
+            ))
+        })?;
     }
     let mut file = fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(path)
-        .map_err(|e| failed(format!("cannot write {}: {e}", path.display())))?;
-    file.write_all(bytes)
-        .map_err(|e| failed(format!("cannot write {}: {e}", path.display())))
+        .map_err(|e| cannot_write(path, &e))?;
+    file.write_all(bytes).map_err(|e| cannot_write(path, &e))
 }
 
 /// Replaces a file's bytes: they are written beside it and renamed over it, so that a
 /// failure midway leaves the old file whole.
 fn write_replacing(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     use std::io::Write as _;
-    let cannot = |e: std::io::Error| failed(format!("cannot write {}: {e}", path.display()));
+    let cannot = |e: std::io::Error| cannot_write(path, &e);
     let folder = path.parent().unwrap_or(Path::new("."));
     let mut temporary = tempfile::NamedTempFile::new_in(folder).map_err(cannot)?;
     // The file keeps who may read it (a temporary file is private to its owner).
@@ -97,6 +108,14 @@ fn write_replacing(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     temporary.write_all(bytes).map_err(cannot)?;
     temporary.persist(path).map_err(|e| cannot(e.error))?;
     Ok(())
+}
+
+fn cannot_write(path: &Path, error: &std::io::Error) -> Diagnostic {
+    failed(t!(
+        "init-cannot-write",
+        path = path.display().to_string(),
+        error = error.to_string()
+    ))
 }
 
 fn failed(message: String) -> Diagnostic {

@@ -18,6 +18,7 @@ use crate::diag::Diagnostic;
 use crate::pipeline::{self, Timings};
 use crate::slug::slugify;
 use crate::source::{self, CONTENT_DIR, SiteSources, TextFile, nfc};
+use crate::t;
 
 pub use task::TaskRequest;
 
@@ -105,11 +106,8 @@ impl Site<'_> {
         let slug = slugify(title);
         if slug.is_empty() {
             return Err(vec![
-                Diagnostic::usage(
-                    "usage-new-title",
-                    format!("the title `{title}` has no letter or digit to make a file name from"),
-                )
-                .with_hint("give a title with words in it, like \"Ra mắt cổng thông tin\""),
+                Diagnostic::usage("usage-new-title", t!("new-title-no-letters", title = title))
+                    .with_hint(t!("new-title-no-letters-hint")),
             ]);
         }
         let path = if dir.is_empty() {
@@ -269,26 +267,29 @@ impl Site<'_> {
         }
         let exists = self.root.join(CONTENT_DIR).join(&dir).is_dir();
         let listed = if sections.is_empty() {
-            "none".to_string()
+            t!("new-sections-none")
         } else {
             sections.join(", ")
         };
+        let kind = kind.as_str();
         let message = if exists {
-            format!(
-                "content/{dir} is not a {} section (the site's: {listed})",
-                kind.as_str()
+            t!(
+                "new-section-of-other-kind",
+                dir = &dir,
+                kind = kind,
+                sections = listed
             )
         } else {
-            format!(
-                "content/{dir} is not a folder of the site (its {} sections: {listed})",
-                kind.as_str()
+            t!(
+                "new-section-not-a-folder",
+                dir = &dir,
+                kind = kind,
+                sections = listed
             )
         };
         Err(vec![
-            Diagnostic::usage("usage-new-section", message).with_hint(format!(
-                "name a folder of content/ whose _index.md has kind = \"{}\" under [extra]",
-                kind.as_str()
-            )),
+            Diagnostic::usage("usage-new-section", message)
+                .with_hint(t!("new-section-hint", kind = kind)),
         ])
     }
 
@@ -363,11 +364,7 @@ impl Site<'_> {
         let brought: Vec<Diagnostic> = with
             .into_iter()
             .filter(|d| !without.contains(d))
-            .map(|d| {
-                d.with_note(format!(
-                    "nothing was written: the site would not build with {file}"
-                ))
-            })
+            .map(|d| d.with_note(t!("new-site-would-not-build", file = file)))
             .collect();
         if brought.is_empty() {
             Ok(())
@@ -379,22 +376,17 @@ impl Site<'_> {
 
 /// The error for a file that is there already.
 fn exists(file: &str) -> Diagnostic {
-    Diagnostic::usage("usage-new-exists", format!("{file} already exists"))
+    Diagnostic::usage("usage-new-exists", t!("new-exists", file = file))
         .in_file(file)
-        .with_hint(
-            "edit that file, or choose another title or path; minhbach never overwrites a file",
-        )
+        .with_hint(t!("new-exists-hint"))
 }
 
 fn no_section(kind: SectionKind) -> Diagnostic {
     let (message, hint) = match kind {
-        SectionKind::News => (
-            "the site has no news section",
-            "make one: a folder of content/ (such as tin-tuc/) with an _index.md whose [extra] has kind = \"news\"",
-        ),
+        SectionKind::News => (t!("new-no-news-section"), t!("new-no-news-section-hint")),
         _ => (
-            "the site has no awareness section",
-            "make one: a folder of content/ (such as nang-cao-nhan-thuc/) with an _index.md whose [extra] has kind = \"awareness\"",
+            t!("new-no-awareness-section"),
+            t!("new-no-awareness-section-hint"),
         ),
     };
     Diagnostic::usage("usage-new-section", message).with_hint(hint)
@@ -404,9 +396,8 @@ fn checked_title(title: &str) -> Result<&str, Vec<Diagnostic>> {
     let title = title.trim();
     if title.is_empty() {
         return Err(vec![
-            Diagnostic::usage("usage-new-title", "the title is empty").with_hint(
-                "write the title in quotes: minhbach new news \"Ra mắt cổng thông tin\"",
-            ),
+            Diagnostic::usage("usage-new-title", t!("new-title-empty"))
+                .with_hint(t!("new-title-empty-hint")),
         ]);
     }
     Ok(title)
@@ -423,11 +414,8 @@ fn page_path(asked: &str) -> Result<String, Vec<Diagnostic>> {
             .any(|part| part.is_empty() || part == ".." || part == "." || part.starts_with('.'));
     if refused {
         return Err(vec![
-            Diagnostic::usage(
-                "usage-new-path",
-                format!("`{asked}` is not a path inside content/"),
-            )
-            .with_hint("write the page's path inside content/, like gioi-thieu/lich-su.md"),
+            Diagnostic::usage("usage-new-path", t!("new-path-outside", path = asked))
+                .with_hint(t!("new-path-outside-hint")),
         ]);
     }
     Ok(if path.ends_with(".md") {

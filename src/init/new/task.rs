@@ -23,6 +23,7 @@ use crate::diag::Diagnostic;
 use crate::i18n::I18n;
 use crate::slug::fold_ascii;
 use crate::source::{CONTENT_DIR, SiteSources, nfc};
+use crate::t;
 
 use super::Created;
 
@@ -72,12 +73,10 @@ pub(super) fn add(
         return Err(vec![
             Diagnostic::usage(
                 "usage-new-task-table",
-                format!("the plan's tasks are in {file}, which minhbach does not write"),
+                t!("new-task-spreadsheet", file = &file),
             )
             .in_file(&file)
-            .with_hint(
-                "add the task as a new row in the spreadsheet, under its group, with its id, title, lead, due date and status",
-            ),
+            .with_hint(t!("new-task-spreadsheet-hint")),
         ]);
     }
     let file = format!("{CONTENT_DIR}/{tasks_path}");
@@ -102,11 +101,7 @@ pub(super) fn add(
     let problems: Vec<Diagnostic> = found
         .into_iter()
         .filter(|d| d.file == file && d.line == line)
-        .map(|d| {
-            d.with_note(format!(
-                "nothing was written: the plan would not accept this row of {file}"
-            ))
-        })
+        .map(|d| d.with_note(t!("new-task-not-accepted", file = &file)))
         .collect();
     if !problems.is_empty() {
         return Err(problems);
@@ -122,13 +117,13 @@ pub(super) fn add(
         return Err(vec![
             Diagnostic::usage(
                 "usage-new-task-group",
-                format!(
-                    "the table has no task of group `{}` yet, so a new row cannot be placed under it",
-                    group.unwrap_or_default()
+                t!(
+                    "new-task-group-without-tasks",
+                    group = group.unwrap_or_default()
                 ),
             )
             .in_file(&file)
-            .with_hint("add the group's heading row and first task in a spreadsheet; later tasks can be added with minhbach new task"),
+            .with_hint(t!("new-task-group-without-tasks-hint")),
         ]);
     }
     super::super::write_replacing(&root.join(&file), &bytes).map_err(|d| vec![d])?;
@@ -175,9 +170,8 @@ fn choose_plan<'p>(
 ) -> Result<(&'p Plan, Vec<String>), Vec<Diagnostic>> {
     if dirs.is_empty() {
         return Err(vec![
-            Diagnostic::usage("usage-new-plan", "the site has no plan").with_hint(
-                "a plan is a folder of content/ with a plan.toml; see the README's \"Plans\"",
-            ),
+            Diagnostic::usage("usage-new-plan", t!("new-no-plan"))
+                .with_hint(t!("new-no-plan-hint")),
         ]);
     }
     let dir = match asked {
@@ -189,12 +183,9 @@ fn choose_plan<'p>(
                 return Err(vec![
                     Diagnostic::usage(
                         "usage-new-plan",
-                        format!(
-                            "content/{dir} is not a plan (the site's plans: {})",
-                            dirs.join(", ")
-                        ),
+                        t!("new-not-a-plan", dir = &dir, plans = dirs.join(", ")),
                     )
-                    .with_hint("name the folder of content/ that holds the plan's plan.toml"),
+                    .with_hint(t!("new-not-a-plan-hint")),
                 ]);
             }
             dir
@@ -256,12 +247,9 @@ fn choose_group(plan: &Plan, asked: Option<&str>) -> Result<Option<String>, Vec<
             Err(vec![
                 Diagnostic::usage(
                     "usage-new-task-group",
-                    format!(
-                        "the plan has no group `{asked}` (its groups: {})",
-                        ids.join(", ")
-                    ),
+                    t!("new-task-no-group", group = asked, groups = ids.join(", ")),
                 )
-                .with_hint("name a group by its id, its number or its title"),
+                .with_hint(t!("new-task-no-group-hint")),
             ])
         }
     }
@@ -299,10 +287,8 @@ impl NewRow {
                 Some(unit) => unit.id().to_string(),
                 None => {
                     return Err(vec![
-                        Diagnostic::usage("usage-new-task-lead", "say which unit leads the task")
-                            .with_hint(
-                                "add --lead with the unit's name, like --lead \"Văn phòng Sở\"",
-                            ),
+                        Diagnostic::usage("usage-new-task-lead", t!("new-task-lead"))
+                            .with_hint(t!("new-task-lead-hint")),
                     ]);
                 }
             },
@@ -426,10 +412,10 @@ fn plan_file(dir: &str, name: &str) -> String {
 fn unwritable(file: &str) -> Diagnostic {
     Diagnostic::usage(
         "usage-new-task-table",
-        format!("minhbach cannot add a row to {file} as it is laid out"),
+        t!("new-task-unwritable", file = file),
     )
     .in_file(file)
-    .with_hint("add the task as a new row in a spreadsheet")
+    .with_hint(t!("new-task-unwritable-hint"))
 }
 
 /// A new task table holding the header of the content format and the one row.
