@@ -16,6 +16,7 @@ pub mod html;
 pub mod i18n;
 pub mod init;
 pub mod markdown;
+pub mod menu;
 pub mod messages;
 pub mod output;
 pub mod pipeline;

@@ -240,6 +240,7 @@ fn prepare_with(
 
     let (mut site, found) = timings.time("link", || site::link(config, pages, assets, publish));
     diagnostics.extend(found);
+    diagnostics.extend(crate::menu::check(&site));
     site.plans = plans;
     site.awareness = awareness;
     diagnostics.extend(timings.time("markdown", || render::render_markdown(&mut site, &i18n)));

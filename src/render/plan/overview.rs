@@ -5,11 +5,12 @@ use std::collections::BTreeMap;
 use tera::Value;
 
 use super::{PlanView, list, map};
+use crate::content::plan::indicators::Indicator;
 use crate::content::plan::pages::{
     DATA_SEGMENT, EVALUATION_SEGMENT, INDICATORS_SEGMENT, METHODOLOGY_SEGMENT, TASKS_SEGMENT,
     lead_segment,
 };
-use crate::content::plan::status::TaskStatus;
+use crate::content::plan::status::{Status, TaskStatus};
 use crate::format;
 
 impl PlanView<'_> {
@@ -35,6 +36,9 @@ impl PlanView<'_> {
             ])
         });
         let statuses = self.plan_task_statuses(|_| true);
+        let evaluation_url = plan
+            .evaluation_year()
+            .and_then(|y| self.url(&format!("{EVALUATION_SEGMENT}-{y}")));
         let late = self.late_by_lead();
         let budget: f64 = plan
             .tasks
@@ -76,13 +80,10 @@ impl PlanView<'_> {
                 Value::from(self.url(&format!("{DATA_SEGMENT}/_index"))),
             ),
             (
-                "evaluation_url",
-                Value::from(
-                    plan.evaluation_year()
-                        .and_then(|y| self.url(&format!("{EVALUATION_SEGMENT}-{y}"))),
-                ),
+                "evaluation_year",
+                Value::from(evaluation_url.as_ref().and(plan.evaluation_year())),
             ),
-            ("evaluation_year", Value::from(plan.evaluation_year())),
+            ("evaluation_url", Value::from(evaluation_url)),
             (
                 "methodology_url",
                 Value::from(self.url(METHODOLOGY_SEGMENT)),
@@ -94,7 +95,7 @@ impl PlanView<'_> {
             ),
             (
                 "indicator_counts",
-                self.indicator_counts(plan.indicators.iter().collect()),
+                self.indicator_counts(plan.indicators.iter().collect(), true),
             ),
             ("indicator_total", Value::from(plan.indicators.len())),
             ("task_counts", statuses.0),
@@ -105,11 +106,92 @@ impl PlanView<'_> {
                 Value::from(format::share(statuses.1, self.lang)),
             ),
             ("late_by_lead", late),
+            ("headline", self.headline()),
+            (
+                "key_indicators",
+                list(self.key_indicators(), |i| self.indicator_summary(i)),
+            ),
             (
                 "budget_label",
                 Value::from(format::number(budget, 0, self.lang)),
             ),
         ])
+    }
+
+    /// The plan in one sentence: how many targets are achieved or on track, how many tasks
+    /// are overdue, each of all (`21 of 32 targets achieved or on track; 8 of 91 tasks
+    /// overdue`), with the counts apart for templates that place them otherwise.
+    fn headline(&self) -> Value {
+        let plan = self.plan;
+        let good = plan
+            .indicators
+            .iter()
+            .filter(|i| {
+                matches!(
+                    self.assessment(&i.id).status,
+                    Status::Achieved | Status::OnTrack
+                )
+            })
+            .count();
+        let overdue = plan
+            .task_statuses
+            .iter()
+            .filter(|s| **s == TaskStatus::Overdue)
+            .count();
+        let number = |n: usize| format::number(n as f64, 0, self.lang);
+        let mut parts = Vec::new();
+        if !plan.indicators.is_empty() {
+            parts.push(self.i18n.format(
+                self.lang,
+                "headline_targets",
+                &[
+                    ("count", &number(good)),
+                    ("total", &number(plan.indicators.len())),
+                ],
+            ));
+        }
+        if !plan.tasks.is_empty() {
+            parts.push(self.i18n.format(
+                self.lang,
+                "headline_tasks",
+                &[
+                    ("count", &number(overdue)),
+                    ("total", &number(plan.tasks.len())),
+                ],
+            ));
+        }
+        map(vec![
+            ("text", Value::from(parts.join("; "))),
+            ("targets_good", Value::from(good)),
+            ("targets_total", Value::from(plan.indicators.len())),
+            ("tasks_overdue", Value::from(overdue)),
+            ("tasks_total", Value::from(plan.tasks.len())),
+        ])
+    }
+
+    /// The plan's key indicators: those marked `featured = true`, else the first of each
+    /// group, in the plan's order.
+    fn key_indicators(&self) -> Vec<&Indicator> {
+        let indicators = &self.plan.indicators;
+        let featured: Vec<&Indicator> = indicators.iter().filter(|i| i.featured).collect();
+        if !featured.is_empty() {
+            return featured;
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        let mut firsts: Vec<&Indicator> = indicators
+            .iter()
+            .filter(|i| seen.insert(i.group.as_str()))
+            .collect();
+        // In the order of the groups, each group's first target.
+        let order = |i: &Indicator| {
+            self.plan
+                .groups
+                .iter()
+                .position(|g| g.id == i.group)
+                .unwrap_or(usize::MAX)
+        };
+        firsts.sort_by_key(|i| order(i));
+        firsts
     }
 
     fn late_by_lead(&self) -> Value {
