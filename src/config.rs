@@ -404,16 +404,13 @@ impl Config {
         let mut out = Vec::new();
         for (index, entry) in self.menu.iter_mut().enumerate() {
             let place = places.get(index).cloned().unwrap_or_default();
-            let spot = |range: Range<usize>| {
-                let found = source.locate(range);
-                Spot {
-                    line: found.line,
-                    column: found.column,
-                    width: found.width,
-                    text: found.text,
-                }
+            let found = source.locate(place.url.clone());
+            entry.at = Spot {
+                line: found.line,
+                column: found.column,
+                width: found.width,
+                text: found.text,
             };
-            entry.at = spot(place.url.clone());
             let label = entry.name.as_ref().map_or_else(
                 || (index + 1).to_string(),
                 |n| {
