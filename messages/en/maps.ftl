@@ -32,3 +32,5 @@ map-place-without-shape = { $place } has readings of `{ $indicator }` but no sha
 map-place-without-shape-hint = add a feature to { $file } whose `id` is `{ $id }`
 map-two-files = the site has both content/{ $first } and content/{ $second }
 map-two-files-hint = keep the shapes in one file: content/{ $first } is read, remove content/{ $second }
+map-chart-no-file = `{ $id }` has no map: the site has no content/data/places.geojson with the places' shapes
+map-chart-no-places = `{ $id }` has no map: none of its latest readings is broken down by a place with a shape in { $file }

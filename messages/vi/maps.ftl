@@ -32,3 +32,5 @@ map-place-without-shape = { $place } có số liệu của `{ $indicator }` như
 map-place-without-shape-hint = hãy thêm vào { $file } một feature có `id` là `{ $id }`
 map-two-files = trang web có cả content/{ $first } và content/{ $second }
 map-two-files-hint = hãy giữ các hình trong một tệp: content/{ $first } được đọc, hãy xóa content/{ $second }
+map-chart-no-file = `{ $id }` không có bản đồ: trang web không có tệp content/data/places.geojson chứa hình các địa bàn
+map-chart-no-places = `{ $id }` không có bản đồ: không số liệu mới nhất nào của chỉ số này thuộc một địa bàn có hình trong { $file }
