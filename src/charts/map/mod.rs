@@ -65,8 +65,8 @@ const MAP_TOP: f64 = 4.0;
 /// Space kept at the left and right of the map and the legend.
 const EDGE_GAP: f64 = 4.0;
 /// Place names on the map: a little smaller than the legend, one or two lines.
-const LABEL_FONT: f64 = 12.0;
-const LABEL_LINE: f64 = 14.0;
+const LABEL_FONT: f64 = 13.0;
+const LABEL_LINE: f64 = 15.0;
 const SWATCH_WIDTH: f64 = 24.0;
 const SWATCH_HEIGHT: f64 = 16.0;
 const LEGEND_ROW: f64 = 24.0;
