@@ -12,6 +12,7 @@ pub mod content;
 pub mod deps;
 pub mod diag;
 pub mod format;
+pub mod geo;
 pub mod html;
 pub mod i18n;
 pub mod init;

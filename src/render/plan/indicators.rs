@@ -253,6 +253,8 @@ impl PlanView<'_> {
                 ),
             ),
             ("breakdown_latest", shown(&lists.latest_breakdown)),
+            // Whether `chart(kind="map")` draws the breakdown on the places' shapes.
+            ("has_map", Value::from(self.plan.map(indicator).is_some())),
             ("breakdown_readings", shown(&lists.broken_down)),
             (
                 "last_update_label",
