@@ -5,11 +5,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use clap::{Args, Parser, Subcommand};
+use clap::parser::ValueSource;
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::check::external;
 use crate::diag;
 use crate::diag::Diagnostic;
+use crate::init::new::{self, Request, TaskRequest};
+use crate::init::{Host, InitOptions};
 use crate::messages::{self, Lang};
 use crate::pipeline::{self, BuildOptions, BuildReport};
 use crate::serve::ServeOptions;
@@ -34,6 +37,15 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "LANG", env = "MINHBACH_LANG", value_parser = parse_lang)]
     pub lang: Option<Lang>,
 
+    /// Print only problems: no progress line, no summary.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+
+    /// Whether `--lang` was written on the command line (not taken from MINHBACH_LANG):
+    /// only then does it choose a new site's default language.
+    #[arg(skip)]
+    pub lang_written: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -42,9 +54,18 @@ pub struct Cli {
 pub enum Command {
     /// Create a new site with example content in DIR.
     Init {
-        /// Where to create the site; it must not exist or be empty.
+        /// Where to create the site; it must not exist or be empty. With --lang en the
+        /// site's default language is English (served at `/`, Vietnamese under `/vi/`);
+        /// otherwise Vietnamese (English under `/en/`).
         dir: PathBuf,
+        /// Also write the files that build and publish the site on GitHub Pages
+        /// (.github/workflows/pages.yml) or GitLab Pages (.gitlab-ci.yml).
+        #[arg(long, value_enum, value_name = "HOST")]
+        ci: Option<Host>,
     },
+    /// Add a news article, an awareness piece, a page or a plan's task to the site.
+    #[command(subcommand)]
+    New(NewCommand),
     /// Build the site into the output folder.
     Build(BuildArgs),
     /// Build the site and serve it on this computer for preview.
@@ -61,6 +82,51 @@ pub enum Command {
         /// How long one external link may take to answer, in seconds (10 by default).
         #[arg(long, value_name = "SECONDS", requires = "external", value_parser = seconds)]
         external_timeout: Option<Duration>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// A news article dated today, in the site's news section.
+    News {
+        /// The article's title; its file name is made from it.
+        title: String,
+        /// The news section to write in (a folder of content/), when the site has several.
+        #[arg(long, value_name = "PATH")]
+        section: Option<String>,
+    },
+    /// An awareness piece (a guide, questions and answers) in the awareness section.
+    Awareness {
+        /// The piece's title; its file name is made from it.
+        title: String,
+        /// The awareness section to write in (a folder of content/), when the site has several.
+        #[arg(long, value_name = "PATH")]
+        section: Option<String>,
+    },
+    /// A page at PATH inside content/ (such as gioi-thieu/lich-su.md).
+    Page {
+        /// Where the page goes inside content/; `.md` is added when missing.
+        path: String,
+        /// The page's title; made from the file name when not given.
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// A task: a new row of a plan's task table (tasks.csv).
+    Task {
+        /// The task's title.
+        title: Option<String>,
+        /// The plan's folder inside content/, when the site has several plans.
+        #[arg(long, value_name = "PATH")]
+        plan: Option<String>,
+        /// The task's group: its id, number or title (the group of the last task by default).
+        #[arg(long)]
+        group: Option<String>,
+        /// The unit leading the task (the lead of the group's last task by default).
+        #[arg(long)]
+        lead: Option<String>,
+        /// The deadline, as 31/12/2026 or Quý IV/2026 (the end of the plan's period by default).
+        #[arg(long)]
+        due: Option<String>,
     },
 }
 
@@ -144,6 +210,17 @@ pub struct ServeArgs {
     pub drafts: bool,
 }
 
+impl Cli {
+    /// The command line of this run, parsed; a mistake in it ends the run with clap's
+    /// message (exit code 2).
+    pub fn from_command_line() -> Cli {
+        let matches = Cli::command().get_matches();
+        let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+        cli.lang_written = matches.value_source("lang") == Some(ValueSource::CommandLine);
+        cli
+    }
+}
+
 fn parse_lang(value: &str) -> Result<Lang, String> {
     match value {
         "vi" => Ok(Lang::Vi),
@@ -159,19 +236,71 @@ pub fn run(cli: Cli) -> ExitCode {
             .or_else(|| site_language(cli.root.as_deref()))
             .unwrap_or_else(Lang::from_locale),
     );
+    let quiet = cli.quiet;
+    let progress = !quiet && progress_wanted();
     match cli.command {
-        Command::Init { dir } => match crate::init::create(&dir) {
-            Ok(()) => {
-                let dir = dir.display().to_string();
-                println!("{}", t!("cli-init-created", dir = &dir));
-                println!("{}", t!("cli-init-next", dir = &dir));
-                ExitCode::SUCCESS
+        Command::Init { dir, ci } => {
+            // `--lang` on the command line says the new site's default language too.
+            let language = cli.lang.filter(|_| cli.lang_written).unwrap_or(Lang::Vi);
+            let options = InitOptions {
+                dir: dir.clone(),
+                language,
+                ci,
+            };
+            match crate::init::create(&options) {
+                Ok(_) => {
+                    let dir = dir.display().to_string();
+                    println!("{}", t!("cli-init-created", dir = &dir));
+                    if let Some(host) = ci {
+                        let file = match host {
+                            Host::Github => crate::init::ci::GITHUB_FILE,
+                            Host::Gitlab => crate::init::ci::GITLAB_FILE,
+                        };
+                        println!("{}", t!("init-ci-published", file = file));
+                    }
+                    println!("{}", t!("cli-init-next", dir = &dir));
+                    ExitCode::SUCCESS
+                }
+                Err(problem) => {
+                    diag::print(&[problem]);
+                    ExitCode::from(2)
+                }
             }
-            Err(problem) => {
-                diag::print(&[problem]);
-                ExitCode::from(2)
+        }
+        Command::New(what) => {
+            let shown = cli.root.clone().unwrap_or_default();
+            let Some(root) = root_or_report(cli.root) else {
+                return ExitCode::from(1);
+            };
+            let request = match what {
+                NewCommand::News { title, section } => Request::News { title, section },
+                NewCommand::Awareness { title, section } => Request::Awareness { title, section },
+                NewCommand::Page { path, title } => Request::Page { path, title },
+                NewCommand::Task {
+                    title,
+                    plan,
+                    group,
+                    lead,
+                    due,
+                } => Request::Task(TaskRequest {
+                    title,
+                    plan,
+                    group,
+                    lead,
+                    due,
+                }),
+            };
+            match new::run(&root, &request, crate::content::today()) {
+                Ok(created) => {
+                    print_created(&shown.join(&created.file), &created);
+                    ExitCode::SUCCESS
+                }
+                Err(problems) => {
+                    diag::print(&problems);
+                    ExitCode::from(diag::exit_code(&problems).max(1))
+                }
             }
-        },
+        }
         Command::Build(args) => {
             let Some(root) = root_or_report(cli.root) else {
                 return ExitCode::from(1);
@@ -183,6 +312,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 drafts: args.drafts,
                 future: args.future,
                 external_links: external_settings(args.check_links_external, args.external_timeout),
+                progress,
             };
             let output_dir = options.output_dir();
             let result = pipeline::build(&options);
@@ -191,7 +321,7 @@ pub fn run(cli: Cli) -> ExitCode {
                     println!("{stage:>18}: {:>7.1} ms", took.as_secs_f64() * 1000.0);
                 }
             }
-            finish(result, |report| {
+            finish(result, quiet, |report| {
                 let summary = t!(
                     "cli-built",
                     pages = report.pages,
@@ -216,9 +346,10 @@ pub fn run(cli: Cli) -> ExitCode {
                 root,
                 drafts,
                 external_links: external_settings(external, external_timeout),
+                progress,
                 ..BuildOptions::default()
             };
-            finish(pipeline::check(&options), |report| {
+            finish(pipeline::check(&options), quiet, |report| {
                 let summary = t!(
                     "cli-checked",
                     pages = report.pages,
@@ -246,6 +377,37 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
+/// What `new` wrote, where (`path`, as the user named the site folder), and what to check.
+fn print_created(path: &std::path::Path, created: &new::Created) {
+    match &created.task {
+        Some(task) => {
+            let path = path.display().to_string();
+            println!(
+                "{}",
+                t!(
+                    "new-task-added",
+                    id = &task.id,
+                    path = path,
+                    line = task.line
+                )
+            );
+            println!(
+                "{}",
+                t!(
+                    "new-task-check",
+                    group = &task.group,
+                    lead = &task.lead,
+                    due = &task.due
+                )
+            );
+        }
+        None => println!("{}", t!("new-created", path = path.display().to_string())),
+    }
+    if !created.others.is_empty() {
+        println!("{}", t!("new-others", others = created.others.join(", ")));
+    }
+}
+
 fn root_or_report(root: Option<PathBuf>) -> Option<PathBuf> {
     match pipeline::find_root(root.as_deref()) {
         Ok(root) => Some(root),
@@ -259,12 +421,15 @@ fn root_or_report(root: Option<PathBuf>) -> Option<PathBuf> {
 /// Prints the outcome of a build or check and gives its exit code.
 pub fn finish(
     result: Result<BuildReport, Vec<Diagnostic>>,
+    quiet: bool,
     summary: impl Fn(&BuildReport) -> String,
 ) -> ExitCode {
     match result {
         Ok(report) => {
             diag::print(&report.diagnostics);
-            println!("{}", summary(&report));
+            if !quiet {
+                println!("{}", summary(&report));
+            }
             ExitCode::SUCCESS
         }
         Err(diagnostics) => {
@@ -285,6 +450,13 @@ pub fn finish(
             ExitCode::from(code.max(1))
         }
     }
+}
+
+/// Whether a progress line makes sense: standard error is a terminal that understands
+/// redrawing a line.
+fn progress_wanted() -> bool {
+    use std::io::IsTerminal;
+    std::io::stderr().is_terminal() && std::env::var("TERM").map_or(true, |term| term != "dumb")
 }
 
 /// The `default_language` of the site the command will read, if its settings say one that

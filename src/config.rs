@@ -47,6 +47,10 @@ pub struct Config {
     pub awareness: AwarenessConfig,
     #[serde(default)]
     pub data: DataConfig,
+    /// `[[menu]]`: the header's links, in order of weight; without any, the home page's
+    /// sections.
+    #[serde(default)]
+    pub menu: Vec<MenuEntry>,
     /// Free-form settings for themes.
     #[serde(default)]
     pub extra: toml::Table,
@@ -114,6 +118,47 @@ pub struct TopicConfig {
     /// Other words writers use for it, suggested back to them.
     #[serde(default)]
     pub aliases: Vec<String>,
+}
+
+/// One link of `[[menu]]` (as Zola and Hugo write menus).
+#[derive(Clone, Debug, Deserialize)]
+pub struct MenuEntry {
+    /// Its words in each language (required; checked with the site's words).
+    #[serde(default)]
+    pub name: Option<LocalText>,
+    /// A page of the site written `@/path/in/content.md` (as in Markdown), a path from the
+    /// site's root (`/tin-tuc/`), or a web address.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Lighter first; entries of the same weight keep the order written.
+    #[serde(default)]
+    pub weight: i64,
+    /// Where the entry is written in `site-config.toml` (its `url`, else the entry), so that
+    /// a link checked once the pages are known is reported at its line.
+    #[serde(skip)]
+    pub at: Spot,
+}
+
+/// A place in `site-config.toml` kept for a check made after the file is read.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Spot {
+    pub line: usize,
+    pub column: usize,
+    pub width: usize,
+    /// The line as written.
+    pub text: String,
+}
+
+impl Spot {
+    /// Places `diagnostic` here, in `site-config.toml`.
+    pub fn place(&self, mut diagnostic: Diagnostic) -> Diagnostic {
+        diagnostic.file = CONFIG_FILE.to_string();
+        diagnostic.line = self.line;
+        diagnostic.column = self.column;
+        diagnostic.width = self.width;
+        diagnostic.source_line = Some(self.text.clone());
+        diagnostic
+    }
 }
 
 /// How much a spreadsheet may hold once unzipped: an `.xlsx` is a zip, and a small file can
@@ -204,6 +249,7 @@ fn known_keys(path: &[&str]) -> Option<&'static [&'static str]> {
         ["data"] => Some(struct_fields::<DataConfig>()),
         ["awareness"] => Some(struct_fields::<AwarenessConfig>()),
         ["awareness", "topics"] => Some(struct_fields::<TopicConfig>()),
+        ["menu"] => Some(struct_fields::<MenuEntry>()),
         _ => None,
     }
 }
@@ -212,14 +258,16 @@ impl Config {
     /// Parses and validates the text of `site-config.toml`.
     pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         let source = Source::new(CONFIG_FILE, text);
+        let places = |document: &DeTable<'_>| (topic_places(document), menu_places(document));
         let (parsed, mut diagnostics) =
-            toml_input::parse_keeping::<Config, _>(&source, CONFIG_FILE, &known_keys, topic_places);
-        let Some((mut config, topic_places)) = parsed else {
+            toml_input::parse_keeping::<Config, _>(&source, CONFIG_FILE, &known_keys, places);
+        let Some((mut config, (topic_places, menu_places))) = parsed else {
             return Err(diagnostics);
         };
         config.normalise();
         diagnostics.extend(config.validate(&source));
         diagnostics.extend(config.validate_topics(&source, &topic_places));
+        diagnostics.extend(config.place_menu(&source, &menu_places));
         if diagnostics.iter().any(Diagnostic::is_error) {
             Err(diagnostics)
         } else {
@@ -350,6 +398,48 @@ impl Config {
         out
     }
 
+    /// Notes where each `[[menu]]` entry is written, and checks that each has a name and a
+    /// `url`; the pages its `@/` links name are checked once the site is linked.
+    fn place_menu(&mut self, source: &Source<'_>, places: &[MenuPlaces]) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for (index, entry) in self.menu.iter_mut().enumerate() {
+            let place = places.get(index).cloned().unwrap_or_default();
+            let found = source.locate(place.url.clone());
+            entry.at = Spot {
+                line: found.line,
+                column: found.column,
+                width: found.width,
+                text: found.text,
+            };
+            let label = entry.name.as_ref().map_or_else(
+                || (index + 1).to_string(),
+                |n| {
+                    n.get(&self.default_language, &self.default_language)
+                        .to_string()
+                },
+            );
+            if entry.name.as_ref().is_none_or(|n| {
+                n.get(&self.default_language, &self.default_language)
+                    .trim()
+                    .is_empty()
+            }) {
+                out.push(
+                    Diagnostic::error("menu-name", t!("menu-no-name", number = index + 1))
+                        .at(source, place.entry.clone())
+                        .with_hint(t!("menu-no-name-hint")),
+                );
+            }
+            if entry.url.as_deref().is_none_or(|u| u.trim().is_empty()) {
+                out.push(
+                    Diagnostic::error("menu-url", t!("menu-no-url", name = &label))
+                        .at(source, place.url.clone())
+                        .with_hint(t!("menu-no-url-hint")),
+                );
+            }
+        }
+        out
+    }
+
     /// Languages other than the default, in configured order.
     pub fn other_languages(&self) -> impl Iterator<Item = &str> {
         self.languages
@@ -408,6 +498,34 @@ fn topic_places(document: &DeTable<'_>) -> Vec<TopicPlaces> {
                 id: at("id"),
                 segment: at("segment"),
                 name: at("name"),
+            }
+        })
+        .collect()
+}
+
+/// Where each entry of `[[menu]]` is written: the entry, and its `url` (the entry where it
+/// has none).
+#[derive(Clone, Debug, Default)]
+struct MenuPlaces {
+    entry: Range<usize>,
+    url: Range<usize>,
+}
+
+fn menu_places(document: &DeTable<'_>) -> Vec<MenuPlaces> {
+    let Some(entries) = document.get("menu").and_then(|m| m.get_ref().as_array()) else {
+        return Vec::new();
+    };
+    entries
+        .iter()
+        .map(|item| {
+            let url = item
+                .get_ref()
+                .as_table()
+                .and_then(|t| t.get("url"))
+                .map_or_else(|| item.span(), |v| v.span());
+            MenuPlaces {
+                entry: item.span(),
+                url,
             }
         })
         .collect()

@@ -348,7 +348,13 @@ impl FromIterator<Diagnostic> for Diagnostics {
 /// 2 for the rest (pages, templates).
 fn cause_rank(file: &str) -> u8 {
     let path = file.split(" (").next().unwrap_or(file);
-    if path.is_empty() || path.ends_with(".toml") || path.contains("/groups/") {
+    // Registries (and the places' shapes, read with them) are causes; tables come next.
+    if path.is_empty()
+        || path.ends_with(".toml")
+        || path.ends_with(".geojson")
+        || path.ends_with(".topojson")
+        || path.contains("/groups/")
+    {
         0
     } else if path.ends_with(".csv") || path.ends_with(".xlsx") {
         1

@@ -1,6 +1,5 @@
 use std::process::ExitCode;
 
-use clap::Parser;
 use minhbach::t;
 
 // A build allocates and frees many small strings on every core at once; mimalloc does that
@@ -20,7 +19,7 @@ fn main() -> ExitCode {
     // with search, at the same speed (`cargo bench --bench build -- --search`).
     // SAFETY: setting an option is allowed at any time; mimalloc reads it when it purges.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 10) };
-    let cli = minhbach::cli::Cli::parse();
+    let cli = minhbach::cli::Cli::from_command_line();
     // A panic is a bug in minhbach, never the user's fault: say so, and exit with 2.
     std::panic::set_hook(Box::new(|info| {
         eprintln!(

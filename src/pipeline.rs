@@ -18,6 +18,7 @@ use crate::deps::Dep;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::i18n::I18n;
 use crate::output::{self, Staging, WriteStats};
+use crate::progress::Progress;
 use crate::render::{self, Body, Output, RenderInput};
 use crate::site::{self, Site};
 use crate::source::{self, Bytes, Inputs, SiteSources, TextFile};
@@ -37,6 +38,8 @@ pub struct BuildOptions {
     /// Ask for every external link of the content, and how (`check --external`,
     /// `build --check-links-external`); without it nothing touches the network.
     pub external_links: Option<external::Settings>,
+    /// Show a one-line progress display on standard error (a terminal, not `--quiet`).
+    pub progress: bool,
 }
 
 impl BuildOptions {
@@ -124,7 +127,10 @@ struct Read {
 }
 
 fn read(options: &BuildOptions) -> Result<Read, Vec<Diagnostic>> {
-    let mut timings = Timings::default();
+    let mut timings = Timings {
+        progress: options.progress.then(|| Arc::new(Progress::start())),
+        ..Timings::default()
+    };
     let config = load_config(options)?;
     let (sources, found) = timings.time("read", || source::load(&options.root, &config.theme));
     Ok(Read {
@@ -234,6 +240,7 @@ fn prepare_with(
 
     let (mut site, found) = timings.time("link", || site::link(config, pages, assets, publish));
     diagnostics.extend(found);
+    diagnostics.extend(crate::menu::check(&site));
     site.plans = plans;
     site.awareness = awareness;
     diagnostics.extend(timings.time("markdown", || render::render_markdown(&mut site, &i18n)));
@@ -359,10 +366,20 @@ fn file_size(bytes: &Bytes) -> Option<u64> {
 #[derive(Clone, Debug, Default)]
 pub struct Timings {
     pub stages: Vec<(&'static str, Duration)>,
+    /// The progress display, told of each stage as it begins.
+    progress: Option<Arc<Progress>>,
 }
 
 impl Timings {
+    /// The run is done: the progress line goes, before the summary is printed.
+    fn finish(&mut self) {
+        self.progress = None;
+    }
+
     fn time<T>(&mut self, stage: &'static str, work: impl FnOnce() -> T) -> T {
+        if let Some(progress) = &self.progress {
+            progress.stage(stage);
+        }
         let started = Instant::now();
         let value = work();
         self.stages.push((stage, started.elapsed()));
@@ -404,10 +421,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let files = std::sync::atomic::AtomicUsize::new(0);
     let mut timings = std::mem::take(&mut prepared.timings);
     let search_index = std::mem::take(&mut prepared.search_index);
+    let progress = timings.progress.clone();
     let diagnostics = timings.time("render and write", || {
         let write = |output: Output| {
             files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             staging.write(output);
+            if let Some(progress) = &progress {
+                progress.file_done();
+            }
         };
         let diagnostics = render(&prepared, &write);
         search_index.into_par_iter().for_each(|(path, bytes)| {
@@ -444,6 +465,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     // Freeing a large site takes a noticeable moment on one core; nothing waits for it, and
     // a command that is about to exit need not wait at all.
     std::thread::spawn(move || drop(prepared));
+    drop(progress);
+    timings.finish();
     Ok(BuildReport {
         diagnostics: diagnostics.sorted(),
         pages,
@@ -499,11 +522,16 @@ pub fn check(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     )?;
     let files = std::sync::atomic::AtomicUsize::new(0);
     let mut timings = std::mem::take(&mut prepared.timings);
+    let progress = timings.progress.clone();
     let mut diagnostics = timings.time("render", || {
         render(&prepared, &|_| {
             files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            if let Some(progress) = &progress {
+                progress.file_done();
+            }
         })
     });
+    drop(progress);
     diagnostics.extend(findings);
     // Units named in task tables that are in no registry are shown as written; only
     // `check` points them out.
@@ -514,6 +542,7 @@ pub fn check(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
             .iter()
             .flat_map(|plan| plan.warnings.iter().cloned()),
     );
+    timings.finish();
     if diagnostics.has_errors() {
         return Err(diagnostics.sorted());
     }

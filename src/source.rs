@@ -29,8 +29,9 @@ pub const I18N_DIR: &str = "i18n";
 const BUILTIN_PREFIX: &str = "(built-in theme)";
 /// Files of `content/` read for plans and their data.
 /// (Compared without regard to case: `.CSV` from an old system is data too; `.xls` and `.ods`
-/// are read so that the plan can say it cannot use them, not copied and forgotten.)
-const DATA_EXTENSIONS: [&str; 5] = ["toml", "csv", "xlsx", "xls", "ods"];
+/// are read so that the plan can say it cannot use them, not copied and forgotten; the
+/// places' boundaries are `.geojson` or `.topojson`.)
+const DATA_EXTENSIONS: [&str; 7] = ["toml", "csv", "xlsx", "xls", "ods", "geojson", "topojson"];
 
 /// A text file of the site, by its path relative to the site root (with `/`).
 #[derive(Clone, Debug)]

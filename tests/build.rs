@@ -284,3 +284,18 @@ fn the_example_portal_builds_without_errors_or_warnings() {
         }
     }
 }
+
+#[test]
+fn quiet_builds_print_only_problems_and_pipes_get_no_progress_line() {
+    let site = Site::fixture("basic");
+    let quiet = site.run(&["build", "--quiet"]);
+    quiet.assert_ok();
+    assert_eq!(quiet.stdout, "", "a quiet build prints no summary");
+    assert!(site.has_output("index.html"));
+    // Not a terminal: the summary is there, the redrawn progress line is not.
+    let piped = site.build();
+    piped.assert_ok();
+    assert!(piped.stdout.contains("Built"), "{}", piped.stdout);
+    assert!(!piped.stderr.contains('\r'), "{:?}", piped.stderr);
+    assert!(!piped.stderr.contains("\x1b["), "{:?}", piped.stderr);
+}

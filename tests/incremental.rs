@@ -167,6 +167,29 @@ fn plan_data_edits_give_what_a_full_build_gives() {
         &units.replace("\"Sở Nội vụ\"", "\"Sở Nội vụ tỉnh\""),
     );
     h.step("a unit is renamed", &["content/data/units.toml"]);
+
+    // The places' shapes are an input too: a new boundary file draws the commune map, and
+    // an edit to it redraws the map on the indicator's pages.
+    let shapes = |east: &str| {
+        format!(
+            "{{\"type\": \"FeatureCollection\", \"features\": [\n\
+             {{\"type\": \"Feature\", \"properties\": {{\"id\": \"xa-a\"}}, \"geometry\": {{\"type\": \"Polygon\", \"coordinates\": [[[106.0, 21.0], [106.1, 21.0], [106.1, 21.1], [106.0, 21.0]]]}}}},\n\
+             {{\"type\": \"Feature\", \"properties\": {{\"ten\": \"Xã B\"}}, \"geometry\": {{\"type\": \"Polygon\", \"coordinates\": [[[106.1, 21.0], [{east}, 21.0], [{east}, 21.1], [106.1, 21.1], [106.1, 21.0]]]}}}}\n\
+             ]}}\n"
+        )
+    };
+    let site = &h.site;
+    site.write("content/data/places.geojson", &shapes("106.2"));
+    h.step("boundaries added", &["content/data/places.geojson"]);
+    let page = h.session.output().join("kh/chi-tieu/phu-song/index.html");
+    let before = std::fs::read_to_string(&page).unwrap();
+    assert!(before.contains("chart chart-map"));
+
+    let site = &h.site;
+    site.write("content/data/places.geojson", &shapes("106.35"));
+    let update = h.step("a boundary moves", &["content/data/places.geojson"]);
+    assert!(update.written >= 2, "{update:?}");
+    assert_ne!(std::fs::read_to_string(&page).unwrap(), before);
 }
 
 #[test]

@@ -1,5 +1,5 @@
 //! Charts as inline SVG (pure): data in, an SVG string out, for indicator pages (trend,
-//! breakdown), cards (bullet), the home and group pages (sparkline) and plan summaries
+//! breakdown, map), cards (bullet), the home and group pages (sparkline) and plan summaries
 //! (stacked status bar). No disk, no templates, no clock.
 //!
 //! # Why written by hand
@@ -27,7 +27,8 @@
 //! - A status is never colour alone: trend, bullet and sparkline end in the status's shape
 //!   (the theme's badges: ✔ circle achieved, ● on track, ▲ at risk, ✖ off track, ○ no data);
 //!   the stacked bar fills each status with its own pattern and names it with its count in a
-//!   text legend. Lines differ by dash too (target dashed, path dotted), so greyscale print and
+//!   text legend; the map fills each value class with its own pattern and shade and says
+//!   each class in words in its legend. Lines differ by dash too (target dashed, path dotted), so greyscale print and
 //!   forced colours keep every distinction.
 //! - Output is deterministic: coordinates have one decimal, numbers go through `format`.
 //! - Text width is estimated from the characters (see `text_width`: DejaVu Sans advances,
@@ -54,7 +55,14 @@
 //! - text (fill `currentColor`): `tick`, `unit`, `label` (with `target-label`,
 //!   `baseline-label`, `milestone-label`), `value`, `legend`, `no-data`.
 //!
-//! Other hooks: `chart-KIND` on the root (trend, breakdown, bullet, sparkline, status-bar;
+//! - the map: `area` (each place, stroke: its outline; with `look-N` for its class's look,
+//!   N from 1, light, to 5, solid, or `none` for no data, and `place-ID`), `map-fill look-N`
+//!   (fill: a class's shade, inside its pattern), `map-ink` (stroke: pattern lines in the
+//!   text colour, on light shades), `map-ink-bg` (stroke: pattern lines in the background
+//!   colour, on dark shades), `map-ink-none` (stroke: the "no data" lines), `place-label`,
+//!   `legend-item look-N`.
+//!
+//! Other hooks: `chart-KIND` on the root (trend, breakdown, map, bullet, sparkline, status-bar;
 //! the sparkline has no text and wants a fixed size, e.g. `.chart-sparkline { width:
 //! 7.5em }`), `row` (a breakdown row, with the full name in its `<title>`),
 //! `segment-KEY`. In forced colours the theme sets `status-*`, `bar`, `target*`,
@@ -68,6 +76,7 @@
 
 mod axis;
 mod breakdown;
+mod map;
 mod marker;
 mod progress;
 pub mod request;
@@ -78,6 +87,7 @@ mod trend;
 mod tests;
 
 pub use breakdown::{Bar, BreakdownChart, breakdown};
+pub use map::{Area, MapChart, MapLabels, choropleth};
 pub use progress::{BulletChart, Sparkline, bullet, sparkline};
 pub use summary::{Segment, StatusBar, status_bar};
 pub use trend::{TrendChart, trend};

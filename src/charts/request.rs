@@ -2,7 +2,7 @@
 //! finding in words (the chart's `<desc>`), and hands them to `crate::charts`. Used by the
 //! `chart()` template function and by the `{{ chart(…) }}` shortcode in Markdown.
 
-use crate::charts::{self, Bar, Labels, Segment};
+use crate::charts::{self, Area, Bar, Labels, MapLabels, Segment};
 use crate::content::plan::Plan;
 use crate::content::plan::indicators::Indicator;
 use crate::content::plan::period::Period;
@@ -15,7 +15,7 @@ use crate::site::Site;
 use crate::t;
 
 /// The kinds of chart of one indicator.
-pub const INDICATOR_KINDS: [&str; 4] = ["trend", "breakdown", "bullet", "sparkline"];
+pub const INDICATOR_KINDS: [&str; 5] = ["trend", "breakdown", "map", "bullet", "sparkline"];
 /// The kinds of chart of a whole plan.
 pub const PLAN_KINDS: [&str; 2] = ["targets", "tasks"];
 
@@ -50,6 +50,7 @@ impl ChartRequest<'_> {
         match self.kind {
             "trend" => Ok(self.trend(&chart)),
             "breakdown" => self.breakdown(&chart),
+            "map" => self.map(&chart),
             "bullet" => Ok(self.bullet(&chart)),
             "sparkline" => Ok(self.sparkline(&chart)),
             other => Err(unknown_kind(other, &INDICATOR_KINDS)),
@@ -186,6 +187,112 @@ impl ChartRequest<'_> {
                 Some((name, r.value))
             })
             .collect()
+    }
+
+    /// The latest period's readings on a map of the places' shapes (from
+    /// `content/data/places.geojson`), each place filled by the class of its value.
+    fn map(&self, chart: &IndicatorChart<'_>) -> Result<String, Diagnostic> {
+        let (plan, indicator) = (chart.plan, chart.indicator);
+        let Some(data) = plan.map(indicator) else {
+            let message = match &plan.boundaries {
+                None => t!("map-chart-no-file", id = &indicator.id),
+                Some(shapes) => t!(
+                    "map-chart-no-places",
+                    id = &indicator.id,
+                    file = shapes.file.as_str()
+                ),
+            };
+            return Err(chart_error(message));
+        };
+        let default = self.site.config.default_language.as_str();
+        let when = Some(data.period.end());
+        let names: Vec<&str> = data
+            .areas
+            .iter()
+            .map(|a| a.place.name_on(when).get(self.lang, default))
+            .collect();
+        let areas: Vec<Area<'_>> = data
+            .areas
+            .iter()
+            .zip(&names)
+            .map(|(a, name)| Area {
+                id: a.place.id(),
+                name,
+                value: a.value,
+                shape: a.shape,
+            })
+            .collect();
+        let labels = MapLabels {
+            below: self.t("map_below"),
+            range: self.t("map_range"),
+            above: self.t("map_above"),
+            no_data: chart.labels.no_data.clone(),
+        };
+        let title = self.i18n.format(
+            self.lang,
+            "map_title",
+            &[
+                ("name", chart.title),
+                ("period", &data.period.label_in_sentence(self.lang)),
+            ],
+        );
+        Ok(charts::choropleth(&charts::MapChart {
+            id: &format!("chart-map-{}", indicator.id),
+            title: &title,
+            description: &self.map_description(indicator, &areas),
+            lang: self.lang,
+            percent: chart.percent,
+            unit_label: &chart.unit_label,
+            areas: &areas,
+            labels: &labels,
+        }))
+    }
+
+    /// The map's finding in words: the highest and lowest places with their values, and
+    /// the places without data.
+    fn map_description(&self, indicator: &Indicator, areas: &[Area<'_>]) -> String {
+        let mut with_data: Vec<(&str, f64)> = areas
+            .iter()
+            .filter_map(|a| Some((a.name, a.value.filter(|v| v.is_finite())?)))
+            .collect();
+        // Highest first; ties in the order of the places.
+        with_data.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let mut parts = Vec::new();
+        match (with_data.first(), with_data.last()) {
+            (Some(top), Some(bottom)) if with_data.len() > 1 => {
+                let args = [
+                    ("top", top.0.to_string()),
+                    ("top_value", self.figure(indicator, top.1)),
+                    ("bottom", bottom.0.to_string()),
+                    ("bottom_value", self.figure(indicator, bottom.1)),
+                    ("count", with_data.len().to_string()),
+                ];
+                let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                parts.push(self.i18n.format(self.lang, "map_desc", &args));
+            }
+            (Some(only), _) => {
+                let value = self.figure(indicator, only.1);
+                parts.push(self.i18n.format(
+                    self.lang,
+                    "map_desc_one",
+                    &[("place", only.0), ("value", &value)],
+                ));
+            }
+            _ => {}
+        }
+        let missing: Vec<&str> = areas
+            .iter()
+            .filter(|a| a.value.is_none_or(|v| !v.is_finite()))
+            .map(|a| a.name)
+            .collect();
+        if !missing.is_empty() {
+            parts.push(self.i18n.format(
+                self.lang,
+                "map_desc_no_data",
+                &[("places", &missing.join(", "))],
+            ));
+        }
+        parts.join(" ")
     }
 
     fn bullet(&self, chart: &IndicatorChart<'_>) -> String {

@@ -352,6 +352,7 @@ fn golden_cases() -> Vec<(&'static str, String)> {
             negative_values().render("trend-balance"),
         ),
         ("breakdown-departments-vi", breakdown_departments()),
+        ("map-communes-vi", super::map::tests::golden_map()),
         ("bullet-vi", bullet_card()),
         ("sparkline", sparkline_home()),
         ("status-bar-targets-vi", status_bar_targets()),

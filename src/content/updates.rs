@@ -33,6 +33,8 @@ use crate::values::DateValue;
 
 /// Marks a generated entry in its `[extra]` (`page.extra.data_update` in templates).
 pub const EXTRA_KEY: &str = "data_update";
+/// How many indicators a generated entry reports, in its `[extra]`.
+pub const EXTRA_COUNT_KEY: &str = "data_update_indicators";
 
 /// One indicator's part in an update.
 #[derive(Clone, Debug)]
@@ -221,6 +223,10 @@ fn entry(update: &Update<'_>, dir: &str, lang: &str, config: &Config, i18n: &I18
     );
     let mut extra = toml::Table::new();
     extra.insert(EXTRA_KEY.into(), toml::Value::Boolean(true));
+    extra.insert(
+        EXTRA_COUNT_KEY.into(),
+        toml::Value::Integer(update.changes.len() as i64),
+    );
     let file = update.changes.first().map_or_else(
         || format!("content/{}/", plan.dir),
         |c| c.reading.file.clone(),

@@ -321,6 +321,10 @@ fn render_job(
         let mut context = page_context(site, input.values, &shared.bases[lang], id, pager);
         if page.is_section() && page.parent.is_none() {
             context.insert_value("plans", shared.plan_list(site, lang));
+            if let Some(news) = news::home_news(site, input.values, lang) {
+                context.insert_value("news", news);
+            }
+            context.insert_value("home_more", home_more(site, input.values, id));
         }
         if let Some(plan_page) = &page.content.plan_page {
             add_plan_data(&mut context, input, shared, plan_page, lang);
@@ -376,6 +380,33 @@ fn render_job(
     }
 }
 
+/// What the home page lists besides its plans, news and awareness material: its sections
+/// the header does not link (none unless `[[menu]]` leaves some out) and its pages other
+/// than the search page and the accessibility statement (linked from every header and
+/// footer), so that nothing is shown twice.
+fn home_more(site: &Site, values: &[Value], home: PageId) -> Value {
+    let page = site.page(home);
+    let linked: BTreeSet<String> = crate::menu::items(site, page.lang())
+        .into_iter()
+        .filter_map(|item| item.path)
+        .collect();
+    let elsewhere = [
+        search_documents::SEARCH_TEMPLATE,
+        news::ACCESSIBILITY_TEMPLATE,
+    ];
+    let sections = page
+        .subsections
+        .iter()
+        .filter(|&&id| !linked.contains(&site.page(id).path));
+    let pages = page.pages.iter().filter(|&&id| {
+        let template = site.page(id).front().template.as_deref();
+        !template.is_some_and(|t| elsewhere.contains(&t))
+    });
+    let ids: Vec<PageId> = sections.chain(pages).copied().collect();
+    crate::deps::record_pages(site, ids.iter().copied());
+    Value::from(ids.iter().map(|&id| values[id].clone()).collect::<Vec<_>>())
+}
+
 /// The plan data a plan's page shows: `plan` always, and `group`, `indicator`, `tasks`,
 /// `task`, `evaluation` or `open_data` by the kind of page.
 fn add_plan_data(
@@ -393,6 +424,7 @@ fn add_plan_data(
     let view = view(input, index, lang);
     match plan_page {
         PlanPage::Plan(_) | PlanPage::Indicators(_) => {}
+        PlanPage::Targets { status, .. } => context.insert_value("targets", view.targets(*status)),
         PlanPage::Group { group, .. } => context.insert_value("group", view.group(group)),
         PlanPage::Indicator { id, .. } => context.insert_value("indicator", view.indicator(id)),
         PlanPage::Tasks { filter, .. } => {

@@ -23,7 +23,7 @@ use super::context::{self, Pager, pager_path};
 use super::input::{RenderInput, output_path};
 use super::languages;
 use crate::content::SectionKind;
-use crate::deps::{Dep, record};
+use crate::deps::{Dep, record, record_pages};
 use crate::diag::Diagnostic;
 use crate::html::escape;
 use crate::site::{Kind, Page, PageId, Site};
@@ -462,6 +462,64 @@ pub fn add_site_data(context: &mut Context, site: &Site, lang: &str) {
         p.lang() == lang && p.front().template.as_deref() == Some(ACCESSIBILITY_TEMPLATE)
     });
     context.insert("accessibility_url", &statement.map(|p| site.url(&p.path)));
+}
+
+/// How many articles the home page lists.
+pub const HOME_ENTRIES: usize = 4;
+
+/// What the home page shows of the news of `lang`: `items`, the newest articles written by
+/// people (list forms, newest first), `data_update`, the newest entry made from progress
+/// data as one line (`date`, `date_label`, `count` of indicators, `url`) — the others stay
+/// in the news section — and `url`, the news section's. `None` without a news section.
+pub fn home_news(site: &Site, values: &[Value], lang: &str) -> Option<Value> {
+    let root = roots(site)
+        .into_iter()
+        .find(|&root| site.page(root).lang() == lang)?;
+    let all = entries(site, root);
+    record_pages(site, all.iter().copied().chain([root]));
+    let generated = |id: PageId| {
+        site.page(id)
+            .front()
+            .extra
+            .get(crate::content::updates::EXTRA_KEY)
+            .and_then(toml::Value::as_bool)
+            .unwrap_or(false)
+    };
+    let items: Vec<Value> = all
+        .iter()
+        .copied()
+        .filter(|&id| !generated(id))
+        .take(HOME_ENTRIES)
+        .map(|id| values[id].clone())
+        .collect();
+    let update = all.iter().copied().find(|&id| generated(id)).map(|id| {
+        let page = site.page(id);
+        let date = page.front().date.as_ref().map(|d| d.date());
+        let count = page
+            .front()
+            .extra
+            .get(crate::content::updates::EXTRA_COUNT_KEY)
+            .and_then(toml::Value::as_integer)
+            .unwrap_or(0);
+        let mut map = Map::new();
+        map.insert("date".into(), Value::from(date.map(|d| d.to_string())));
+        map.insert(
+            "date_label".into(),
+            Value::from(date.map(|d| crate::format::date(d, lang))),
+        );
+        map.insert(
+            "count_label".into(),
+            Value::from(crate::format::number(count as f64, 0, lang)),
+        );
+        map.insert("url".into(), Value::from(site.url(&page.path)));
+        Value::from(map)
+    });
+    let mut map = Map::new();
+    map.insert("items".into(), Value::from(items));
+    map.insert("data_update".into(), Value::from(update));
+    map.insert("url".into(), Value::from(site.url(&site.page(root).path)));
+    map.insert("title".into(), Value::from(site.page(root).title.as_str()));
+    Some(Value::from(map))
 }
 
 /// The template of the accessibility statement; the footer links the page that uses it.

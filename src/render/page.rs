@@ -73,6 +73,28 @@ fn insert_search(context: &mut Context, site: &Site, lang: &str) {
     context.insert_value("search_groups", Value::from(groups));
 }
 
+/// The header's links in `lang` (`[[menu]]`, else the home page's sections): `name`, `url`,
+/// `path`, the site path of a page of the site (none for an address outside it), and
+/// `home` for the home page (current only on itself, not on every page below it).
+fn nav(site: &Site, lang: &str) -> Value {
+    let home = site.homes.get(lang).map(|&h| site.page(h).path.as_str());
+    let items: Vec<Value> = crate::menu::items(site, lang)
+        .into_iter()
+        .map(|item| {
+            let mut map = Map::new();
+            map.insert(
+                "home".into(),
+                Value::from(item.path.is_some() && item.path.as_deref() == home),
+            );
+            map.insert("name".into(), Value::from(item.name));
+            map.insert("url".into(), Value::from(item.url));
+            map.insert("path".into(), Value::from(item.path));
+            Value::from(map)
+        })
+        .collect();
+    Value::from(items)
+}
+
 pub fn site_context(site: &Site, lang: &str) -> Context {
     let mut context = Context::new();
     context.insert("lang", lang);
@@ -95,6 +117,7 @@ pub fn site_context(site: &Site, lang: &str) -> Context {
     context.insert("search_enabled", &config.search.enabled);
     context.insert("preview_banners", &site.publish.banners);
     insert_search(&mut context, site, lang);
+    context.insert_value("nav", nav(site, lang));
     news::add_site_data(&mut context, site, lang);
     let home_url = site.homes.get(lang).map(|&h| site.url(&site.pages[h].path));
     context.insert("home_url", &home_url.unwrap_or_else(|| site.url("/")));

@@ -99,7 +99,7 @@ fn task_words(
 }
 
 /// The document of one page, or `None` for a page that is no search result (the search
-/// page itself, and the task tracker's filtered lists, which repeat the tasks' own pages).
+/// page itself, and the filtered lists of tasks and targets, which repeat their own pages).
 pub fn document(site: &Site, id: PageId) -> Option<Document> {
     document_with(site, id, site.page(id).rendered.text.clone())
 }
@@ -203,6 +203,7 @@ fn plan_facts(
             group_summary(plan, group, lang, default_lang),
         ),
         PlanPage::Tasks { filter, .. } if *filter != TaskFilter::All => return None,
+        PlanPage::Targets { .. } => return None,
         _ => (Kind::Page, None, String::new()),
     })
 }

@@ -98,6 +98,7 @@ pub fn run(root: PathBuf, args: &ServeOptions) -> ExitCode {
         // The preview shows pages dated after today, with a banner saying so.
         future: true,
         external_links: None,
+        progress: false,
     };
     let served = Arc::new(http::Served::new(folder.clone(), address));
     {

@@ -88,6 +88,20 @@ impl Site {
         Site { _dir: dir, root }
     }
 
+    /// A new site made by `minhbach init SITE ARGS` in a fresh temp folder.
+    pub fn init(args: &[&str]) -> Site {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().join("site");
+        let init = [OsStr::new("init"), root.as_os_str()];
+        minhbach(init.into_iter().chain(args.iter().map(OsStr::new))).assert_ok();
+        Site { _dir: dir, root }
+    }
+
+    pub fn read(&self, relative: &str) -> String {
+        let path = self.path(relative);
+        fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+    }
+
     pub fn path(&self, relative: &str) -> PathBuf {
         self.root.join(relative)
     }
@@ -311,6 +325,7 @@ fn serve_options(site: &Site, output: PathBuf) -> BuildOptions {
         drafts: false,
         future: false,
         external_links: None,
+        progress: false,
     }
 }
 

@@ -336,6 +336,10 @@ struct RawIndicator {
     breakdown: Option<Spanned<String>>,
     #[serde(default)]
     description: Option<LocalText>,
+    /// Shown as a key indicator on the home and plan pages (optional; older files without
+    /// it stay valid).
+    #[serde(default)]
+    featured: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -366,11 +370,24 @@ pub struct Indicator {
     pub frequency: String,
     pub responsible: String,
     pub breakdown: Option<Breakdown>,
+    /// A key indicator: shown as a card on the home and plan pages.
+    pub featured: bool,
     /// The file and line it is written at, for messages about its data.
     pub line: usize,
 }
 
 impl Indicator {
+    /// The target for `year`: the last milestone within that year, else the final target
+    /// when its period falls in that year.
+    pub fn target_in_year(&self, year: i32) -> Option<f64> {
+        self.milestones
+            .iter()
+            .filter(|m| m.period.year() == year)
+            .max_by(|a, b| a.period.cmp(&b.period))
+            .or(Some(&self.target).filter(|t| t.period.year() == year))
+            .map(|m| m.value)
+    }
+
     pub fn goal(&self) -> Goal {
         Goal {
             direction: self.direction,
@@ -561,6 +578,7 @@ impl Checker<'_> {
             frequency,
             responsible,
             breakdown,
+            featured: raw.featured,
         })
     }
 

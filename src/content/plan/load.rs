@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -16,6 +17,7 @@ use crate::i18n::I18n;
 use crate::source::{Inputs, TextFile};
 use crate::t;
 
+use super::boundaries::{self, BOUNDARY_FILES, Boundaries, MapData};
 use super::document::{self, PLAN_FILE, PlanDocument};
 use super::indicators::{self, INDICATORS_FILE, Indicator, IndicatorList};
 use super::pages::{self, GROUPS_DIR, GroupFront, PlanPage, TASK_PAGES_DIR};
@@ -82,6 +84,8 @@ pub struct Plan {
     pub task_pages: Vec<String>,
     /// The site's units and places, for names.
     pub registry: Registry,
+    /// The places' shapes, from `content/data/places.geojson`, for maps.
+    pub boundaries: Option<Arc<Boundaries>>,
     /// The data files the plan was read from, by path inside `content/`.
     pub sources: Vec<String>,
     /// Every file the plan was made from — its data, its group and task pages, the site's
@@ -131,6 +135,17 @@ impl Plan {
 
     pub fn evaluation_year(&self) -> Option<i32> {
         pages::evaluation_year(&self.document.period)
+    }
+
+    /// What the map of an indicator shows, when it has one: its latest readings broken down
+    /// by place, on the places' shapes.
+    pub fn map(&self, indicator: &Indicator) -> Option<MapData<'_>> {
+        boundaries::map_data(
+            indicator,
+            self.readings_of(&indicator.id),
+            &self.registry,
+            self.boundaries.as_deref()?,
+        )
     }
 }
 
@@ -202,9 +217,11 @@ pub fn load(inputs: PlanInputs<'_>) -> (Vec<Plan>, Vec<ContentPage>, Vec<Diagnos
     };
     let dirs = plan_dirs(data);
     let registry = loader.registry();
+    let shapes = loader.boundaries(&registry);
     let mut plans = Vec::new();
     for dir in &dirs {
-        if let Some(plan) = loader.plan(dir, plans.len(), &registry) {
+        if let Some(mut plan) = loader.plan(dir, plans.len(), &registry) {
+            plan.boundaries = shapes.clone();
             plans.push(plan);
         }
     }
@@ -212,6 +229,10 @@ pub fn load(inputs: PlanInputs<'_>) -> (Vec<Plan>, Vec<ContentPage>, Vec<Diagnos
     let limits = table::Limits::from_config(&config.data);
     let found = read_all_readings(&mut plans, data, &dirs, &registry, &limits);
     loader.diagnostics.extend(found);
+    if let Some(shapes) = &shapes {
+        let found = unshaped_places(&plans, shapes, data, &config.default_language);
+        loader.diagnostics.extend(found);
+    }
     for (index, plan) in plans.iter_mut().enumerate() {
         loader.task_pages(plan, index);
     }
@@ -293,6 +314,37 @@ impl Loader<'_> {
         registry
     }
 
+    /// The places' shapes (`data/places.geojson`, else `data/places.topojson`), matched with
+    /// the registry's places; `None` when the site has neither or the file is not JSON.
+    fn boundaries(&mut self, registry: &Registry) -> Option<Arc<Boundaries>> {
+        let present: Vec<&str> = BOUNDARY_FILES
+            .into_iter()
+            .filter(|path| self.data.contains_key(*path))
+            .collect();
+        if let [first, second] = present[..] {
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    "map-file",
+                    t!("map-two-files", first = first, second = second),
+                )
+                .in_file(format!("content/{second}"))
+                .with_hint(t!(
+                    "map-two-files-hint",
+                    first = first,
+                    second = second
+                )),
+            );
+        }
+        let path = *present.first()?;
+        let bytes = self.data.get(path)?;
+        self.note_read(None, path, bytes);
+        let text = self.text(path)?;
+        let (shapes, found) = Boundaries::parse(&format!("content/{path}"), &text, registry);
+        let failed = found.iter().any(Diagnostic::is_error);
+        self.diagnostics.extend(found);
+        (!failed).then(|| Arc::new(shapes))
+    }
+
     /// The plan of `dir`, which will be `plans[index]`, with its groups, indicators and
     /// tasks; `None` when its `plan.toml` cannot be read.
     fn plan(&mut self, dir: &str, index: usize, registry: &Registry) -> Option<Plan> {
@@ -337,6 +389,7 @@ impl Loader<'_> {
             task_statuses: Vec::new(),
             task_pages: Vec::new(),
             registry: registry.clone(),
+            boundaries: None,
             sources,
             inputs: Inputs::default(),
         })
@@ -769,6 +822,29 @@ fn share_readings(plans: &mut [Plan], readings: Vec<Reading>, files: &[String]) 
         plan.sources.sort();
         plan.sources.dedup();
     }
+}
+
+/// Warnings for places whose readings a map would show but that have no shape.
+fn unshaped_places(
+    plans: &[Plan],
+    shapes: &Boundaries,
+    data: &BTreeMap<String, Vec<u8>>,
+    default_lang: &str,
+) -> Vec<Diagnostic> {
+    let maps = plans.iter().flat_map(|plan| {
+        plan.indicators
+            .iter()
+            .filter_map(move |indicator| Some((indicator, plan.map(indicator)?)))
+    });
+    // Data files are quoted from their text; a workbook's sheet has none to quote.
+    let lines = |file: &str| {
+        let path = file.strip_prefix("content/")?;
+        let bytes = data.get(path)?;
+        (table_kind(path) == Some(TableKind::Csv))
+            .then(|| crate::source::decode(bytes, file).ok())
+            .flatten()
+    };
+    boundaries::unshaped_warnings(maps, shapes, default_lang, &lines)
 }
 
 fn push_reading(by_indicator: &mut BTreeMap<String, Vec<Reading>>, reading: Reading) {

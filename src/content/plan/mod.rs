@@ -1,5 +1,6 @@
 //! Plans as content (pure): `plan.toml`, task groups, indicators, tasks, progress data.
 
+pub mod boundaries;
 pub mod document;
 pub mod indicators;
 mod load;

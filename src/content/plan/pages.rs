@@ -6,13 +6,14 @@
 //! them like any other; `PlanPage` tells the renderer which plan data to show.
 //!
 //! Addresses inside a plan's folder use fixed Vietnamese segments in every language:
-//! `chi-tieu/ID/` (targets), `nhiem-vu/` (tasks), `du-lieu-mo/` (open data),
+//! `chi-tieu/ID/` (targets, with `chi-tieu/trang-thai-STATUS/` listing those of one status
+//! as the tracker's `nhiem-vu/trang-thai-STATUS/` does tasks), `nhiem-vu/` (tasks), `du-lieu-mo/` (open data),
 //! `danh-gia-YEAR/` (evaluation), `phuong-phap/` (how statuses are worked out). A data page is linked as `@/PLAN/chi-tieu/ID`.
 
 use serde::Deserialize;
 
 use crate::config::Config;
-use crate::content::plan::status::TaskStatus;
+use crate::content::plan::status::{Status, TaskStatus};
 use crate::content::{ContentPage, FrontMatter, PathParts, front_matter};
 use crate::diag::{Diagnostic, Source};
 use crate::i18n::I18n;
@@ -36,13 +37,33 @@ pub const TASK_PAGES_DIR: &str = "tasks";
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PlanPage {
     Plan(usize),
-    Group { plan: usize, group: String },
+    Group {
+        plan: usize,
+        group: String,
+    },
     Indicators(usize),
-    Indicator { plan: usize, id: String },
-    Tasks { plan: usize, filter: TaskFilter },
-    Task { plan: usize, id: String },
+    /// The targets of one status (`chi-tieu/trang-thai-on-track/`).
+    Targets {
+        plan: usize,
+        status: Status,
+    },
+    Indicator {
+        plan: usize,
+        id: String,
+    },
+    Tasks {
+        plan: usize,
+        filter: TaskFilter,
+    },
+    Task {
+        plan: usize,
+        id: String,
+    },
     OpenData(usize),
-    Evaluation { plan: usize, year: i32 },
+    Evaluation {
+        plan: usize,
+        year: i32,
+    },
     Methodology(usize),
 }
 
@@ -55,6 +76,7 @@ impl PlanPage {
             | PlanPage::Methodology(plan) => plan,
             PlanPage::Group { plan, .. }
             | PlanPage::Indicator { plan, .. }
+            | PlanPage::Targets { plan, .. }
             | PlanPage::Tasks { plan, .. }
             | PlanPage::Task { plan, .. }
             | PlanPage::Evaluation { plan, .. } => plan,
@@ -66,7 +88,7 @@ impl PlanPage {
         match self {
             PlanPage::Plan(_) => "plan.html",
             PlanPage::Group { .. } => "group.html",
-            PlanPage::Indicators(_) => "indicators.html",
+            PlanPage::Indicators(_) | PlanPage::Targets { .. } => "indicators.html",
             PlanPage::Indicator { .. } => "indicator.html",
             PlanPage::Tasks { .. } => "tasks.html",
             PlanPage::Task { .. } => "task.html",
@@ -204,7 +226,7 @@ impl DataPages<'_> {
         self.i18n.get(self.lang, key).unwrap_or(key).to_string()
     }
 
-    /// The list of targets and a page per target.
+    /// The list of targets, a list per status, and a page per target.
     fn indicator_pages(&self) -> Vec<DataPage> {
         let (plan, index) = (self.plan, self.index);
         let mut pages = vec![DataPage {
@@ -214,6 +236,22 @@ impl DataPages<'_> {
             weight: 10,
             plan_page: PlanPage::Indicators(index),
         }];
+        for (i, status) in Status::ALL.iter().enumerate() {
+            pages.push(DataPage {
+                path: target_status_path(*status),
+                source: super::indicators::INDICATORS_FILE,
+                title: self.i18n.format(
+                    self.lang,
+                    "targets_with_status",
+                    &[("status", &self.t(&format!("status_{}", status.key())))],
+                ),
+                weight: 1000 + i as i64,
+                plan_page: PlanPage::Targets {
+                    plan: index,
+                    status: *status,
+                },
+            });
+        }
         for (i, indicator) in plan.indicators.iter().enumerate() {
             pages.push(DataPage {
                 path: format!("{INDICATORS_SEGMENT}/{}", indicator.id),
@@ -280,7 +318,7 @@ impl DataPages<'_> {
                 &[("status", &self.t(&format!("task_{}", status.key())))],
             );
             pages.push(tasks_page(
-                format!("{TASKS_SEGMENT}/trang-thai-{}", slugify(status.key())),
+                task_status_path(*status),
                 title,
                 i as i64,
                 TaskFilter::Status(*status),
@@ -326,7 +364,13 @@ impl DataPages<'_> {
                 plan_page: PlanPage::Methodology(index),
             },
         ];
-        if let Some(year) = self.plan.evaluation_year() {
+        // A year without targets would make an empty page.
+        if let Some(year) = self.plan.evaluation_year().filter(|&year| {
+            self.plan
+                .indicators
+                .iter()
+                .any(|i| i.target_in_year(year).is_some())
+        }) {
             pages.push(DataPage {
                 path: format!("{EVALUATION_SEGMENT}-{year}"),
                 source: super::document::PLAN_FILE,
@@ -413,6 +457,18 @@ pub fn plan_section(
         plan_page: PlanPage::Plan(index),
     };
     synthetic(&plan.dir, lang, config, page)
+}
+
+/// The path inside a plan's folder of the list of targets of one status
+/// (`chi-tieu/trang-thai-on-track`), named like the tracker's status pages.
+pub fn target_status_path(status: Status) -> String {
+    format!("{INDICATORS_SEGMENT}/trang-thai-{}", slugify(status.key()))
+}
+
+/// The path inside a plan's folder of the tracker page of one status
+/// (`nhiem-vu/trang-thai-overdue`).
+pub fn task_status_path(status: TaskStatus) -> String {
+    format!("{TASKS_SEGMENT}/trang-thai-{}", slugify(status.key()))
 }
 
 /// The segment of the tracker page of the tasks a unit leads: `don-vi-ID`, or the slug of

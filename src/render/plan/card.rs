@@ -3,7 +3,7 @@
 
 use super::PlanView;
 use crate::card::{Body, IndicatorFigures, PlanFigures};
-use crate::content::plan::status::{Status, TaskStatus};
+use crate::content::plan::status::Status;
 use crate::format;
 
 /// A card's words and figures, and the sentence that says the same in words (the image's
@@ -15,59 +15,12 @@ pub struct CardParts {
     pub summary: String,
 }
 
-/// The counts of a plan's headline.
-struct Headline {
-    achieved: usize,
-    targets: usize,
-    overdue: usize,
-    tasks: usize,
-}
-
 impl PlanView<'_> {
-    fn headline_counts(&self) -> Headline {
-        let achieved = self
-            .plan
-            .indicators
-            .iter()
-            .filter(|i| {
-                matches!(
-                    self.assessment(&i.id).status,
-                    Status::Achieved | Status::OnTrack
-                )
-            })
-            .count();
-        Headline {
-            achieved,
-            targets: self.plan.indicators.len(),
-            overdue: self
-                .plan
-                .task_statuses
-                .iter()
-                .filter(|s| **s == TaskStatus::Overdue)
-                .count(),
-            tasks: self.plan.tasks.len(),
-        }
-    }
-
-    /// "21 of 32 targets achieved or on track; 8 of 91 tasks overdue".
-    pub fn headline(&self) -> String {
-        let counts = self.headline_counts();
-        let n = |count: usize| format::number(count as f64, 0, self.lang);
-        self.i18n.format(
-            self.lang,
-            "plan_headline",
-            &[
-                ("achieved", &n(counts.achieved)),
-                ("targets", &n(counts.targets)),
-                ("overdue", &n(counts.overdue)),
-                ("tasks", &n(counts.tasks)),
-            ],
-        )
-    }
-
     /// The card of the plan and of its pages other than targets'.
     pub fn plan_card(&self) -> CardParts {
+        // The headline the plan page shows: its counts and its sentence.
         let counts = self.headline_counts();
+        let text = self.headline_text(&counts);
         let n = |count: usize| format::number(count as f64, 0, self.lang);
         let title = self
             .plan
@@ -89,14 +42,14 @@ impl PlanView<'_> {
             .collect();
         let body = Body::Plan(PlanFigures {
             targets: (
-                format!("{}/{}", n(counts.achieved), n(counts.targets)),
+                format!("{}/{}", n(counts.targets_good), n(counts.targets_total)),
                 self.t("card_targets"),
             ),
             tasks: (
-                format!("{}/{}", n(counts.overdue), n(counts.tasks)),
+                format!("{}/{}", n(counts.tasks_overdue), n(counts.tasks_total)),
                 self.t("card_tasks"),
             ),
-            overdue: counts.overdue > 0,
+            overdue: counts.tasks_overdue > 0,
             statuses,
         });
         CardParts {
@@ -106,7 +59,7 @@ impl PlanView<'_> {
                 .title
                 .get(self.lang, self.default_lang())
                 .to_string(),
-            summary: format!("{title}: {}.", self.headline()),
+            summary: format!("{title}: {text}."),
             title,
             body,
         }

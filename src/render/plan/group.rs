@@ -46,7 +46,7 @@ impl PlanView<'_> {
             ),
             (
                 "indicator_counts",
-                self.indicator_counts(indicators.clone()),
+                self.indicator_counts(indicators.clone(), false),
             ),
             ("task_counts", statuses.0),
             (

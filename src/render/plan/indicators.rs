@@ -6,13 +6,39 @@ use tera::Value;
 
 use super::{PlanView, list, map};
 use crate::content::plan::indicators::Indicator;
+use crate::content::plan::pages::INDICATORS_SEGMENT;
 use crate::content::plan::period::Period;
 use crate::content::plan::readings::Reading;
 use crate::content::plan::registry::Entry;
-use crate::content::plan::status::Assessment;
+use crate::content::plan::status::{Assessment, Status};
 use crate::format;
 
 impl PlanView<'_> {
+    /// The list of the plan's targets of one status (`chi-tieu/trang-thai-STATUS/`): the
+    /// status, its targets, and the other statuses' lists with their counts.
+    pub fn targets(&self, status: Status) -> Value {
+        let items: Vec<&Indicator> = self
+            .plan
+            .indicators
+            .iter()
+            .filter(|i| self.assessment(&i.id).status == status)
+            .collect();
+        map(vec![
+            ("status", Value::from(status.key())),
+            (
+                "status_label",
+                Value::from(self.t(&format!("status_{}", status.key()))),
+            ),
+            ("count", Value::from(items.len())),
+            ("total", Value::from(self.plan.indicators.len())),
+            ("items", list(items, |i| self.indicator_summary(i))),
+            (
+                "all_url",
+                Value::from(self.url(&format!("{INDICATORS_SEGMENT}/_index"))),
+            ),
+        ])
+    }
+
     /// What a list of targets shows of each.
     pub fn indicator_summary(&self, indicator: &Indicator) -> Value {
         let assessment = self.assessment(&indicator.id);
@@ -23,6 +49,10 @@ impl PlanView<'_> {
                 ("period_label", self.period(period)),
                 ("value", Value::from(value)),
                 ("value_label", Value::from(self.figure(indicator, value))),
+                (
+                    "value_with_unit",
+                    Value::from(self.figure_with_unit(indicator, value)),
+                ),
             ])
         };
         let latest = assessment
@@ -223,6 +253,8 @@ impl PlanView<'_> {
                 ),
             ),
             ("breakdown_latest", shown(&lists.latest_breakdown)),
+            // Whether `chart(kind="map")` draws the breakdown on the places' shapes.
+            ("has_map", Value::from(self.plan.map(indicator).is_some())),
             ("breakdown_readings", shown(&lists.broken_down)),
             (
                 "last_update_label",

@@ -15,7 +15,9 @@ mod tasks;
 use tera::{Map, Value};
 
 use crate::content::plan::indicators::Indicator;
-use crate::content::plan::pages::{DATA_SEGMENT, INDICATORS_SEGMENT, TASKS_SEGMENT};
+use crate::content::plan::pages::{
+    DATA_SEGMENT, INDICATORS_SEGMENT, target_status_path, task_status_path,
+};
 use crate::content::plan::period::Period;
 use crate::content::plan::status::{Assessment, Status, TaskStatus};
 use crate::content::plan::tasks::Task;
@@ -27,6 +29,17 @@ use crate::slug::slugify;
 
 pub use card::CardParts;
 pub use tasks::TaskRows;
+
+/// A count's share of a total as a whole percentage for a bar's width (0 when the total
+/// is 0), so that a bar of counts needs no arithmetic in templates.
+fn percent_of(count: usize, total: usize) -> Value {
+    if total == 0 {
+        Value::from(0)
+    } else {
+        // Two decimals keep the parts summing to 100 within a hair, and the output stable.
+        Value::from((count as f64 * 10_000.0 / total as f64).round() / 100.0)
+    }
+}
 
 /// Builds a map value from pairs; keys are the names templates use.
 fn map(entries: Vec<(&'static str, Value)>) -> Value {
@@ -108,7 +121,23 @@ impl<'a> PlanView<'a> {
         format::measured(value, indicator.measure.is_percent(), self.lang)
     }
 
-    /// A difference between two readings: `+13,1 điểm %` for percentages, `+3` otherwise.
+    /// A figure with its unit beside it: `85%`, `6,4 ngày`, `538 doanh nghiệp`; a plain
+    /// count stays a number.
+    fn figure_with_unit(&self, indicator: &Indicator, value: f64) -> String {
+        let figure = self.figure(indicator, value);
+        match indicator.measure.id() {
+            Some("percent" | "count") => figure,
+            _ => format!(
+                "{figure} {}",
+                indicator
+                    .measure
+                    .label(self.i18n, self.lang, self.default_lang())
+            ),
+        }
+    }
+
+    /// A difference between two readings: `+13,1 điểm %` for percentages, `-1,2 ngày` or
+    /// `+3` otherwise.
     fn change(&self, indicator: &Indicator, change: f64) -> String {
         let sign = if change > 0.0 { "+" } else { "" };
         if indicator.measure.is_percent() {
@@ -118,7 +147,7 @@ impl<'a> PlanView<'a> {
                 self.t("percentage_points")
             )
         } else {
-            format!("{sign}{}", self.figure(indicator, change))
+            format!("{sign}{}", self.figure_with_unit(indicator, change))
         }
     }
 
@@ -153,24 +182,18 @@ impl<'a> PlanView<'a> {
             .filter(|(t, _)| keep(t))
             .map(|(_, s)| *s)
             .collect();
+        let total = kept.len();
         let counts = list(TaskStatus::ALL, |status| {
+            let count = kept.iter().filter(|s| **s == status).count();
             map(vec![
                 ("status", Value::from(status.key())),
                 (
                     "label",
                     Value::from(self.t(&format!("task_{}", status.key()))),
                 ),
-                (
-                    "count",
-                    Value::from(kept.iter().filter(|s| **s == status).count()),
-                ),
-                (
-                    "url",
-                    Value::from(self.url(&format!(
-                        "{TASKS_SEGMENT}/trang-thai-{}",
-                        slugify(status.key())
-                    ))),
-                ),
+                ("count", Value::from(count)),
+                ("percent", percent_of(count, total)),
+                ("url", Value::from(self.url(&task_status_path(status)))),
             ])
         });
         let live = kept.iter().filter(|s| **s != TaskStatus::Cancelled).count();
@@ -185,7 +208,10 @@ impl<'a> PlanView<'a> {
         )
     }
 
-    fn indicator_counts(&self, indicators: Vec<&Indicator>) -> Value {
+    /// Counts of targets by status; with `linked`, each with the list of the plan's targets
+    /// of that status (for counts of the whole plan, not of a group).
+    fn indicator_counts(&self, indicators: Vec<&Indicator>, linked: bool) -> Value {
+        let total = indicators.len();
         list(Status::ALL, |status| {
             let count = indicators
                 .iter()
@@ -198,6 +224,15 @@ impl<'a> PlanView<'a> {
                     Value::from(self.t(&format!("status_{}", status.key()))),
                 ),
                 ("count", Value::from(count)),
+                ("percent", percent_of(count, total)),
+                (
+                    "url",
+                    Value::from(
+                        linked
+                            .then(|| self.url(&target_status_path(status)))
+                            .flatten(),
+                    ),
+                ),
             ])
         })
     }

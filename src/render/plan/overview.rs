@@ -5,12 +5,22 @@ use std::collections::BTreeMap;
 use tera::Value;
 
 use super::{PlanView, list, map};
+use crate::content::plan::indicators::Indicator;
 use crate::content::plan::pages::{
     DATA_SEGMENT, EVALUATION_SEGMENT, INDICATORS_SEGMENT, METHODOLOGY_SEGMENT, TASKS_SEGMENT,
     lead_segment,
 };
-use crate::content::plan::status::TaskStatus;
+use crate::content::plan::status::{Status, TaskStatus};
 use crate::format;
+
+/// How many of a plan's targets are achieved or on track and how many tasks are overdue,
+/// each of all.
+pub(super) struct HeadlineCounts {
+    pub targets_good: usize,
+    pub targets_total: usize,
+    pub tasks_overdue: usize,
+    pub tasks_total: usize,
+}
 
 /// How many overdue tasks the plan page's report lists.
 const OVERDUE_SHOWN: usize = 50;
@@ -38,6 +48,9 @@ impl PlanView<'_> {
             ])
         });
         let statuses = self.plan_task_statuses(|_| true);
+        let evaluation_url = plan
+            .evaluation_year()
+            .and_then(|y| self.url(&format!("{EVALUATION_SEGMENT}-{y}")));
         let late = self.late_by_lead();
         let budget: f64 = plan
             .tasks
@@ -79,13 +92,10 @@ impl PlanView<'_> {
                 Value::from(self.url(&format!("{DATA_SEGMENT}/_index"))),
             ),
             (
-                "evaluation_url",
-                Value::from(
-                    plan.evaluation_year()
-                        .and_then(|y| self.url(&format!("{EVALUATION_SEGMENT}-{y}"))),
-                ),
+                "evaluation_year",
+                Value::from(evaluation_url.as_ref().and(plan.evaluation_year())),
             ),
-            ("evaluation_year", Value::from(plan.evaluation_year())),
+            ("evaluation_url", Value::from(evaluation_url)),
             (
                 "methodology_url",
                 Value::from(self.url(METHODOLOGY_SEGMENT)),
@@ -97,10 +107,9 @@ impl PlanView<'_> {
             ),
             (
                 "indicator_counts",
-                self.indicator_counts(plan.indicators.iter().collect()),
+                self.indicator_counts(plan.indicators.iter().collect(), true),
             ),
             ("indicator_total", Value::from(plan.indicators.len())),
-            ("headline", Value::from(self.headline())),
             ("task_counts", statuses.0),
             ("task_total", Value::from(plan.tasks.len())),
             ("tasks_done_share", Value::from(statuses.1)),
@@ -118,6 +127,11 @@ impl PlanView<'_> {
                         .filter(|s| **s == TaskStatus::Overdue)
                         .count(),
                 ),
+            ),
+            ("headline", self.headline()),
+            (
+                "key_indicators",
+                list(self.key_indicators(), |i| self.indicator_summary(i)),
             ),
             (
                 "budget_label",
@@ -140,6 +154,96 @@ impl PlanView<'_> {
         list(overdue.into_iter().take(OVERDUE_SHOWN), |(task, status)| {
             self.task(task, *status)
         })
+    }
+
+    /// The plan in one sentence: how many targets are achieved or on track, how many tasks
+    /// are overdue, each of all (`21 of 32 targets achieved or on track; 8 of 91 tasks
+    /// overdue`), with the counts apart for templates that place them otherwise.
+    fn headline(&self) -> Value {
+        let counts = self.headline_counts();
+        map(vec![
+            ("text", Value::from(self.headline_text(&counts))),
+            ("targets_good", Value::from(counts.targets_good)),
+            ("targets_total", Value::from(counts.targets_total)),
+            ("tasks_overdue", Value::from(counts.tasks_overdue)),
+            ("tasks_total", Value::from(counts.tasks_total)),
+        ])
+    }
+
+    /// The counts of the headline.
+    pub(super) fn headline_counts(&self) -> HeadlineCounts {
+        let plan = self.plan;
+        HeadlineCounts {
+            targets_good: plan
+                .indicators
+                .iter()
+                .filter(|i| {
+                    matches!(
+                        self.assessment(&i.id).status,
+                        Status::Achieved | Status::OnTrack
+                    )
+                })
+                .count(),
+            targets_total: plan.indicators.len(),
+            tasks_overdue: plan
+                .task_statuses
+                .iter()
+                .filter(|s| **s == TaskStatus::Overdue)
+                .count(),
+            tasks_total: plan.tasks.len(),
+        }
+    }
+
+    /// The headline's sentence; a plan without targets or without tasks leaves that half out.
+    pub(super) fn headline_text(&self, counts: &HeadlineCounts) -> String {
+        let number = |n: usize| format::number(n as f64, 0, self.lang);
+        let mut parts = Vec::new();
+        if counts.targets_total > 0 {
+            parts.push(self.i18n.format(
+                self.lang,
+                "headline_targets",
+                &[
+                    ("count", &number(counts.targets_good)),
+                    ("total", &number(counts.targets_total)),
+                ],
+            ));
+        }
+        if counts.tasks_total > 0 {
+            parts.push(self.i18n.format(
+                self.lang,
+                "headline_tasks",
+                &[
+                    ("count", &number(counts.tasks_overdue)),
+                    ("total", &number(counts.tasks_total)),
+                ],
+            ));
+        }
+        parts.join("; ")
+    }
+
+    /// The plan's key indicators: those marked `featured = true`, else the first of each
+    /// group, in the plan's order.
+    fn key_indicators(&self) -> Vec<&Indicator> {
+        let indicators = &self.plan.indicators;
+        let featured: Vec<&Indicator> = indicators.iter().filter(|i| i.featured).collect();
+        if !featured.is_empty() {
+            return featured;
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        let mut firsts: Vec<&Indicator> = indicators
+            .iter()
+            .filter(|i| seen.insert(i.group.as_str()))
+            .collect();
+        // In the order of the groups, each group's first target.
+        let order = |i: &Indicator| {
+            self.plan
+                .groups
+                .iter()
+                .position(|g| g.id == i.group)
+                .unwrap_or(usize::MAX)
+        };
+        firsts.sort_by_key(|i| order(i));
+        firsts
     }
 
     fn late_by_lead(&self) -> Value {

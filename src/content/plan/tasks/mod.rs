@@ -41,7 +41,7 @@ use super::table::{Cell, HeaderRule, Row, Table, parse_number};
 
 pub use budget::Budget;
 use columns::Columns;
-pub use columns::Field;
+pub use columns::{Field, field_of, name_key};
 use layout::RowKind;
 use parties::Parties;
 

@@ -1,0 +1,36 @@
+# Bản đồ: tệp ranh giới (content/data/places.geojson hoặc places.topojson), các đối tượng
+# (feature) trong tệp và địa bàn chúng chỉ đến, và bản đồ của chỉ số có số liệu theo địa bàn.
+map-json-eof = tệp kết thúc khi nội dung JSON chưa hết
+map-json-eof-hint = thiếu dấu `]` hoặc `{"}"}` đóng; tệp tải về hoặc sao chép bị cắt giữa chừng thường kết thúc như thế này
+map-json-syntax = đây không phải JSON hợp lệ
+map-json-syntax-hint = hãy tìm dấu phẩy, dấu ngoặc kép hoặc dấu ngoặc bị thiếu ngay trước vị trí này
+map-json-form = nội dung JSON này không theo cấu trúc GeoJSON
+map-json-detail = bộ đọc JSON báo: { $detail }
+map-not-collection = tệp chứa một `{ $kind }`, không phải một FeatureCollection
+map-not-collection-hint = hãy xuất ranh giới dưới dạng GeoJSON FeatureCollection (mỗi địa bàn một feature), hoặc TopoJSON Topology
+map-no-features = FeatureCollection này không có danh sách `features`
+map-no-objects = Topology này không có `objects`
+map-no-features-hint = một tệp GeoJSON có dạng {"{"} "type": "FeatureCollection", "features": [ {"{"} "type": "Feature", "properties": {"{"} "id": "…" {"}"}, "geometry": … {"}"} ] {"}"}
+map-feature-form = minhbach không đọc được đối tượng này, nên nó không được vẽ trên bản đồ
+map-no-geometry = đối tượng này không có hình học (geometry), nên không được vẽ trên bản đồ
+map-geometry-unsupported = `{ $kind }` không có diện tích để tô màu, nên đối tượng này không được vẽ trên bản đồ
+map-geometry-hint = hình của một địa bàn phải là `Polygon` hoặc `MultiPolygon`
+map-coordinates = các tọa độ này không phải là các vòng gồm cặp [kinh độ, vĩ độ], nên đối tượng này không được vẽ trên bản đồ
+map-coordinates-hint = tọa độ của một Polygon có dạng [[[106.1, 20.4], [106.2, 20.4], [106.2, 20.5], [106.1, 20.4]]]
+map-not-degrees = các tọa độ này không phải kinh độ, vĩ độ tính bằng độ, nên đối tượng này không được vẽ trên bản đồ
+map-not-degrees-hint = hãy xuất ranh giới theo hệ WGS 84 (EPSG:4326); tọa độ tính bằng mét, như hệ VN-2000, không đặt được lên bản đồ
+map-arc-missing = topology không có cung (arc) số { $index }, nên đối tượng này không được vẽ trên bản đồ
+map-arc-missing-hint = tệp có thể bị cắt ngắn hoặc bị sửa bằng tay; hãy xuất lại tệp
+map-empty = các vòng của đối tượng này có ít hơn ba điểm, nên không có gì để vẽ
+map-no-places = các hình trong { $file } chỉ đến địa bàn, nhưng trang web không có content/data/places.toml
+map-no-places-hint = hãy liệt kê các địa bàn trong content/data/places.toml ([[place]] với id, name và kind); các feature chỉ đến địa bàn bằng id hoặc tên
+map-no-key = đối tượng này không có id, mã hay tên để biết là địa bàn nào, nên không được vẽ trên bản đồ
+map-no-key-hint = hãy thêm cho nó thuộc tính `id` ghi id của một địa bàn trong content/{ $file }
+map-unknown-place = `{ $written }` (thuộc tính `{ $property }`) không phải địa bàn nào trong content/{ $file }, nên đối tượng này không được vẽ trên bản đồ
+map-unknown-place-hint = hãy ghi cho đối tượng id hoặc tên của một địa bàn trong content/{ $file }, hoặc thêm địa bàn đó vào tệp này
+map-place-without-shape = { $place } có số liệu của `{ $indicator }` nhưng không có hình trong { $file }, nên bản đồ bỏ qua địa bàn này
+map-place-without-shape-hint = hãy thêm vào { $file } một feature có `id` là `{ $id }`
+map-two-files = trang web có cả content/{ $first } và content/{ $second }
+map-two-files-hint = hãy giữ các hình trong một tệp: content/{ $first } được đọc, hãy xóa content/{ $second }
+map-chart-no-file = `{ $id }` không có bản đồ: trang web không có tệp content/data/places.geojson chứa hình các địa bàn
+map-chart-no-places = `{ $id }` không có bản đồ: không số liệu mới nhất nào của chỉ số này thuộc một địa bàn có hình trong { $file }
