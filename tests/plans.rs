@@ -397,6 +397,16 @@ fn indicator_pages_have_charts_that_say_what_they_show() {
     assert_eq!(svgs(&plan).len(), 2);
     assert!(svgs(&plan).iter().all(|s| s.contains("chart-sparkline")));
     assert!(!plan.contains("chart-frame"));
+    // The list of targets puts each one's sparkline after its name, in one box that the theme
+    // lines up (the sparkline has no words to keep legible: one drawing).
+    let list = site.output("kh/chi-tieu/index.html");
+    let cell = &list[list.find("<div class=\"indicator-name\">").unwrap()..];
+    let cell = &cell[..cell.find("</div>").unwrap()];
+    assert!(
+        cell.contains("</a><svg") && cell.contains("class=\"chart chart-sparkline\""),
+        "{cell}"
+    );
+    assert!(!list.contains("chart-frame"), "{list}");
 }
 
 #[test]
