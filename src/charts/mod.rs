@@ -74,11 +74,12 @@
 //!
 //! # Two drawings
 //! `framed` draws a chart twice, `NARROW` and `WIDE` units wide, into
-//! `<div class="chart-frame"><div class="chart-narrow">SVG</div><div class="chart-wide">SVG</div></div>`,
+//! `<div class="chart-frame"><div class="chart-narrow">SVG</div><div class="chart-wide" hidden>SVG</div></div>`,
 //! the ids of each drawing ending in `-narrow` and `-wide`. The theme shows one and hides the
 //! other (`display: none`, so only one is in the accessibility tree), by the width of the
 //! frame: a container query, so that a chart in a narrow grid cell of a wide screen is drawn
-//! narrow too.
+//! narrow too. Without the theme's rules (a feed reader, a site's own stylesheet) `hidden`
+//! keeps the wide drawing out and the narrow one shows.
 //!
 //! # Golden files
 //! Tests compare representative charts, in both widths, with `src/charts/golden/NAME.svg` (one
@@ -182,7 +183,7 @@ pub fn framed(id: &str, draw: impl Fn(f64, &str) -> String) -> String {
     let narrow = draw(NARROW, &format!("{id}-narrow"));
     let wide = draw(WIDE, &format!("{id}-wide"));
     format!(
-        "<div class=\"chart-frame\"><div class=\"chart-narrow\">\n{narrow}</div><div class=\"chart-wide\">\n{wide}</div></div>\n"
+        "<div class=\"chart-frame\"><div class=\"chart-narrow\">\n{narrow}</div><div class=\"chart-wide\" hidden>\n{wide}</div></div>\n"
     )
 }
 
