@@ -1395,7 +1395,10 @@ fn framed_charts_come_in_two_drawings_with_their_own_ids() {
     });
     assert!(html.starts_with("<div class=\"chart-frame\"><div class=\"chart-narrow\">\n<svg"));
     // Without the theme's rules only the narrow drawing shows.
-    assert!(html.contains("</div><div class=\"chart-wide\" hidden>\n<svg"), "{html}");
+    assert!(
+        html.contains("</div><div class=\"chart-wide\" hidden>\n<svg"),
+        "{html}"
+    );
     let narrow = &html[html.find("<svg").unwrap()..html.find("</svg>").unwrap() + 6];
     let rest = &html[html.find("chart-wide").unwrap()..];
     let wide = &rest[rest.find("<svg").unwrap()..rest.find("</svg>").unwrap() + 6];

@@ -151,9 +151,14 @@ fn target_label(
         }
         spots
     };
-    let centre = (marker_x - 60.0, ty);
+    let wanted = Wanted {
+        spots: along,
+        // Anywhere along the line, but near it.
+        centre: (marker_x - 60.0, ty),
+        reach: (layout.width, 45.0),
+    };
     let look = Look::Plain("label target-label");
-    placed_words(places, layout, (&name, &figures), (along, centre), look)
+    placed_words(places, layout, (&name, &figures), wanted, look)
 }
 
 /// The baseline's words below a rising baseline (and above a falling one), where the
@@ -178,28 +183,42 @@ fn baseline_label(
             (toward.0, toward.1 - further),
         ]
     };
+    let wanted = Wanted {
+        spots: around,
+        // Near the marker: further away the words would name nothing the eye can find, and
+        // the legend, which shows the marker beside them, is the better place.
+        centre: (bx + 40.0, by),
+        reach: (120.0, 60.0),
+    };
     let look = Look::Plain("label baseline-label");
-    placed_words(
-        places,
-        layout,
-        (&name, &figures),
-        (around, (bx + 40.0, by)),
-        look,
-    )
+    placed_words(places, layout, (&name, &figures), wanted, look)
 }
 
-/// A baseline's or target's words: on one line at one of `spots`, else on two (the name,
-/// then the figures), else the nearest free place to `centre`; the words themselves when
-/// none is free.
+/// Where a baseline's or target's words may go: the spots for a label of a shape, in the
+/// order to try them, then the free place nearest `centre` within `reach` (sideways, up and
+/// down).
+struct Wanted<F: Fn(&Shape) -> Vec<(f64, f64)>> {
+    spots: F,
+    centre: (f64, f64),
+    reach: (f64, f64),
+}
+
+/// A baseline's or target's words: on one line at one of the wanted spots, else on two (the
+/// name, then the figures), else at the nearest free place; the words themselves when none
+/// is free.
 fn placed_words(
     places: &mut Placer,
     layout: &Layout,
     words: (&str, &str),
-    spots: (impl Fn(&Shape) -> Vec<(f64, f64)>, (f64, f64)),
+    wanted: Wanted<impl Fn(&Shape) -> Vec<(f64, f64)>>,
     look: Look,
 ) -> Result<Label, String> {
     let (name, figures) = words;
-    let (spots, centre) = spots;
+    let Wanted {
+        spots,
+        centre,
+        reach,
+    } = wanted;
     let one = fit(&format!("{name} {figures}"), FONT, layout.width - 4.0);
     let two = vec![
         fit(name, FONT, layout.width - 4.0),
@@ -213,7 +232,6 @@ fn placed_words(
     if let Some(at) = places.first_of(&spots(&stacked), &stacked) {
         return Ok(stacked.label(at, two, look));
     }
-    let reach = (layout.width, PLOT_HEIGHT / 2.0);
     if let Some(at) = places.nearest(centre, reach, &shape) {
         return Ok(shape.label(at, vec![one], look));
     }
@@ -353,7 +371,13 @@ impl Placer {
         Placer {
             taken,
             segments: segments(series, layout),
-            bounds: (2.0, 2.0, layout.width - 2.0, layout.bottom - 2.0),
+            // Inside the plot: a label in the value axis's gutter would read as a tick.
+            bounds: (
+                layout.left + 2.0,
+                2.0,
+                layout.width - 2.0,
+                layout.bottom - 2.0,
+            ),
         }
     }
 

@@ -99,24 +99,13 @@ impl Legend {
         wanted.extend(left_over.baseline.map(|b| (Symbol::Baseline, b)));
         wanted.extend(left_over.no_data.map(|n| (Symbol::Nothing, n)));
 
-        let start = layout.left.min(layout.width / 4.0);
+        // From the plot's left edge, or from the chart's when that saves a row.
         let end = layout.width - 2.0;
-        let (mut x, mut row) = (start, 0);
-        let mut items = Vec::new();
-        for (symbol, text) in wanted {
-            let text = fit(text.trim(), FONT, end - start - symbol.room());
-            let width = symbol.room() + text_width(&text, FONT);
-            if x > start && x + width > end {
-                x = start;
-                row += 1;
-            }
-            items.push(Item {
-                symbol,
-                text,
-                place: (x, row),
-            });
-            x += width + ITEM_GAP;
-        }
+        let aligned = flow(&wanted, layout.left.min(layout.width / 4.0), end);
+        let items = match flow(&wanted, 2.0, end) {
+            edge if rows(&edge) < rows(&aligned) => edge,
+            _ => aligned,
+        };
         let time_rows = layout.time.rows.max(1) as f64;
         Legend {
             items,
@@ -177,4 +166,29 @@ impl Legend {
             );
         }
     }
+}
+
+/// The items laid out in rows from `start` to `end`, each shortened to fit a row.
+fn flow(wanted: &[(Symbol, String)], start: f64, end: f64) -> Vec<Item> {
+    let (mut x, mut row) = (start, 0);
+    let mut items = Vec::new();
+    for (symbol, text) in wanted {
+        let text = fit(text.trim(), FONT, end - start - symbol.room());
+        let width = symbol.room() + text_width(&text, FONT);
+        if x > start && x + width > end {
+            x = start;
+            row += 1;
+        }
+        items.push(Item {
+            symbol: *symbol,
+            text,
+            place: (x, row),
+        });
+        x += width + ITEM_GAP;
+    }
+    items
+}
+
+fn rows(items: &[Item]) -> usize {
+    items.iter().map(|i| i.place.1 + 1).max().unwrap_or(0)
 }
