@@ -67,8 +67,10 @@ const MAX_HEIGHT: f64 = 360.0;
 const MAP_TOP: f64 = 4.0;
 /// Space kept at the left and right of the map and the legend.
 const EDGE_GAP: f64 = 4.0;
-/// Place names on the map: a little smaller than the legend, one or two lines.
-const LABEL_FONT: f64 = 13.0;
+/// Place names on the map, one or two lines: the size of all chart text, which the theme
+/// keeps at 12 px or more in either drawing (13 units would be 11.4 px where the wide drawing
+/// starts).
+const LABEL_FONT: f64 = FONT;
 /// Far enough apart that the lines' boxes (see `ASCENT`) do not meet.
 const LABEL_LINE: f64 = LABEL_FONT * (ASCENT + DESCENT) + 1.0;
 const SWATCH_WIDTH: f64 = 24.0;
