@@ -122,10 +122,12 @@ fn each_place_is_drawn_in_the_class_of_its_reading_with_a_legend_in_words() {
     let doc = roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{e}\n{svg}"));
     let root = doc.root_element();
     assert_eq!(root.attribute("role"), Some("img"));
+    // The narrow of its two drawings (the theme shows the one that fits).
     assert_eq!(
         root.attribute("aria-labelledby"),
-        Some("chart-map-phu-song-title chart-map-phu-song-desc")
+        Some("chart-map-phu-song-narrow-title chart-map-phu-song-narrow-desc")
     );
+    assert!(html.contains("chart-map-phu-song-wide-title"), "{html}");
 
     // The legend: a look and words for each class, then the places without data.
     let legend: Vec<(String, String)> = doc
@@ -202,7 +204,7 @@ fn each_place_is_drawn_in_the_class_of_its_reading_with_a_legend_in_words() {
     assert_eq!(dong.attribute("d").unwrap().matches('M').count(), 2);
     // Every class's pattern is defined, so no fill is colour alone.
     for (look, _) in &legend {
-        let id = format!("chart-map-phu-song-{look}");
+        let id = format!("chart-map-phu-song-narrow-{look}");
         assert!(
             doc.descendants()
                 .any(|n| n.has_tag_name("pattern") && n.attribute("id") == Some(id.as_str())),

@@ -335,7 +335,32 @@ fn indicator_pages_have_charts_that_say_what_they_show() {
     let site = built();
     let html = site.output("kh/chi-tieu/dvc/index.html");
     let charts = svgs(&html);
-    assert!(charts.len() >= 2, "a trend and a breakdown chart");
+    assert_eq!(
+        charts.len(),
+        4,
+        "a trend and a breakdown chart, each drawn narrow and wide"
+    );
+    // Each chart comes in a frame with a narrow and a wide drawing, the theme showing one;
+    // their ids differ, as every id on the page does.
+    assert_eq!(html.matches("<div class=\"chart-frame\">").count(), 2);
+    for (i, svg) in charts.iter().enumerate() {
+        let (variant, width) = if i % 2 == 0 {
+            ("narrow", "288")
+        } else {
+            ("wide", "640")
+        };
+        assert!(svg.contains(&format!("viewBox=\"0 0 {width} ")), "{svg}");
+        assert!(svg.contains(&format!("-{variant}-title")), "{svg}");
+    }
+    let mut ids: Vec<&str> = html
+        .split(" id=\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect();
+    let count = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "ids repeat on the page");
     for svg in &charts {
         let document = roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("{e}: {svg}"));
         let root = document.root_element();
@@ -366,8 +391,22 @@ fn indicator_pages_have_charts_that_say_what_they_show() {
     for value in ["70%", "76%", "80%", "85%"] {
         assert!(table.contains(&format!(" {value} ")), "{value}");
     }
-    // The plan page shows targets and tasks by status as charts too.
-    assert_eq!(svgs(&site.output("kh/index.html")).len(), 2);
+    // The plan page's key indicators carry sparklines: one drawing each, as they have no
+    // words to keep legible.
+    let plan = site.output("kh/index.html");
+    assert_eq!(svgs(&plan).len(), 2);
+    assert!(svgs(&plan).iter().all(|s| s.contains("chart-sparkline")));
+    assert!(!plan.contains("chart-frame"));
+    // The list of targets puts each one's sparkline after its name, in one box that the theme
+    // lines up (the sparkline has no words to keep legible: one drawing).
+    let list = site.output("kh/chi-tieu/index.html");
+    let cell = &list[list.find("<div class=\"indicator-name\">").unwrap()..];
+    let cell = &cell[..cell.find("</div>").unwrap()];
+    assert!(
+        cell.contains("</a><svg") && cell.contains("class=\"chart chart-sparkline\""),
+        "{cell}"
+    );
+    assert!(!list.contains("chart-frame"), "{list}");
 }
 
 #[test]
@@ -377,7 +416,9 @@ fn markdown_pages_embed_charts_by_shortcode() {
     site.build().assert_ok();
     let page = site.output("bai-viet/index.html");
     assert!(
-        main_of(&page).contains("<figure class=\"chart-figure\"><svg"),
+        main_of(&page).contains(
+            "<figure class=\"chart-figure\"><div class=\"chart-frame\"><div class=\"chart-narrow\">\n<svg"
+        ),
         "{page}"
     );
     assert!(!page.contains("{{ chart"));

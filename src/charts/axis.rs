@@ -156,21 +156,6 @@ pub(crate) fn continues(previous: &Period, next: &Period) -> bool {
     next.start() <= after
 }
 
-/// How strongly a period deserves an x-axis label when not all fit: years and year ends
-/// first, then quarter ends, then the rest.
-pub(crate) fn label_rank(period: &Period) -> u8 {
-    match period {
-        Period::Year(_) => 0,
-        Period::Quarter(_, 4) => 1,
-        Period::Month(_, 12) => 1,
-        Period::Quarter(..) => 2,
-        Period::Month(_, m) if m % 3 == 0 => 2,
-        Period::Month(..) => 3,
-        Period::Day(d) if d.month() == 12 && d.day() == 31 => 1,
-        Period::Day(_) => 3,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,10 +14,11 @@
 //! - The root is `<svg xmlns=… viewBox="0 0 W H" role="img" aria-labelledby="ID-title
 //!   ID-desc" class="chart chart-KIND" preserveAspectRatio="xMidYMid meet">` with `<title>`
 //!   and `<desc>` first, and no `width`/`height`: the theme makes it fluid
-//!   (`.chart { width: 100%; height: auto }`). All charts but the sparkline share one width
-//!   (400 user units) so their text renders at one size side by side: 14 units, which is
-//!   11.5 px on a 360 px phone (328 px of content) and 16 px in a 460 px column; a theme that
-//!   caps `.chart` at about 28rem keeps chart text at body size on wide screens.
+//!   (`.chart { width: 100%; height: auto }`).
+//! - Every chart but the sparkline is drawn at the width it is given, in user units, with
+//!   text of 14 units whatever the width: a narrow drawing keeps its text at 12 px or more on
+//!   a phone, a wide one lays the same content out along a desktop's text column. `framed`
+//!   puts both in one frame (see "Two drawings" below).
 //! - Everything drawn sits in one `<g aria-hidden="true">`: screen readers read the title and
 //!   the description (the finding in words); the numbers are in the HTML table beside it.
 //! - No fonts, scripts or `<style>`: text inherits the page's font, neutral ink is
@@ -32,9 +33,11 @@
 //!   forced colours keep every distinction.
 //! - Output is deterministic: coordinates have one decimal, numbers go through `format`.
 //! - Text width is estimated from the characters (see `text_width`: DejaVu Sans advances,
-//!   the widest usual default font) since there are no font metrics; labels are placed,
-//!   wrapped and thinned with that estimate so that they stay inside the viewBox and do not
-//!   overlap.
+//!   the widest usual default font) and its height from the tallest usual line box (see
+//!   `ASCENT`, `DESCENT`: Noto Sans) since there are no font metrics; labels are placed,
+//!   wrapped and thinned with that estimate so that they stay inside the viewBox and touch
+//!   neither each other nor the lines and points drawn (the faint grid aside, which their
+//!   outline in the background colour masks).
 //! - Nothing panics: non-finite values are skipped, empty data draws an empty frame with the
 //!   "no data" words, equal values get a non-zero range.
 //!
@@ -52,7 +55,7 @@
 //!   (fill: hollow markers), `marker` (stroke: outline of status markers), `marker-ink`
 //!   (stroke: the check in the achieved marker), `pattern-ink` (stroke: pattern lines),
 //!   `segment` (stroke: gaps between segments);
-//! - text (fill `currentColor`): `tick`, `unit`, `label` (with `target-label`,
+//! - text (fill `currentColor`, from the drawing's group): `tick`, `unit`, `label` (with `target-label`,
 //!   `baseline-label`, `milestone-label`), `value`, `legend`, `no-data`.
 //!
 //! - the map: `area` (each place, stroke: its outline; with `look-N` for its class's look,
@@ -69,10 +72,19 @@
 //! `milestone`, `path`, `series` to `CanvasText` and the background hooks to `Canvas`;
 //! shapes, dashes and patterns then carry every distinction.
 //!
+//! # Two drawings
+//! `framed` draws a chart twice, `NARROW` and `WIDE` units wide, into
+//! `<div class="chart-frame"><div class="chart-narrow">SVG</div><div class="chart-wide" hidden>SVG</div></div>`,
+//! the ids of each drawing ending in `-narrow` and `-wide`. The theme shows one and hides the
+//! other (`display: none`, so only one is in the accessibility tree), by the width of the
+//! frame: a container query, so that a chart in a narrow grid cell of a wide screen is drawn
+//! narrow too. Without the theme's rules (a feed reader, a site's own stylesheet) `hidden`
+//! keeps the wide drawing out and the narrow one shows.
+//!
 //! # Golden files
-//! Tests compare representative charts with `src/charts/golden/NAME.svg` (one element per
-//! line so that a change reads as a small diff). After an intended change, rewrite them with
-//! `UPDATE_GOLDEN=1 cargo test --lib charts` and review the diff.
+//! Tests compare representative charts, in both widths, with `src/charts/golden/NAME.svg` (one
+//! element per line so that a change reads as a small diff). After an intended change,
+//! rewrite them with `UPDATE_GOLDEN=1 cargo test --lib charts` and review the diff.
 
 mod axis;
 mod breakdown;
@@ -112,17 +124,68 @@ pub struct Labels {
     pub milestone: String,
     /// "Chưa có số liệu" / "No data".
     pub no_data: String,
+    /// "Số liệu mới nhất" / "Latest": names the latest value where it cannot sit beside its
+    /// marker and goes to the legend.
+    pub latest: String,
 }
 
-/// The width of every chart but the sparkline, in user units.
-pub(crate) const WIDTH: f64 = 400.0;
-/// Text size of labels and ticks, in user units: 11.5 px on a 360 px phone.
+/// The narrow drawing's width in user units: one unit is one pixel in the 288 px column of a
+/// 320 px phone, so 14-unit text renders at 14 px there and at 12.4 px in the narrowest
+/// column the theme gives a chart (16rem, 256 px).
+pub const NARROW: f64 = 288.0;
+/// The wide drawing's width: about a desktop's text column (72ch of body text, 670 px), so its
+/// text renders at about 14.5 px there; the theme shows it from a 35rem (560 px) frame, where
+/// its text is 12.25 px.
+pub const WIDE: f64 = 640.0;
+/// The narrowest and widest a chart may be asked to be; widths outside are brought within.
+const MIN_WIDTH: f64 = 200.0;
+const MAX_WIDTH: f64 = 2000.0;
+/// Text size of labels and ticks, in user units.
 pub(crate) const FONT: f64 = 14.0;
+/// The top and bottom of a line of text above and below its baseline, as shares of its size:
+/// Noto Sans's line box (1.069 and 0.293 em), the tallest of the usual UI fonts, which is
+/// what browsers report as the text's box. Vietnamese capitals with two marks reach as high.
+pub(crate) const ASCENT: f64 = 1.07;
+pub(crate) const DESCENT: f64 = 0.3;
+/// The distance between the baselines of stacked lines of `FONT` text whose boxes do not
+/// overlap.
+pub(crate) const LINE: f64 = FONT * (ASCENT + DESCENT) + 1.0;
 /// The widest a single figure or unit may be drawn; longer ones (a 400-digit number) are
 /// shortened rather than pushed out of the viewBox.
 pub(crate) const MAX_FIGURE: f64 = 150.0;
 /// Moves a text's baseline down so that the text centres on a given y.
 pub(crate) const CENTRE: f64 = FONT * 0.35;
+
+/// A width a chart can be drawn at: finite, and within 200 to 2000 units.
+pub(crate) fn chart_width(width: f64) -> f64 {
+    if width.is_finite() {
+        width.clamp(MIN_WIDTH, MAX_WIDTH)
+    } else {
+        NARROW
+    }
+}
+
+/// The box of a line of text of `size` with its left edge at `left` and its baseline at `y`:
+/// left, top, right, bottom.
+pub(crate) fn text_box(text: &str, size: f64, left: f64, y: f64) -> (f64, f64, f64, f64) {
+    (
+        left,
+        y - size * ASCENT,
+        left + text_width(text, size),
+        y + size * DESCENT,
+    )
+}
+
+/// A chart drawn twice, `NARROW` and `WIDE` units wide, in the frame the theme switches
+/// between by the room it has. `draw` gets the width and the drawing's own id (`id-narrow`,
+/// `id-wide`), so that the ids of both stay unique on the page.
+pub fn framed(id: &str, draw: impl Fn(f64, &str) -> String) -> String {
+    let narrow = draw(NARROW, &format!("{id}-narrow"));
+    let wide = draw(WIDE, &format!("{id}-wide"));
+    format!(
+        "<div class=\"chart-frame\"><div class=\"chart-narrow\">\n{narrow}</div><div class=\"chart-wide\" hidden>\n{wide}</div></div>\n"
+    )
+}
 
 /// Presentation defaults, chosen for contrast on white; the theme overrides them by class.
 pub(crate) mod ink {
@@ -199,11 +262,13 @@ impl Svg {
         let _ = writeln!(self.out, "</{name}>");
     }
 
-    /// Opens the group that holds everything drawn, hidden from assistive technology.
+    /// Opens the group that holds everything drawn, hidden from assistive technology; text
+    /// inherits its size and its fill (the page's text colour).
     pub(crate) fn open_drawing(&mut self, font_size: f64) {
         self.tag("g")
             .attr("aria-hidden", "true")
             .num("font-size", font_size)
+            .attr("fill", ink::TEXT)
             .open();
     }
 
@@ -380,22 +445,21 @@ pub(crate) fn halo_text(svg: &mut Svg, class: &str, at: (f64, f64), anchor: &str
     if anchor != "start" {
         tag = tag.attr("text-anchor", anchor);
     }
-    tag.attr("fill", ink::TEXT)
-        .attr("stroke", ink::BACKGROUND)
+    tag.attr("stroke", ink::BACKGROUND)
         .attr("stroke-width", "3")
         .attr("stroke-linejoin", "round")
         .attr("style", "paint-order:stroke")
         .text(content);
 }
 
-/// Plain text in the page's text colour, placed like `halo_text`.
+/// Plain text in the page's text colour (the drawing group's fill), placed like `halo_text`.
 pub(crate) fn plain_text(svg: &mut Svg, class: &str, at: (f64, f64), anchor: &str, content: &str) {
     let (x, y) = at;
     let mut tag = svg.tag("text").class(class).num("x", x).num("y", y);
     if anchor != "start" {
         tag = tag.attr("text-anchor", anchor);
     }
-    tag.attr("fill", ink::TEXT).text(content);
+    tag.text(content);
 }
 
 /// The left edge of a label of `width` centred on `x`, moved inside [`min`, `max`].

@@ -39,6 +39,7 @@ impl ChartRequest<'_> {
             path: self.t("chart_path"),
             milestone: self.t("milestones"),
             no_data: self.t("status_no_data"),
+            latest: self.t("latest"),
         }
     }
 
@@ -105,20 +106,25 @@ impl ChartRequest<'_> {
 
     fn trend(&self, chart: &IndicatorChart<'_>) -> String {
         let indicator = chart.indicator;
-        charts::trend(&charts::TrendChart {
-            id: &chart.chart_id,
-            title: chart.title,
-            description: &self.description(indicator, &chart.assessment),
-            lang: self.lang,
-            percent: chart.percent,
-            unit_label: &chart.unit_label,
-            direction: indicator.direction,
-            baseline: indicator.baseline,
-            target: indicator.target,
-            milestones: &indicator.milestones,
-            readings: &chart.totals(),
-            status: chart.assessment.status,
-            labels: &chart.labels,
+        let description = self.description(indicator, &chart.assessment);
+        let readings = chart.totals();
+        charts::framed(&chart.chart_id, |width, id| {
+            charts::trend(&charts::TrendChart {
+                id,
+                width,
+                title: chart.title,
+                description: &description,
+                lang: self.lang,
+                percent: chart.percent,
+                unit_label: &chart.unit_label,
+                direction: indicator.direction,
+                baseline: indicator.baseline,
+                target: indicator.target,
+                milestones: &indicator.milestones,
+                readings: &readings,
+                status: chart.assessment.status,
+                labels: &chart.labels,
+            })
         })
     }
 
@@ -145,16 +151,20 @@ impl ChartRequest<'_> {
             .collect();
         bars.sort_by(|a, b| b.value.total_cmp(&a.value));
         let title = format!("{} — {}", chart.title, latest.label(self.lang));
-        Ok(charts::breakdown(&charts::BreakdownChart {
-            id: &chart.chart_id,
-            title: &title,
-            description: &self.breakdown_description(indicator, &bars, latest),
-            lang: self.lang,
-            percent: chart.percent,
-            unit_label: &chart.unit_label,
-            bars: &bars,
-            target: Some(indicator.target.value),
-            labels: &chart.labels,
+        let description = self.breakdown_description(indicator, &bars, latest);
+        Ok(charts::framed(&chart.chart_id, |width, id| {
+            charts::breakdown(&charts::BreakdownChart {
+                id,
+                width,
+                title: &title,
+                description: &description,
+                lang: self.lang,
+                percent: chart.percent,
+                unit_label: &chart.unit_label,
+                bars: &bars,
+                target: Some(indicator.target.value),
+                labels: &chart.labels,
+            })
         }))
     }
 
@@ -236,15 +246,20 @@ impl ChartRequest<'_> {
                 ("period", &data.period.label_in_sentence(self.lang)),
             ],
         );
-        Ok(charts::choropleth(&charts::MapChart {
-            id: &format!("chart-map-{}", indicator.id),
-            title: &title,
-            description: &self.map_description(indicator, &areas),
-            lang: self.lang,
-            percent: chart.percent,
-            unit_label: &chart.unit_label,
-            areas: &areas,
-            labels: &labels,
+        let description = self.map_description(indicator, &areas);
+        let map_id = format!("chart-map-{}", indicator.id);
+        Ok(charts::framed(&map_id, |width, id| {
+            charts::choropleth(&charts::MapChart {
+                id,
+                width,
+                title: &title,
+                description: &description,
+                lang: self.lang,
+                percent: chart.percent,
+                unit_label: &chart.unit_label,
+                areas: &areas,
+                labels: &labels,
+            })
         }))
     }
 
@@ -297,18 +312,22 @@ impl ChartRequest<'_> {
 
     fn bullet(&self, chart: &IndicatorChart<'_>) -> String {
         let indicator = chart.indicator;
-        charts::bullet(&charts::BulletChart {
-            id: &chart.chart_id,
-            title: chart.title,
-            description: &self.description(indicator, &chart.assessment),
-            lang: self.lang,
-            percent: chart.percent,
-            direction: indicator.direction,
-            baseline: indicator.baseline.value,
-            target: indicator.target.value,
-            latest: chart.assessment.latest.map(|p| p.value),
-            status: chart.assessment.status,
-            labels: &chart.labels,
+        let description = self.description(indicator, &chart.assessment);
+        charts::framed(&chart.chart_id, |width, id| {
+            charts::bullet(&charts::BulletChart {
+                id,
+                width,
+                title: chart.title,
+                description: &description,
+                lang: self.lang,
+                percent: chart.percent,
+                direction: indicator.direction,
+                baseline: indicator.baseline.value,
+                target: indicator.target.value,
+                latest: chart.assessment.latest.map(|p| p.value),
+                status: chart.assessment.status,
+                labels: &chart.labels,
+            })
         })
     }
 
@@ -381,12 +400,15 @@ impl ChartRequest<'_> {
                 count: *count,
             })
             .collect();
-        Ok(charts::status_bar(&charts::StatusBar {
-            id: &chart_id,
-            title: &title,
-            description: &description,
-            lang: self.lang,
-            segments: &segments,
+        Ok(charts::framed(&chart_id, |width, id| {
+            charts::status_bar(&charts::StatusBar {
+                id,
+                width,
+                title: &title,
+                description: &description,
+                lang: self.lang,
+                segments: &segments,
+            })
         }))
     }
 

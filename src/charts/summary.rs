@@ -1,6 +1,8 @@
 //! A plan at a glance: targets (or tasks) by status as one stacked bar with a text legend.
 
-use super::{CENTRE, FONT, Svg, WIDTH, fit, ink, plain_text, status_colour, text_width};
+use super::{
+    CENTRE, FONT, LINE, Svg, chart_width, fit, ink, plain_text, status_colour, text_width,
+};
 use crate::format;
 
 pub struct Segment<'a> {
@@ -14,6 +16,8 @@ pub struct Segment<'a> {
 
 pub struct StatusBar<'a> {
     pub id: &'a str,
+    /// In user units (`charts::NARROW`, `charts::WIDE`).
+    pub width: f64,
     pub title: &'a str,
     /// The finding in words; made from the legend when empty.
     pub description: &'a str,
@@ -28,7 +32,7 @@ const EDGE: f64 = 2.0;
 /// The narrowest a non-empty segment gets, so that a single overdue task still shows.
 const MIN_SEGMENT: f64 = 6.0;
 const SWATCH: f64 = 16.0;
-const LEGEND_ROW: f64 = 24.0;
+const LEGEND_ROW: f64 = LINE + 4.0;
 const LEGEND_GAP: f64 = 18.0;
 
 /// How a status fills its segment besides its colour: patterns keep statuses apart in
@@ -89,7 +93,8 @@ struct Legend {
 
 /// One stacked bar of counts by status, with a legend naming each status and its count.
 pub fn status_bar(chart: &StatusBar) -> String {
-    let legend = legend(chart);
+    let width = chart_width(chart.width);
+    let legend = legend(chart, width);
     let height = legend.top + legend.rows * LEGEND_ROW + 2.0;
     let description = if chart.description.trim().is_empty() {
         legend.items.join("; ")
@@ -99,7 +104,7 @@ pub fn status_bar(chart: &StatusBar) -> String {
     let mut svg = Svg::new(
         "status-bar",
         chart.id,
-        (WIDTH, height),
+        (width, height),
         chart.title,
         &description,
     );
@@ -107,32 +112,32 @@ pub fn status_bar(chart: &StatusBar) -> String {
     svg.open_drawing(FONT);
     let classes: Vec<String> = chart.segments.iter().map(|s| class_key(s.key)).collect();
     draw_patterns(&mut svg, chart.segments, &id, &classes);
-    draw_bar(&mut svg, chart.segments, &id, &classes);
+    draw_bar(&mut svg, chart.segments, (&id, width), &classes);
     draw_legend(&mut svg, &legend, &id);
     svg.close("g");
     svg.finish()
 }
 
-fn legend(chart: &StatusBar) -> Legend {
+fn legend(chart: &StatusBar, width: f64) -> Legend {
     let items: Vec<String> = chart
         .segments
         .iter()
         .map(|s| {
             let count = format::number(s.count as f64, 0, chart.lang);
             let item = format!("{}: {count}", s.label.trim());
-            fit(&item, FONT, WIDTH - 2.0 * EDGE - SWATCH - 6.0)
+            fit(&item, FONT, width - 2.0 * EDGE - SWATCH - 6.0)
         })
         .collect();
     let mut places: Vec<(f64, f64)> = Vec::new();
     let (mut lx, mut row) = (EDGE, 0.0);
     for item in &items {
-        let width = SWATCH + 6.0 + text_width(item, FONT);
-        if lx > EDGE && lx + width > WIDTH - EDGE {
+        let item_width = SWATCH + 6.0 + text_width(item, FONT);
+        if lx > EDGE && lx + item_width > width - EDGE {
             lx = EDGE;
             row += 1.0;
         }
         places.push((lx, row));
-        lx += width + LEGEND_GAP;
+        lx += item_width + LEGEND_GAP;
     }
     let rows = if items.is_empty() { 0.0 } else { row + 1.0 };
     Legend {
@@ -176,36 +181,38 @@ fn draw_patterns(svg: &mut Svg, segments: &[Segment], id: &str, classes: &[Strin
 }
 
 /// The track and a segment for each status with a count, as wide as its share.
-fn draw_bar(svg: &mut Svg, segments: &[Segment], id: &str, classes: &[String]) {
+/// `frame` is the chart's id and width.
+fn draw_bar(svg: &mut Svg, segments: &[Segment], frame: (&str, f64), classes: &[String]) {
+    let (id, width) = frame;
     svg.tag("rect")
         .class("track")
         .num("x", EDGE)
         .num("y", BAR_TOP)
-        .num("width", WIDTH - 2.0 * EDGE)
+        .num("width", width - 2.0 * EDGE)
         .num("height", BAR_HEIGHT)
         .attr("fill", ink::TRACK)
         .attr("stroke", ink::TRACK_EDGE)
         .end();
     let total: usize = segments.iter().map(|s| s.count).sum();
     let shown = segments.iter().filter(|s| s.count > 0).count();
-    let room = WIDTH - 2.0 * EDGE - MIN_SEGMENT * shown as f64;
+    let room = width - 2.0 * EDGE - MIN_SEGMENT * shown as f64;
     let mut x = EDGE;
     for (i, segment) in segments.iter().enumerate() {
         if segment.count == 0 {
             continue;
         }
-        let width = MIN_SEGMENT + room * segment.count as f64 / total as f64;
+        let segment_width = MIN_SEGMENT + room * segment.count as f64 / total as f64;
         svg.tag("rect")
             .class(&format!("segment segment-{}", classes[i]))
             .num("x", x)
             .num("y", BAR_TOP)
-            .num("width", width)
+            .num("width", segment_width)
             .num("height", BAR_HEIGHT)
             .attr("fill", &format!("url(#{id}-pattern-{i})"))
             .attr("stroke", ink::BACKGROUND)
             .attr("stroke-width", "2")
             .end();
-        x += width;
+        x += segment_width;
     }
 }
 

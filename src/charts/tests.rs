@@ -13,6 +13,7 @@ fn labels(lang: &str) -> Labels {
         path: words("Lộ trình", "Path to target"),
         milestone: words("Mốc trung gian", "Milestone"),
         no_data: words("Chưa có số liệu", "No data"),
+        latest: words("Số liệu mới nhất", "Latest"),
     }
 }
 
@@ -42,10 +43,16 @@ struct Trend {
 }
 
 impl Trend {
+    /// The narrow drawing.
     fn render(&self, id: &str) -> String {
+        self.render_at(id, NARROW)
+    }
+
+    fn render_at(&self, id: &str, width: f64) -> String {
         let labels = labels(self.lang);
         trend(&TrendChart {
             id,
+            width,
             title: self.title,
             description: self.description,
             lang: self.lang,
@@ -195,7 +202,7 @@ const DEPARTMENTS: [(&str, f64); 10] = [
     ("Sở Y tế", 59.6),
 ];
 
-fn breakdown_departments() -> String {
+fn breakdown_departments(width: f64) -> String {
     let labels = labels("vi");
     let bars: Vec<Bar> = DEPARTMENTS
         .iter()
@@ -206,6 +213,7 @@ fn breakdown_departments() -> String {
         .collect();
     breakdown(&BreakdownChart {
         id: "by-department",
+        width,
         title: "Tỷ lệ hồ sơ giải quyết đúng hạn theo sở, ngành, Quý 3/2025",
         description: "Cao nhất Sở Kế hoạch và Đầu tư 99,1%, thấp nhất Sở Y tế 59,6%; 4 trên 10 đơn vị đạt mục tiêu 90%.",
         lang: "vi",
@@ -217,10 +225,11 @@ fn breakdown_departments() -> String {
     })
 }
 
-fn bullet_card() -> String {
+fn bullet_card(width: f64) -> String {
     let labels = labels("vi");
     bullet(&BulletChart {
         id: "card-online",
+        width,
         title: "Tỷ lệ hồ sơ trực tuyến toàn trình",
         description: "84,1% (Tháng 9/2025), đã đi được 67% chặng đường từ 72,5% đến mục tiêu 90%; đúng tiến độ.",
         lang: "vi",
@@ -255,7 +264,7 @@ fn sparkline_home() -> String {
     })
 }
 
-fn status_bar_targets() -> String {
+fn status_bar_targets(width: f64) -> String {
     let segments = [
         Segment {
             key: "achieved",
@@ -285,6 +294,7 @@ fn status_bar_targets() -> String {
     ];
     status_bar(&StatusBar {
         id: "plan-targets",
+        width,
         title: "Chỉ tiêu theo tình trạng",
         description: "12 chỉ tiêu: 3 đã đạt, 5 đúng tiến độ, 2 có nguy cơ chậm, 1 chậm tiến độ, 1 chưa có số liệu.",
         lang: "vi",
@@ -292,7 +302,7 @@ fn status_bar_targets() -> String {
     })
 }
 
-fn status_bar_tasks() -> String {
+fn status_bar_tasks(width: f64) -> String {
     let segments = [
         Segment {
             key: "done",
@@ -322,6 +332,7 @@ fn status_bar_tasks() -> String {
     ];
     status_bar(&StatusBar {
         id: "plan-tasks",
+        width,
         title: "Tasks by status",
         description: "2,201 tasks: 1,240 done, 806 in progress, 152 not started, 3 overdue.",
         lang: "en",
@@ -329,35 +340,43 @@ fn status_bar_tasks() -> String {
     })
 }
 
-fn golden_cases() -> Vec<(&'static str, String)> {
-    vec![
-        (
-            "trend-rising-monthly-vi",
-            rising_monthly().render("trend-online"),
-        ),
-        (
-            "trend-falling-quarterly-en",
-            falling_quarterly().render("trend-days"),
-        ),
-        (
-            "trend-gap-mixed-periods-vi",
-            gap_mixed().render("trend-einvoice"),
-        ),
-        (
-            "trend-single-reading-en",
-            single_reading().render("trend-systems"),
-        ),
-        (
-            "trend-negative-vi",
-            negative_values().render("trend-balance"),
-        ),
-        ("breakdown-departments-vi", breakdown_departments()),
-        ("map-communes-vi", super::map::tests::golden_map()),
-        ("bullet-vi", bullet_card()),
-        ("sparkline", sparkline_home()),
-        ("status-bar-targets-vi", status_bar_targets()),
-        ("status-bar-tasks-en", status_bar_tasks()),
-    ]
+/// Every chart but the sparkline in both its drawings, named `NAME-narrow` and `NAME-wide`.
+fn golden_cases() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (suffix, width) in [("narrow", NARROW), ("wide", WIDE)] {
+        let cases = [
+            (
+                "trend-rising-monthly-vi",
+                rising_monthly().render_at("trend-online", width),
+            ),
+            (
+                "trend-falling-quarterly-en",
+                falling_quarterly().render_at("trend-days", width),
+            ),
+            (
+                "trend-gap-mixed-periods-vi",
+                gap_mixed().render_at("trend-einvoice", width),
+            ),
+            (
+                "trend-single-reading-en",
+                single_reading().render_at("trend-systems", width),
+            ),
+            (
+                "trend-negative-vi",
+                negative_values().render_at("trend-balance", width),
+            ),
+            ("breakdown-departments-vi", breakdown_departments(width)),
+            ("map-communes-vi", super::map::tests::golden_map(width)),
+            ("bullet-vi", bullet_card(width)),
+            ("status-bar-targets-vi", status_bar_targets(width)),
+            ("status-bar-tasks-en", status_bar_tasks(width)),
+        ];
+        for (name, svg) in cases {
+            out.push((format!("{name}-{suffix}"), svg));
+        }
+    }
+    out.push((String::from("sparkline"), sparkline_home()));
+    out
 }
 
 #[test]
@@ -365,7 +384,17 @@ fn golden_files_match() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/charts/golden");
     let update = std::env::var("UPDATE_GOLDEN").is_ok_and(|v| v == "1");
     let mut failures = Vec::new();
-    for (name, svg) in golden_cases() {
+    let cases = golden_cases();
+    if update {
+        // Files of cases that are gone go too.
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let name = entry.file_name().to_string_lossy().replace(".svg", "");
+            if !cases.iter().any(|(case, _)| *case == name) {
+                std::fs::remove_file(entry.path()).unwrap();
+            }
+        }
+    }
+    for (name, svg) in cases {
         let path = dir.join(format!("{name}.svg"));
         if update {
             std::fs::create_dir_all(&dir).unwrap();
@@ -521,7 +550,7 @@ fn assert_text_inside(name: &str, node: roxmltree::Node, width: f64, height: f64
 fn golden_charts_are_valid_and_deterministic() {
     let again = golden_cases();
     for ((name, svg), (_, twice)) in golden_cases().into_iter().zip(again) {
-        assert_valid(name, &svg);
+        assert_valid(&name, &svg);
         assert_eq!(svg, twice, "{name}: not deterministic");
     }
 }
@@ -590,20 +619,24 @@ fn labels_follow_the_language() {
     assert!(vi.contains(">Mục tiêu 90% (2025)<"), "{vi}");
     assert!(vi.contains(">Giá trị cơ sở 72,5% (2024)<"), "{vi}");
     assert!(vi.contains(">84,1%<"), "{vi}");
-    assert!(vi.contains(">Tháng 9/2025<"), "{vi}");
+    // A year of monthly readings counts in quarters, each year named once.
+    assert!(vi.contains(">Quý 2<") && vi.contains(">2025<"), "{vi}");
+    let drawing = &vi[vi.find("<g aria-hidden").unwrap()..];
+    assert!(!drawing.contains("Tháng"), "{vi}");
     let en = falling_quarterly().render("t");
     assert!(en.contains(">Target 5 (Q4 2025)<"), "{en}");
-    assert!(en.contains(">Q3 2025<"), "{en}");
+    // Two years of quarterly readings count in years.
+    assert!(en.contains(">2024<") && !en.contains(">Q"), "{en}");
     assert!(en.contains(">7.6<"), "{en}");
     assert!(en.contains(">days<"), "{en}");
-    let tasks = status_bar_tasks();
+    let tasks = status_bar_tasks(NARROW);
     assert!(tasks.contains(">Done: 1,240<"), "{tasks}");
     assert!(tasks.contains(">Cancelled: 0<"), "{tasks}");
 }
 
 #[test]
 fn long_names_wrap_and_keep_the_full_name_in_a_title() {
-    let svg = breakdown_departments();
+    let svg = breakdown_departments(NARROW);
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let rows: Vec<_> = doc
         .descendants()
@@ -629,6 +662,7 @@ fn long_names_wrap_and_keep_the_full_name_in_a_title() {
     let labels = labels("vi");
     let svg = breakdown(&BreakdownChart {
         id: "b",
+        width: NARROW,
         title: "t",
         description: "d",
         lang: "vi",
@@ -674,7 +708,12 @@ fn trend_edge_cases() -> Vec<(String, String)> {
             ..base
         };
         change(&mut t);
-        out.push((format!("trend: {name}"), t.render("9 odd id&")));
+        for width in [NARROW, WIDE] {
+            out.push((
+                format!("trend {width}: {name}"),
+                t.render_at("9 odd id&", width),
+            ));
+        }
     }
     out
 }
@@ -861,11 +900,12 @@ fn breakdown_edge_cases() -> Vec<(String, String)> {
         ),
     ];
     for (name, bars, target) in bar_sets {
-        for percent in [false, true] {
+        for (percent, width) in [(false, NARROW), (true, NARROW), (false, WIDE), (true, WIDE)] {
             out.push((
-                format!("breakdown: {name}, percent {percent}"),
+                format!("breakdown {width}: {name}, percent {percent}"),
                 breakdown(&BreakdownChart {
                     id: "b",
+                    width,
                     title: "By commune",
                     description: "",
                     lang: "en",
@@ -908,11 +948,15 @@ fn bullet_edge_cases() -> Vec<(String, String)> {
         ("zeros", 0.0, 0.0, Some(0.0), Direction::Maintain),
     ];
     for (name, baseline, target, latest, direction) in bullets {
-        for status in Status::ALL {
+        for (status, width) in Status::ALL
+            .into_iter()
+            .zip([NARROW, WIDE].into_iter().cycle())
+        {
             out.push((
-                format!("bullet: {name} {status:?}"),
+                format!("bullet {width}: {name} {status:?}"),
                 bullet(&BulletChart {
                     id: "c",
+                    width,
                     title: "Card",
                     description: "",
                     lang: "vi",
@@ -997,16 +1041,19 @@ fn status_bar_edge_cases() -> Vec<(String, String)> {
         ),
     ];
     for (name, segments) in segment_sets {
-        out.push((
-            format!("status bar: {name}"),
-            status_bar(&StatusBar {
-                id: "s",
-                title: "Targets",
-                description: "",
-                lang: "en",
-                segments: &segments,
-            }),
-        ));
+        for width in [NARROW, WIDE, f64::NAN, 1.0] {
+            out.push((
+                format!("status bar {width}: {name}"),
+                status_bar(&StatusBar {
+                    id: "s",
+                    width,
+                    title: "Targets",
+                    description: "",
+                    lang: "en",
+                    segments: &segments,
+                }),
+            ));
+        }
     }
     out
 }
@@ -1050,7 +1097,7 @@ fn status_is_shown_by_shape_and_pattern() {
         shapes.push(shape);
     }
     // Each status in the stacked bar has its own pattern, and its count in words.
-    let svg = status_bar_targets();
+    let svg = status_bar_targets(NARROW);
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let inks: Vec<Option<&str>> = doc
         .descendants()
@@ -1072,4 +1119,300 @@ fn status_is_shown_by_shape_and_pattern() {
     ] {
         assert!(svg.contains(words), "{words}");
     }
+}
+
+/// A drawn thing a label must not touch: a line (x1, y1, x2, y2, half its stroke) or a box.
+enum Shape {
+    Segment(f64, f64, f64, f64, f64),
+    Box(f64, f64, f64, f64),
+}
+
+/// A text's box as the layout assumes browsers draw it: estimated width, the tallest usual
+/// line box (see `ASCENT`).
+fn text_rect(node: roxmltree::Node) -> (f64, f64, f64, f64) {
+    let number = |attr: &str| node.attribute(attr).and_then(|v| v.parse::<f64>().ok());
+    let size = node
+        .ancestors()
+        .find_map(|n| n.attribute("font-size"))
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(FONT);
+    let bold = node.attribute("font-weight") == Some("700");
+    let content = node.text().unwrap_or("");
+    let w = text_width(content, size) * if bold { 1.05 } else { 1.0 };
+    let (x, y) = (number("x").unwrap_or(0.0), number("y").unwrap_or(0.0));
+    let left = match node.attribute("text-anchor") {
+        Some("middle") => x - w / 2.0,
+        Some("end") => x - w,
+        _ => x,
+    };
+    (left, y - size * ASCENT, left + w, y + size * DESCENT)
+}
+
+/// The numbers of a path's `d` as absolute points (M, L, H, V and Z, and the relative arcs of
+/// the ring marker, counted as their whole circle).
+fn path_points(d: &str) -> Vec<Vec<(f64, f64)>> {
+    let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
+    let mut tokens: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for c in d.chars() {
+        if c.is_ascii_alphabetic() {
+            if !current.is_empty() {
+                tokens.push(std::mem::take(&mut current));
+            }
+            tokens.push(c.to_string());
+        } else if c == ',' || c == ' ' {
+            if !current.is_empty() {
+                tokens.push(std::mem::take(&mut current));
+            }
+        } else if c == '-' && !current.is_empty() && !current.ends_with('e') {
+            tokens.push(std::mem::take(&mut current));
+            current.push(c);
+        } else {
+            current.push(c);
+        }
+    }
+    if !current.is_empty() {
+        tokens.push(current);
+    }
+    let mut i = 0;
+    let mut command = 'M';
+    let mut at = (0.0, 0.0);
+    let num = |t: &str| {
+        t.parse::<f64>()
+            .unwrap_or_else(|_| panic!("number {t:?} in {d}"))
+    };
+    while i < tokens.len() {
+        if tokens[i].chars().all(|c| c.is_ascii_alphabetic()) {
+            command = tokens[i].chars().next().unwrap();
+            i += 1;
+            if command == 'Z' {
+                continue;
+            }
+        }
+        match command {
+            'M' => {
+                at = (num(&tokens[i]), num(&tokens[i + 1]));
+                runs.push(vec![at]);
+                i += 2;
+                command = 'L';
+            }
+            'L' => {
+                at = (num(&tokens[i]), num(&tokens[i + 1]));
+                runs.last_mut().unwrap().push(at);
+                i += 2;
+            }
+            'H' => {
+                at.0 = num(&tokens[i]);
+                runs.last_mut().unwrap().push(at);
+                i += 1;
+            }
+            'V' => {
+                at.1 = num(&tokens[i]);
+                runs.last_mut().unwrap().push(at);
+                i += 1;
+            }
+            'h' => {
+                at.0 += num(&tokens[i]);
+                runs.last_mut().unwrap().push(at);
+                i += 1;
+            }
+            'a' => {
+                let r = num(&tokens[i]);
+                let (dx, dy) = (num(&tokens[i + 5]), num(&tokens[i + 6]));
+                let run = runs.last_mut().unwrap();
+                run.extend([(at.0, at.1 - r), (at.0, at.1 + r)]);
+                at = (at.0 + dx, at.1 + dy);
+                run.extend([at, (at.0, at.1 - r), (at.0, at.1 + r)]);
+                i += 7;
+            }
+            other => panic!("path command {other} in {d}"),
+        }
+    }
+    runs
+}
+
+/// Everything drawn in a chart that is not text, the faint grid and pattern tiles aside.
+fn drawn_shapes(doc: &roxmltree::Document) -> Vec<(String, Shape)> {
+    let mut out = Vec::new();
+    for node in doc.descendants().filter(|n| n.is_element()) {
+        if node.ancestors().any(|a| a.has_tag_name("defs")) {
+            continue;
+        }
+        let class = node.attribute("class").unwrap_or("").to_string();
+        let num = |attr: &str| {
+            node.attribute(attr)
+                .and_then(|v| v.parse::<f64>().ok())
+                .unwrap_or(0.0)
+        };
+        let half = num("stroke-width") / 2.0;
+        match node.tag_name().name() {
+            "line" if class != "grid" => out.push((
+                class,
+                Shape::Segment(num("x1"), num("y1"), num("x2"), num("y2"), half),
+            )),
+            "rect" => {
+                let (x, y) = (num("x"), num("y"));
+                let (w, h) = (num("width"), num("height"));
+                out.push((
+                    class,
+                    Shape::Box(x - half, y - half, x + w + half, y + h + half),
+                ));
+            }
+            "circle" => {
+                let (cx, cy, r) = (num("cx"), num("cy"), num("r") + half);
+                out.push((class, Shape::Box(cx - r, cy - r, cx + r, cy + r)));
+            }
+            "path" => {
+                let runs = path_points(node.attribute("d").unwrap_or(""));
+                // Unfilled paths are lines (the readings, a broken target line), and a
+                // map's places are their outlines; other filled ones are markers.
+                if node.attribute("fill") == Some("none") || class.starts_with("area ") {
+                    for run in runs {
+                        for pair in run.windows(2) {
+                            let ((x1, y1), (x2, y2)) = (pair[0], pair[1]);
+                            out.push((class.clone(), Shape::Segment(x1, y1, x2, y2, half)));
+                        }
+                    }
+                } else {
+                    let points: Vec<(f64, f64)> = runs.into_iter().flatten().collect();
+                    let (x0, y0, x1, y1) = points.iter().fold(
+                        (
+                            f64::INFINITY,
+                            f64::INFINITY,
+                            f64::NEG_INFINITY,
+                            f64::NEG_INFINITY,
+                        ),
+                        |(a, b, c, d), &(x, y)| (a.min(x), b.min(y), c.max(x), d.max(y)),
+                    );
+                    out.push((
+                        class,
+                        Shape::Box(x0 - half, y0 - half, x1 + half, y1 + half),
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn boxes_meet(a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
+/// Whether a line of stroke half-width `pad` with butt ends covers part of a box: sampled
+/// finely along the line and across its stroke (the test's own method, apart from the
+/// layout's clipping).
+fn segment_meets(
+    r: (f64, f64, f64, f64),
+    (x1, y1, x2, y2, pad): (f64, f64, f64, f64, f64),
+) -> bool {
+    let length = (x2 - x1).hypot(y2 - y1);
+    let (nx, ny) = if length > 0.0 {
+        (-(y2 - y1) / length, (x2 - x1) / length)
+    } else {
+        (0.0, 0.0)
+    };
+    let inside = |x: f64, y: f64| r.0 < x && x < r.2 && r.1 < y && y < r.3;
+    let steps = 400;
+    (0..=steps).any(|i| {
+        let t = i as f64 / steps as f64;
+        let (x, y) = (x1 + (x2 - x1) * t, y1 + (y2 - y1) * t);
+        (-4..=4).any(|k| {
+            let s = pad * k as f64 / 4.0;
+            inside(x + nx * s, y + ny * s)
+        })
+    })
+}
+
+/// Every text of `svg` against every other and against every line, point, marker and bar.
+fn collisions(svg: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    let texts: Vec<(String, (f64, f64, f64, f64))> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| (n.text().unwrap_or("").to_string(), text_rect(n)))
+        .collect();
+    let shapes = drawn_shapes(&doc);
+    let mut out = Vec::new();
+    for (i, (a, ra)) in texts.iter().enumerate() {
+        for (b, rb) in &texts[i + 1..] {
+            if boxes_meet(*ra, *rb) {
+                out.push(format!("{a:?} overlaps {b:?}"));
+            }
+        }
+        for (class, shape) in &shapes {
+            let meets = match *shape {
+                Shape::Segment(x1, y1, x2, y2, pad) => segment_meets(*ra, (x1, y1, x2, y2, pad)),
+                Shape::Box(x0, y0, x1, y1) => boxes_meet(*ra, (x0, y0, x1, y1)),
+            };
+            if meets {
+                out.push(format!("{a:?} touches a {class:?}"));
+            }
+        }
+    }
+    out
+}
+
+/// Each label's box (from `text_width` and the font's line box) against every other label,
+/// line segment, point, marker and bar, in both drawings of every golden chart and of every
+/// awkward one.
+#[test]
+fn no_label_touches_a_line_a_point_or_another_label() {
+    let mut failures = Vec::new();
+    for (name, svg) in golden_cases().into_iter().chain(edge_cases()) {
+        for problem in collisions(&svg) {
+            failures.push(format!("{name}: {problem}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_collision_check_sees_collisions() {
+    let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 140"><g font-size="14">
+<text x="10" y="20">Target 90%</text>
+<text x="30" y="24">84%</text>
+<line class="target" x1="0" y1="50" x2="100" y2="50" stroke-width="2"/>
+<text x="5" y="54">on the line</text>
+<path class="series" d="M0,90L100,70" stroke-width="2"/>
+<text x="40" y="84">crossed</text>
+<circle class="reading" cx="60" cy="120" r="3"/>
+<text x="50" y="124">dot</text>
+</g></svg>"#;
+    let found = collisions(svg);
+    assert_eq!(found.len(), 4, "{found:#?}");
+    assert!(
+        found[0].contains("\"Target 90%\" overlaps \"84%\""),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn framed_charts_come_in_two_drawings_with_their_own_ids() {
+    let html = framed("chart-trend-x", |width, id| {
+        rising_monthly().render_at(id, width)
+    });
+    assert!(html.starts_with("<div class=\"chart-frame\"><div class=\"chart-narrow\">\n<svg"));
+    // Without the theme's rules only the narrow drawing shows.
+    assert!(
+        html.contains("</div><div class=\"chart-wide\" hidden>\n<svg"),
+        "{html}"
+    );
+    let narrow = &html[html.find("<svg").unwrap()..html.find("</svg>").unwrap() + 6];
+    let rest = &html[html.find("chart-wide").unwrap()..];
+    let wide = &rest[rest.find("<svg").unwrap()..rest.find("</svg>").unwrap() + 6];
+    for (svg, width, id) in [
+        (narrow, "288", "chart-trend-x-narrow"),
+        (wide, "640", "chart-trend-x-wide"),
+    ] {
+        assert_valid(id, svg);
+        assert!(svg.contains(&format!("viewBox=\"0 0 {width} ")), "{svg}");
+        assert!(
+            svg.contains(&format!("aria-labelledby=\"{id}-title {id}-desc\"")),
+            "{svg}"
+        );
+    }
+    // Text is the same size in both: it is the width that changes.
+    assert!(narrow.contains("font-size=\"14\"") && wide.contains("font-size=\"14\""));
 }

@@ -1,8 +1,10 @@
 // Checks a built site the way a reader's browser sees it: axe-core (WCAG 2.0, 2.1 and 2.2,
-// A and AA) on every page in headless Chromium, no horizontal scrolling at 320 px, at 375 px a
+// A and AA) on every page in headless Chromium, no horizontal scrolling at 320 px, chart text
+// at 12 px or more at 320 px and no two chart texts overlapping at 1280 px, at 375 px a
 // header at most 120 px tall and every plan table row's status and due date on screen, in
 // print no menus and the plan page as a progress report, every internal link and resource
-// (href and src on this host or the site's own address, and og:image) resolves to a file, every Atom feed parses with the browser's XML parser, and the W3C Nu HTML
+// (href and src on this host or the site's own address, and og:image) resolves to a file,
+// every Atom feed parses with the browser's XML parser, and the W3C Nu HTML
 // checker on every HTML file. Usage: node run.mjs SITE_FOLDER
 // Exits with 1 and a report when anything fails. Makes no request beyond 127.0.0.1.
 import { readFile, readdir, stat } from "node:fs/promises";
@@ -104,9 +106,11 @@ async function check(page, url) {
       problems.push(`${url}: axe ${violation.id} (${violation.impact}): ${violation.help} at ${node.target.join(" ")}`);
     }
   }
+  for (const problem of overlappingChartText(await page.evaluate(shownChartTexts), 1280)) problems.push(`${url}: ${problem}`);
   await page.setViewportSize({ width: 320, height: 640 });
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   if (width > 320) problems.push(`${url}: scrolls sideways at 320 px (content is ${width} px wide)`);
+  for (const problem of smallChartText(await page.evaluate(shownChartTexts), 320)) problems.push(`${url}: ${problem}`);
   // On a phone: a short header, and every plan table row's status and due date in view.
   await page.setViewportSize({ width: 375, height: 800 });
   const phone = await page.evaluate(() => {
@@ -148,6 +152,51 @@ async function check(page, url) {
   });
   for (const problem of printed) problems.push(`${url}: in print, ${problem}`);
   await page.emulateMedia({ media: "screen" });
+}
+// Chart text as rendered (run in the page): the texts of every SVG that are shown (a chart's
+// other drawing is display:none, and so has no box), with their boxes on screen and their
+// size in px, the font size times the SVG's scale.
+function shownChartTexts() {
+  const out = [];
+  for (const svg of document.querySelectorAll("svg")) {
+    const texts = [];
+    for (const text of svg.querySelectorAll("text")) {
+      const { left, right, top, bottom, width, height } = text.getBoundingClientRect();
+      if (width === 0 && height === 0) continue;
+      const ctm = text.getScreenCTM();
+      const scale = ctm ? Math.hypot(ctm.a, ctm.b) : 1;
+      const px = parseFloat(getComputedStyle(text).fontSize) * scale;
+      texts.push({ words: text.textContent.trim(), box: { left, right, top, bottom }, px });
+    }
+    const name = svg.getAttribute("aria-labelledby")?.split(" ")[0] ?? svg.getAttribute("class") ?? "svg";
+    if (texts.length) out.push({ name, texts });
+  }
+  return out;
+}
+// No chart text is smaller than 12 px.
+function smallChartText(charts, viewport) {
+  const out = [];
+  for (const { name, texts } of charts) {
+    for (const { words, px } of texts) {
+      if (px < 12 - 0.01) out.push(`chart text "${words}" (${name}) renders at ${px.toFixed(1)} px at ${viewport} px (at least 12)`);
+    }
+  }
+  return out;
+}
+// No two texts of one chart overlap (by more than rounding, half a pixel each way).
+function overlappingChartText(charts, viewport) {
+  const out = [];
+  for (const { name, texts } of charts) {
+    for (let i = 0; i < texts.length; i++) {
+      for (let j = i + 1; j < texts.length; j++) {
+        const [a, b] = [texts[i].box, texts[j].box];
+        const across = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const down = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (across > 0.5 && down > 0.5) out.push(`chart texts "${texts[i].words}" and "${texts[j].words}" (${name}) overlap at ${viewport} px`);
+      }
+    }
+  }
+  return out;
 }
 // Two tabs share the pages, one per core of a small machine.
 const queue = [...urls];

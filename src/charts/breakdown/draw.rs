@@ -1,8 +1,8 @@
 //! The breakdown chart's SVG elements, drawn from its layout: the value axis, the target,
 //! and each row's name, bar and value.
 
-use super::super::{CENTRE, Labels, Svg, halo_text, ink, plain_text};
-use super::layout::{Layout, Row};
+use super::super::{CENTRE, Labels, Svg, ink, num, plain_text};
+use super::layout::{Layout, Row, name_baseline};
 use super::{BAR_HEIGHT, EDGE, LINE_HEIGHT};
 
 /// The value axis under the rows, with the ticks that keep their labels.
@@ -28,28 +28,34 @@ pub(super) fn value_axis(svg: &mut Svg, layout: &Layout) {
         plain_text(
             svg,
             "tick",
-            (tick.label_left, y + 19.0),
+            (tick.label_left, y + 20.0),
             "start",
             &tick.label,
         );
     }
 }
 
-/// The target as a thin line through the chart with its words above, and the unit's name.
+/// The target as a thin line through the chart, broken where names cross it, with its words
+/// above, and the unit's name.
 pub(super) fn target_and_unit(svg: &mut Svg, layout: &Layout) {
     let words_y = layout.top - 10.0;
     if let Some((tx, words)) = &layout.target {
-        svg.tag("line")
-            .class("target")
-            .num("x1", *tx)
-            .num("x2", *tx)
-            .num("y1", layout.top - 6.0)
-            .num("y2", layout.rows_bottom)
-            .attr("stroke", ink::TARGET)
-            .attr("stroke-width", "1.5")
-            .attr("stroke-dasharray", "4 4")
-            .end();
-        halo_text(
+        let d: String = layout
+            .target_runs
+            .iter()
+            .map(|(y1, y2)| format!("M{},{}V{}", num(*tx), num(*y1), num(*y2)))
+            .collect();
+        if !d.is_empty() {
+            svg.tag("path")
+                .class("target")
+                .attr("d", &d)
+                .attr("fill", "none")
+                .attr("stroke", ink::TARGET)
+                .attr("stroke-width", "1.5")
+                .attr("stroke-dasharray", "4 4")
+                .end();
+        }
+        plain_text(
             svg,
             "label target-label",
             (words.x, words_y),
@@ -57,8 +63,8 @@ pub(super) fn target_and_unit(svg: &mut Svg, layout: &Layout) {
             &words.text,
         );
     }
-    if let Some(unit) = &layout.unit {
-        plain_text(svg, "unit", (unit.x, words_y), unit.anchor, &unit.text);
+    if let Some((unit, y)) = &layout.unit {
+        plain_text(svg, "unit", (unit.x, *y), unit.anchor, &unit.text);
     }
 }
 
@@ -74,8 +80,7 @@ pub(super) fn row(svg: &mut Svg, row: &Row, layout: &Layout) {
     svg.tag("g").class("row").open();
     svg.tag("title").text(&row.title);
     for (j, line) in row.lines.iter().enumerate() {
-        let ly = row.top + (j + 1) as f64 * LINE_HEIGHT - 4.0;
-        halo_text(svg, "label", (EDGE, ly), "start", line);
+        plain_text(svg, "label", (EDGE, name_baseline(row, j)), "start", line);
     }
     if let Some((x, width)) = row.bar {
         svg.tag("rect")
@@ -112,7 +117,7 @@ pub(super) fn row(svg: &mut Svg, row: &Row, layout: &Layout) {
         }
     }
     let value = &row.value;
-    halo_text(
+    plain_text(
         svg,
         row.value_class,
         (value.x, middle + CENTRE),

@@ -2,8 +2,12 @@
 //! the axis labels that fit, and the places of the target's words, the unit and each value.
 
 use super::super::axis::{self, Scale, Ticks};
-use super::super::{FONT, MAX_FIGURE, WIDTH, clamp_left, figure, fit, text_width, usable, wrap};
-use super::{AXIS_ROOM, BAR_HEIGHT, Bar, BreakdownChart, EDGE, LINE_HEIGHT, NAME_LINES, ROW_GAP};
+use super::super::{
+    FONT, MAX_FIGURE, chart_width, clamp_left, figure, fit, text_box, text_width, usable, wrap,
+};
+use super::{
+    AXIS_ROOM, BAR_HEIGHT, Bar, BreakdownChart, EDGE, LINE_HEIGHT, NAME_GAP, NAME_LINES, ROW_GAP,
+};
 
 /// A text's position: `x` is its left edge, or its right edge when `anchor` is "end".
 pub(super) struct Text {
@@ -37,6 +41,8 @@ pub(super) struct AxisTick {
 
 /// The computed geometry of a breakdown chart, shared by the drawing steps.
 pub(super) struct Layout {
+    /// The viewBox's width.
+    pub width: f64,
     pub rows: Vec<Row>,
     /// Where the first row's name starts; the target's words and the unit sit above it.
     pub top: f64,
@@ -50,7 +56,11 @@ pub(super) struct Layout {
     pub axis_ticks: Vec<AxisTick>,
     /// The target's x and its words (left-aligned), when there is a target.
     pub target: Option<(f64, Text)>,
-    pub unit: Option<Text>,
+    /// The stretches (top, bottom) of the target's line through the chart, broken where a
+    /// row's name or words cross it.
+    pub target_runs: Vec<(f64, f64)>,
+    /// The unit's name and its baseline.
+    pub unit: Option<(Text, f64)>,
     /// The viewBox's height.
     pub height: f64,
 }
@@ -58,26 +68,28 @@ pub(super) struct Layout {
 impl Layout {
     /// The layout of `bars`, in the order they are drawn.
     pub(super) fn new(chart: &BreakdownChart, bars: &[&Bar]) -> Layout {
+        let width = chart_width(chart.width);
         let target = chart.target.filter(|t| usable(*t));
         let values = bars.iter().map(|b| b.value).chain(target);
         let (lo, hi) = axis::value_range(values, chart.percent, true);
         let ticks = Ticks::new(lo, hi);
-        let x = value_scale(chart, bars, &ticks);
+        let x = value_scale(chart, bars, &ticks, width);
 
         let unit = Some(chart.unit_label.trim())
             .filter(|u| !chart.percent && !u.is_empty())
             .map(|u| fit(u, FONT, MAX_FIGURE));
-        let top = if target.is_some() || unit.is_some() {
-            28.0
-        } else {
-            6.0
+        let target_mark = target.map(|t| (x.map(t), target_words(chart, t, x.map(t), width)));
+        let unit = unit.map(|unit| unit_place(unit, target_mark.as_ref().map(|(_, t)| t), width));
+        let top = match (&target_mark, &unit) {
+            (_, Some((_, true))) => 28.0 + LINE_HEIGHT,
+            (None, None) => 6.0,
+            _ => 28.0,
         };
-        let target_mark = target.map(|t| (x.map(t), target_words(chart, t, x.map(t))));
         let target_x = target_mark.as_ref().map(|(tx, _)| *tx);
         let mut rows = Vec::new();
         let mut y = top;
         for bar in bars {
-            let row = row(chart, bar, y, &x, target_x);
+            let row = row(chart, bar, y, (&x, width), target_x);
             y = row.bar_top + BAR_HEIGHT + ROW_GAP;
             rows.push(row);
         }
@@ -86,24 +98,78 @@ impl Layout {
         } else {
             y - ROW_GAP + 6.0
         };
+        let target_runs = target_x.map_or_else(Vec::new, |tx| {
+            target_runs(tx, (top - 4.0, rows_bottom), &rows)
+        });
         Layout {
+            width,
             rows,
             top,
             rows_bottom,
             left: x.r0,
             right: x.r1,
             zero: x.map(0.0),
-            axis_ticks: axis_ticks(chart, &ticks, &x),
-            unit: unit.map(|unit| unit_place(unit, target_mark.as_ref().map(|(_, t)| t))),
+            axis_ticks: axis_ticks(chart, &ticks, &x, width),
+            unit: unit.map(|(text, above)| {
+                (
+                    text,
+                    if above {
+                        top - 10.0 - LINE_HEIGHT
+                    } else {
+                        top - 10.0
+                    },
+                )
+            }),
             target: target_mark,
+            target_runs,
             height: rows_bottom + AXIS_ROOM,
         }
     }
 }
 
+/// The stretches of the target's line at `tx` between `ends` that cross no row's name (nor a
+/// row's "no data" words): the line stops short of each, so that no text sits on it.
+fn target_runs(tx: f64, ends: (f64, f64), rows: &[Row]) -> Vec<(f64, f64)> {
+    let mut gaps: Vec<(f64, f64)> = Vec::new();
+    let mut cut = |(left, top, right, bottom): (f64, f64, f64, f64)| {
+        if left - 3.0 < tx && tx < right + 3.0 {
+            gaps.push((top - 2.0, bottom + 2.0));
+        }
+    };
+    for row in rows {
+        for (j, line) in row.lines.iter().enumerate() {
+            cut(text_box(line, FONT, EDGE, name_baseline(row, j)));
+        }
+        if row.bar.is_none() {
+            let text = &row.value.text;
+            let baseline = row.bar_top + BAR_HEIGHT / 2.0 + super::super::CENTRE;
+            cut(text_box(text, FONT, row.value.x, baseline));
+        }
+    }
+    gaps.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let (mut from, end) = ends;
+    let mut runs = Vec::new();
+    for (top, bottom) in gaps {
+        if top > from {
+            runs.push((from, top.min(end)));
+        }
+        from = from.max(bottom);
+    }
+    if from < end {
+        runs.push((from, end));
+    }
+    runs.retain(|(a, b)| b - a >= 1.0);
+    runs
+}
+
+/// The baseline of line `j` of a row's name.
+pub(super) fn name_baseline(row: &Row, j: usize) -> f64 {
+    row.top + (j + 1) as f64 * LINE_HEIGHT - 4.0
+}
+
 /// The value scale across the width. Values sit at the ends of the bars: the widest
 /// positive one is kept inside the right edge, the widest negative one inside the left.
-fn value_scale(chart: &BreakdownChart, bars: &[&Bar], ticks: &Ticks) -> Scale {
+fn value_scale(chart: &BreakdownChart, bars: &[&Bar], ticks: &Ticks, width: f64) -> Scale {
     let label_width = |positive: bool| {
         bars.iter()
             .filter(|b| usable(b.value) && (b.value >= 0.0) == positive)
@@ -116,7 +182,7 @@ fn value_scale(chart: &BreakdownChart, bars: &[&Bar], ticks: &Ticks) -> Scale {
         } else {
             0.0
         };
-    let right = WIDTH - EDGE - label_width(true).max(text_width("0", FONT)) - 6.0;
+    let right = width - EDGE - label_width(true).max(text_width("0", FONT)) - 6.0;
     Scale {
         d0: ticks.lo,
         d1: ticks.hi,
@@ -126,20 +192,36 @@ fn value_scale(chart: &BreakdownChart, bars: &[&Bar], ticks: &Ticks) -> Scale {
 }
 
 /// The row of `bar` starting at `top`: its name wrapped above the bar, its value past the
-/// bar's end.
-fn row(chart: &BreakdownChart, bar: &Bar, top: f64, x: &Scale, target_x: Option<f64>) -> Row {
-    let mut lines = wrap(bar.label, FONT, WIDTH - 2.0 * EDGE, NAME_LINES);
+/// bar's end. `scale` is the value scale and the chart's width.
+fn row(
+    chart: &BreakdownChart,
+    bar: &Bar,
+    top: f64,
+    scale: (&Scale, f64),
+    target_x: Option<f64>,
+) -> Row {
+    let (x, width) = scale;
+    let mut lines = wrap(bar.label, FONT, width - 2.0 * EDGE, NAME_LINES);
     if lines.is_empty() {
         lines.push(String::new());
     }
-    let bar_top = top + lines.len() as f64 * LINE_HEIGHT + 2.0;
+    let bar_top = top + lines.len() as f64 * LINE_HEIGHT + NAME_GAP;
     let zero = x.map(0.0);
     let title = format!("{}: {}", bar.label.trim(), value_text(chart, bar.value));
     if !usable(bar.value) {
+        // After the target's tick when it would cross it, as values do.
+        let text = chart.labels.no_data.clone();
+        let mut left = zero + 6.0;
+        if let Some(tx) = target_x
+            && left < tx + 4.0
+            && tx - 4.0 < left + text_width(&text, FONT)
+        {
+            left = tx + 7.0;
+        }
         let value = Text {
-            x: zero + 6.0,
+            x: left,
             anchor: "start",
-            text: chart.labels.no_data.clone(),
+            text,
         };
         return Row {
             title,
@@ -193,16 +275,16 @@ fn value_place(chart: &BreakdownChart, value: f64, end: f64, target_x: Option<f6
 }
 
 /// The value axis's ticks, their labels thinned (every second, third…) until none touch.
-fn axis_ticks(chart: &BreakdownChart, ticks: &Ticks, x: &Scale) -> Vec<AxisTick> {
+fn axis_ticks(chart: &BreakdownChart, ticks: &Ticks, x: &Scale, width: f64) -> Vec<AxisTick> {
     let all: Vec<AxisTick> = ticks
         .values()
         .into_iter()
         .map(|v| {
             let label = ticks.label(v, chart.percent, chart.lang);
-            let width = text_width(&label, FONT);
+            let label_width = text_width(&label, FONT);
             AxisTick {
                 x: x.map(v),
-                label_left: clamp_left(x.map(v), width, 2.0, WIDTH - 2.0),
+                label_left: clamp_left(x.map(v), label_width, 2.0, width - 2.0),
                 label,
             }
         })
@@ -220,38 +302,64 @@ fn axis_ticks(chart: &BreakdownChart, ticks: &Ticks, x: &Scale) -> Vec<AxisTick>
 }
 
 /// "Target 90%", centred over the target's line at `target_x` and kept inside the chart.
-fn target_words(chart: &BreakdownChart, target: f64, target_x: f64) -> Text {
+fn target_words(chart: &BreakdownChart, target: f64, target_x: f64, width: f64) -> Text {
     let text = format!(
         "{} {}",
         chart.labels.target,
         figure(target, chart.percent, chart.lang)
     );
-    let text = fit(text.trim(), FONT, WIDTH - 4.0);
-    let width = text_width(&text, FONT);
+    let text = fit(text.trim(), FONT, width - 4.0);
+    let words = text_width(&text, FONT);
     Text {
-        x: clamp_left(target_x, width, 2.0, WIDTH - 2.0),
+        x: clamp_left(target_x, words, 2.0, width - 2.0),
         anchor: "start",
         text,
     }
 }
 
 /// The unit's name at the left above the rows, or at the right when the target's words
-/// are in the way.
-fn unit_place(unit: String, target: Option<&Text>) -> Text {
-    let width = text_width(&unit, FONT);
-    let clear = target.is_none_or(|t| EDGE + width + 8.0 <= t.x);
-    if clear {
-        Text {
-            x: EDGE,
-            anchor: "start",
-            text: unit,
-        }
+/// are in the way, or on a line of its own above them when they leave room on neither side
+/// (then `true`).
+fn unit_place(unit: String, target: Option<&Text>, width: f64) -> (Text, bool) {
+    let words = text_width(&unit, FONT);
+    let Some(target) = target else {
+        return (
+            Text {
+                x: EDGE,
+                anchor: "start",
+                text: unit,
+            },
+            false,
+        );
+    };
+    let target_right = target.x + text_width(&target.text, FONT);
+    if EDGE + words + 8.0 <= target.x {
+        (
+            Text {
+                x: EDGE,
+                anchor: "start",
+                text: unit,
+            },
+            false,
+        )
+    } else if target_right + 8.0 <= width - EDGE - words {
+        (
+            Text {
+                x: width - EDGE,
+                anchor: "end",
+                text: unit,
+            },
+            false,
+        )
     } else {
-        Text {
-            x: WIDTH - EDGE,
-            anchor: "end",
-            text: unit,
-        }
+        (
+            Text {
+                x: EDGE,
+                anchor: "start",
+                text: unit,
+            },
+            true,
+        )
     }
 }
 

@@ -4,7 +4,7 @@
 mod draw;
 mod layout;
 
-use super::{FONT, Labels, Svg, WIDTH, usable};
+use super::{FONT, LINE, Labels, Svg, usable};
 use layout::Layout;
 
 pub struct Bar<'a> {
@@ -17,6 +17,8 @@ pub struct Bar<'a> {
 
 pub struct BreakdownChart<'a> {
     pub id: &'a str,
+    /// In user units (`charts::NARROW`, `charts::WIDE`).
+    pub width: f64,
     pub title: &'a str,
     /// The finding in words, composed by the caller; made from the bars when empty.
     pub description: &'a str,
@@ -36,7 +38,9 @@ pub struct BreakdownChart<'a> {
 /// phone, where a column beside the bars would leave each only a third of the width.
 const NAME_LINES: usize = 2;
 const EDGE: f64 = 4.0;
-const LINE_HEIGHT: f64 = 17.0;
+const LINE_HEIGHT: f64 = LINE;
+/// Space between a name's last line and its bar, room for the target's tick across the bar.
+const NAME_GAP: f64 = 6.0;
 const BAR_HEIGHT: f64 = 16.0;
 /// Space between a bar and the next row's name.
 const ROW_GAP: f64 = 12.0;
@@ -59,7 +63,7 @@ pub fn breakdown(chart: &BreakdownChart) -> String {
     let mut svg = Svg::new(
         "breakdown",
         chart.id,
-        (WIDTH, layout.height),
+        (layout.width, layout.height),
         chart.title,
         &description,
     );

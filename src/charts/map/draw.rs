@@ -1,7 +1,7 @@
 //! Drawing the map's parts in order: the patterns of its classes, the places, their names,
 //! and the legend.
 
-use super::super::{CENTRE, FONT, Svg, halo_text, ink, plain_text, status_colour};
+use super::super::{CENTRE, LINE, Svg, halo_text, ink, plain_text, status_colour};
 use super::{
     EDGE_GAP, LABEL_FONT, LABEL_LINE, Layout, MapChart, SWATCH_HEIGHT, SWATCH_WIDTH, title_of,
 };
@@ -148,7 +148,7 @@ pub(super) fn legend(svg: &mut Svg, id: &str, layout: &Layout) {
             .attr("stroke-width", "0.75")
             .end();
         for (j, line) in item.lines.iter().enumerate() {
-            let y = item.top + SWATCH_HEIGHT / 2.0 + CENTRE + j as f64 * (FONT + 4.0);
+            let y = item.top + SWATCH_HEIGHT / 2.0 + CENTRE + j as f64 * LINE;
             plain_text(
                 svg,
                 "legend",

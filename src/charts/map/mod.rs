@@ -11,7 +11,7 @@
 mod classes;
 mod draw;
 
-use super::{FONT, Svg, WIDTH, fit, text_width, usable, wrap};
+use super::{ASCENT, DESCENT, FONT, LINE, Svg, chart_width, fit, text_width, usable, wrap};
 use crate::geo::{self, Bounds, Polygon, Projection, Shape};
 use classes::Classes;
 
@@ -44,6 +44,8 @@ pub struct MapLabels {
 
 pub struct MapChart<'a> {
     pub id: &'a str,
+    /// In user units (`charts::NARROW`, `charts::WIDE`).
+    pub width: f64,
     pub title: &'a str,
     /// The finding in words (highest and lowest places), composed by the caller; made
     /// from the places' values when empty.
@@ -56,17 +58,21 @@ pub struct MapChart<'a> {
     pub labels: &'a MapLabels,
 }
 
-/// How far an outline may move when simplified, in user units: 0.4 of 400 is under a
-/// pixel even when the chart is drawn 544 px wide (34rem).
+/// How far an outline may move when simplified, in user units: under half a pixel as the
+/// theme draws either width (the narrow drawing at most 22rem for 288 units, the wide one
+/// about 72ch for 640).
 const TOLERANCE: f64 = 0.4;
 /// The tallest the map itself gets; a tall province is drawn narrower, centred.
 const MAX_HEIGHT: f64 = 360.0;
 const MAP_TOP: f64 = 4.0;
 /// Space kept at the left and right of the map and the legend.
 const EDGE_GAP: f64 = 4.0;
-/// Place names on the map: a little smaller than the legend, one or two lines.
-const LABEL_FONT: f64 = 13.0;
-const LABEL_LINE: f64 = 15.0;
+/// Place names on the map, one or two lines: the size of all chart text, which the theme
+/// keeps at 12 px or more in either drawing (13 units would be 11.4 px where the wide drawing
+/// starts).
+const LABEL_FONT: f64 = FONT;
+/// Far enough apart that the lines' boxes (see `ASCENT`) do not meet.
+const LABEL_LINE: f64 = LABEL_FONT * (ASCENT + DESCENT) + 1.0;
 const SWATCH_WIDTH: f64 = 24.0;
 const SWATCH_HEIGHT: f64 = 16.0;
 const LEGEND_ROW: f64 = 24.0;
@@ -102,6 +108,8 @@ struct LegendItem {
 
 /// The computed geometry of a map.
 struct Layout<'a> {
+    /// The viewBox's width.
+    width: f64,
     areas: Vec<Drawn<'a>>,
     classes: Classes,
     /// The unit's name above the legend, with its baseline.
@@ -126,7 +134,7 @@ pub fn choropleth(chart: &MapChart) -> String {
     let mut svg = Svg::new(
         "map",
         chart.id,
-        (WIDTH, layout.height),
+        (layout.width, layout.height),
         chart.title,
         &description,
     );
@@ -150,6 +158,7 @@ fn title_of(chart: &MapChart, area: &Area) -> String {
 }
 
 fn layout<'a>(chart: &'a MapChart<'a>) -> Layout<'a> {
+    let width = chart_width(chart.width);
     let values: Vec<f64> = chart
         .areas
         .iter()
@@ -160,7 +169,7 @@ fn layout<'a>(chart: &'a MapChart<'a>) -> Layout<'a> {
         min: (0.0, 0.0),
         max: (0.0, 0.0),
     });
-    let projection = Projection::fit(bounds, WIDTH - 2.0 * EDGE_GAP, MAX_HEIGHT);
+    let projection = Projection::fit(bounds, width - 2.0 * EDGE_GAP, MAX_HEIGHT);
     let areas: Vec<Drawn> = chart
         .areas
         .iter()
@@ -183,10 +192,11 @@ fn layout<'a>(chart: &'a MapChart<'a>) -> Layout<'a> {
         .map(|u| {
             let baseline = top + FONT;
             top += LEGEND_ROW;
-            (fit(u, FONT, WIDTH - 2.0 * EDGE_GAP), baseline)
+            (fit(u, FONT, width - 2.0 * EDGE_GAP), baseline)
         });
-    let (legend, bottom) = legend(chart, &classes, &areas, top);
+    let (legend, bottom) = legend(chart, &classes, &areas, (top, width));
     Layout {
+        width,
         areas,
         classes,
         unit,
@@ -291,17 +301,18 @@ fn label(name: &str, polygons: &[Polygon]) -> Option<Label> {
     })
 }
 
-/// The legend below the map: a swatch and words for each class, flowing across the width,
-/// then the "no data" swatch naming the places without data. Returns the items and where
-/// the legend ends.
+/// The legend below the map from `frame`'s top across its width: a swatch and words for
+/// each class, flowing across the width, then the "no data" swatch naming the places
+/// without data. Returns the items and where the legend ends.
 fn legend(
     chart: &MapChart,
     classes: &Classes,
     areas: &[Drawn],
-    top: f64,
+    frame: (f64, f64),
 ) -> (Vec<LegendItem>, f64) {
+    let (top, width) = frame;
     let text_left = SWATCH_WIDTH + 6.0;
-    let right = WIDTH - EDGE_GAP;
+    let right = width - EDGE_GAP;
     let mut items: Vec<LegendItem> = Vec::new();
     let (mut x, mut row_top) = (EDGE_GAP, top);
     if classes.count() > 0 && areas.iter().any(|a| a.class.is_some()) {
@@ -334,7 +345,7 @@ fn legend(
     if !missing.is_empty() {
         let words = format!("{}: {}", chart.labels.no_data.trim(), missing.join(", "));
         let lines = wrap(&words, FONT, right - EDGE_GAP - text_left, NO_DATA_LINES);
-        let height = (lines.len().max(1) - 1) as f64 * (FONT + 4.0);
+        let height = (lines.len().max(1) - 1) as f64 * LINE;
         items.push(LegendItem {
             look: None,
             lines,

@@ -138,7 +138,8 @@ pub(in crate::charts) fn communes() -> Vec<(&'static str, &'static str, Option<f
     ]
 }
 
-pub(in crate::charts) fn golden_map() -> String {
+/// The golden map drawn `width` units wide.
+pub(in crate::charts) fn golden_map(width: f64) -> String {
     let places = communes();
     let areas: Vec<Area> = places
         .iter()
@@ -151,6 +152,7 @@ pub(in crate::charts) fn golden_map() -> String {
         .collect();
     choropleth(&MapChart {
         id: "chart-map-online",
+        width,
         title: "Bản đồ: Tỷ lệ hồ sơ trực tuyến toàn trình, tháng 9/2025",
         description: "Trong 3 địa bàn có số liệu, cao nhất là Phường Minh An (66,1%), thấp nhất là Xã Sơn Hà (51,1%). Chưa có số liệu: Xã Tân Phú.",
         lang: "vi",
@@ -163,7 +165,7 @@ pub(in crate::charts) fn golden_map() -> String {
 
 #[test]
 fn each_place_is_one_path_in_the_look_of_its_class_and_the_legend_names_the_rest() {
-    let svg = golden_map();
+    let svg = golden_map(super::super::WIDE);
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let class_of = |node: roxmltree::Node| node.attribute("class").unwrap_or("").to_string();
     let paths: Vec<(String, String)> = doc
@@ -302,6 +304,7 @@ fn outlines_are_simplified_to_what_the_map_can_show() {
     }];
     let svg = choropleth(&MapChart {
         id: "m",
+        width: super::super::NARROW,
         title: "t",
         description: "d",
         lang: "vi",
@@ -333,6 +336,7 @@ fn a_map_without_shapes_or_values_still_draws_without_panicking() {
     }];
     let svg = choropleth(&MapChart {
         id: "m",
+        width: super::super::NARROW,
         title: "",
         description: "",
         lang: "en",

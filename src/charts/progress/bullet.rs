@@ -3,13 +3,15 @@
 
 use super::super::axis::Scale;
 use super::super::{
-    FONT, Labels, Svg, WIDTH, clamp_left, figure, fit, ink, plain_text, status_colour,
+    FONT, Labels, Svg, chart_width, clamp_left, figure, fit, ink, plain_text, status_colour,
     status_marker, text_width, usable,
 };
 use crate::content::plan::status::{Direction, Status};
 
 pub struct BulletChart<'a> {
     pub id: &'a str,
+    /// In user units (`charts::NARROW`, `charts::WIDE`).
+    pub width: f64,
     pub title: &'a str,
     /// The finding in words, composed by the caller; made from the figures when empty.
     pub description: &'a str,
@@ -23,7 +25,7 @@ pub struct BulletChart<'a> {
     pub labels: &'a Labels,
 }
 
-const BULLET_HEIGHT: f64 = 66.0;
+const BULLET_HEIGHT: f64 = 70.0;
 const TRACK_TOP: f64 = 26.0;
 const TRACK_HEIGHT: f64 = 16.0;
 const EDGE: f64 = 10.0;
@@ -31,6 +33,8 @@ const MIDDLE: f64 = TRACK_TOP + TRACK_HEIGHT / 2.0;
 
 /// The figures that can be drawn (finite ones) and the scale they are drawn on.
 struct Layout {
+    /// The viewBox's width.
+    width: f64,
     baseline: Option<f64>,
     target: Option<f64>,
     latest: Option<f64>,
@@ -57,7 +61,7 @@ pub fn bullet(chart: &BulletChart) -> String {
     let mut svg = Svg::new(
         "bullet",
         chart.id,
-        (WIDTH, BULLET_HEIGHT),
+        (layout.width, BULLET_HEIGHT),
         chart.title,
         &description,
     );
@@ -82,7 +86,8 @@ fn layout(chart: &BulletChart) -> Layout {
     let baseline = Some(chart.baseline).filter(|v| usable(*v));
     let target = Some(chart.target).filter(|v| usable(*v));
     let latest = chart.latest.filter(|v| usable(*v));
-    let (r0, r1) = (EDGE, WIDTH - EDGE);
+    let width = chart_width(chart.width);
+    let (r0, r1) = (EDGE, width - EDGE);
     let x = match (baseline, target) {
         (Some(b), Some(t))
             if chart.direction != Direction::Maintain
@@ -113,6 +118,7 @@ fn layout(chart: &BulletChart) -> Layout {
         }
     };
     Layout {
+        width,
         baseline,
         target,
         latest,
@@ -191,7 +197,7 @@ fn draw_latest(svg: &mut Svg, chart: &BulletChart, layout: &Layout) {
         plain_text(
             svg,
             "no-data",
-            (WIDTH / 2.0, 16.0),
+            (layout.width / 2.0, 16.0),
             "middle",
             &chart.labels.no_data,
         );
@@ -203,32 +209,31 @@ fn draw_latest(svg: &mut Svg, chart: &BulletChart, layout: &Layout) {
     let w = text_width(&text, FONT + 1.0) * 1.05;
     svg.tag("text")
         .class("value")
-        .num("x", clamp_left(lx, w, 2.0, WIDTH - 2.0))
+        .num("x", clamp_left(lx, w, 2.0, layout.width - 2.0))
         .num("y", 16.0)
         .num("font-size", FONT + 1.0)
         .attr("font-weight", "700")
-        .attr("fill", ink::TEXT)
         .text(&text);
 }
 
 /// The words below the track: the baseline from its tick rightwards, the target up to its
 /// tick; shortened to the figures, then the baseline dropped, where they would overlap.
 fn end_labels(chart: &BulletChart, layout: &Layout) -> Vec<EndLabel> {
-    let x = &layout.x;
+    let (x, width) = (&layout.x, layout.width);
     let measured = |v: f64| figure(v, chart.percent, chart.lang);
     let place_baseline = |text: &str, b: f64| {
         let w = text_width(text, FONT);
-        let left = (x.map(b) - 4.0).min(WIDTH - 2.0 - w).max(2.0);
+        let left = (x.map(b) - 4.0).min(width - 2.0 - w).max(2.0);
         (left, left + w)
     };
     let place_target = |text: &str, t: f64| {
         let w = text_width(text, FONT);
-        let left = (x.map(t) + 4.0 - w).min(WIDTH - 2.0 - w).max(2.0);
+        let left = (x.map(t) + 4.0 - w).min(width - 2.0 - w).max(2.0);
         (left, left + w)
     };
     let words = |label: &str, v: f64| {
         let text = format!("{label} {}", measured(v));
-        fit(text.trim(), FONT, WIDTH / 2.0 - 8.0)
+        fit(text.trim(), FONT, width / 2.0 - 8.0)
     };
     let mut labels: Vec<EndLabel> = Vec::new();
     for short in [false, true] {

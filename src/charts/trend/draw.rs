@@ -6,6 +6,7 @@ use super::super::{CENTRE, Svg, halo_text, ink, num, plain_text, status_marker};
 use super::labels::{Label, Look};
 use super::layout::{Layout, Series};
 use super::{UNIT_BASELINE, VALUE_SIZE};
+use crate::charts::LINE;
 use crate::content::plan::status::Status;
 
 /// Light gridlines with their values, the zero line when the axis crosses zero, and the unit
@@ -40,7 +41,8 @@ pub(super) fn value_axis(svg: &mut Svg, layout: &Layout) {
     }
 }
 
-/// The time axis with a tick and a label for each period that fits.
+/// The time axis with a tick for each period of its kind, longer where labelled, and the
+/// labels in one or two rows.
 pub(super) fn time_axis(svg: &mut Svg, layout: &Layout) {
     let bottom = layout.bottom;
     svg.tag("line")
@@ -51,22 +53,19 @@ pub(super) fn time_axis(svg: &mut Svg, layout: &Layout) {
         .num("y2", bottom)
         .attr("stroke", ink::TEXT)
         .end();
-    for label in &layout.time_labels {
+    for tick in &layout.time.ticks {
         svg.tag("line")
             .class("axis")
-            .num("x1", label.x)
-            .num("x2", label.x)
+            .num("x1", tick.x)
+            .num("x2", tick.x)
             .num("y1", bottom)
-            .num("y2", bottom + 4.0)
+            .num("y2", bottom + if tick.labelled { 4.0 } else { 2.5 })
             .attr("stroke", ink::TEXT)
             .end();
-        plain_text(
-            svg,
-            "tick",
-            (label.left, bottom + 18.0),
-            "start",
-            &label.text,
-        );
+    }
+    for label in &layout.time.labels {
+        let y = bottom + layout.time_baseline + label.row as f64 * LINE;
+        plain_text(svg, "tick", (label.left, y), "start", &label.text);
     }
 }
 
@@ -145,40 +144,50 @@ pub(super) fn markers(svg: &mut Svg, layout: &Layout, series: &Series, status: S
     }
     if let Some(baseline) = series.baseline {
         let (bx, by) = layout.at(&baseline);
-        svg.tag("rect")
-            .class("baseline knockout")
-            .num("x", bx - 5.0)
-            .num("y", by - 5.0)
-            .attr("width", "10")
-            .attr("height", "10")
-            .attr("fill", ink::BACKGROUND)
-            .attr("stroke", ink::TEXT)
-            .attr("stroke-width", "2")
-            .end();
+        baseline_marker(svg, bx, by);
     }
     if let Some(target) = series.target {
         let (tx, ty) = layout.at(&target);
-        svg.tag("circle")
-            .class("target-marker knockout")
-            .num("cx", tx)
-            .num("cy", ty)
-            .attr("r", "6.5")
-            .attr("fill", ink::BACKGROUND)
-            .attr("stroke", ink::TARGET)
-            .attr("stroke-width", "2.5")
-            .end();
-        svg.tag("circle")
-            .class("target-dot")
-            .num("cx", tx)
-            .num("cy", ty)
-            .attr("r", "2.5")
-            .attr("fill", ink::TARGET)
-            .end();
+        target_marker(svg, tx, ty);
     }
     if let Some(last) = series.readings.last() {
         let (lx, ly) = layout.at(last);
         status_marker(svg, status, lx, ly, 6.5);
     }
+}
+
+/// A hollow square centred on (x, y), in the plot and in the legend.
+pub(super) fn baseline_marker(svg: &mut Svg, x: f64, y: f64) {
+    svg.tag("rect")
+        .class("baseline knockout")
+        .num("x", x - 5.0)
+        .num("y", y - 5.0)
+        .attr("width", "10")
+        .attr("height", "10")
+        .attr("fill", ink::BACKGROUND)
+        .attr("stroke", ink::TEXT)
+        .attr("stroke-width", "2")
+        .end();
+}
+
+/// A ringed dot centred on (x, y), in the plot and in the legend.
+pub(super) fn target_marker(svg: &mut Svg, x: f64, y: f64) {
+    svg.tag("circle")
+        .class("target-marker knockout")
+        .num("cx", x)
+        .num("cy", y)
+        .attr("r", "6.5")
+        .attr("fill", ink::BACKGROUND)
+        .attr("stroke", ink::TARGET)
+        .attr("stroke-width", "2.5")
+        .end();
+    svg.tag("circle")
+        .class("target-dot")
+        .num("cx", x)
+        .num("cy", y)
+        .attr("r", "2.5")
+        .attr("fill", ink::TARGET)
+        .end();
 }
 
 /// A hollow diamond centred on (x, y), in the plot and in the legend.
@@ -204,24 +213,27 @@ pub(super) fn milestone_marker(svg: &mut Svg, x: f64, y: f64) {
         .end();
 }
 
-/// The placed labels, each outlined so that it reads where it crosses a line.
+/// The placed labels, each outlined so that it reads where it crosses a line; a label of two
+/// lines is two texts.
 pub(super) fn labels(svg: &mut Svg, labels: &[Label]) {
     for label in labels {
-        match label.look {
-            Look::Plain(class) => halo_text(svg, class, (label.x, label.y), "start", &label.text),
-            Look::Value => {
-                svg.tag("text")
-                    .class("value halo")
-                    .num("x", label.x)
-                    .num("y", label.y)
-                    .num("font-size", VALUE_SIZE)
-                    .attr("font-weight", "700")
-                    .attr("fill", ink::TEXT)
-                    .attr("stroke", ink::BACKGROUND)
-                    .attr("stroke-width", "3")
-                    .attr("stroke-linejoin", "round")
-                    .attr("style", "paint-order:stroke")
-                    .text(&label.text);
+        for (i, line) in label.lines.iter().enumerate() {
+            let y = label.y + i as f64 * LINE;
+            match label.look {
+                Look::Plain(class) => halo_text(svg, class, (label.x, y), "start", line),
+                Look::Value => {
+                    svg.tag("text")
+                        .class("value halo")
+                        .num("x", label.x)
+                        .num("y", y)
+                        .num("font-size", VALUE_SIZE)
+                        .attr("font-weight", "700")
+                        .attr("stroke", ink::BACKGROUND)
+                        .attr("stroke-width", "3")
+                        .attr("stroke-linejoin", "round")
+                        .attr("style", "paint-order:stroke")
+                        .text(line);
+                }
             }
         }
     }

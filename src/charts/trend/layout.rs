@@ -2,10 +2,9 @@
 //! plot's edges, the axis labels that fit and the viewBox's height.
 
 use super::super::axis::{self, Scale, Ticks};
-use super::super::{FONT, MAX_FIGURE, WIDTH, clamp_left, fit, text_width, usable};
-use super::{
-    AXIS_LABEL_ROOM, INSET, LABEL_ROOM, LEGEND_ROOM, PLOT_HEIGHT, RIGHT, TOP, TrendChart, UNIT_ROOM,
-};
+use super::super::{ASCENT, FONT, MAX_FIGURE, chart_width, fit, text_width, usable};
+use super::time::{TimeAxis, time_axis};
+use super::{INSET, LABEL_ROOM, PLOT_HEIGHT, RIGHT, TIME_BASELINE, TOP, TrendChart, UNIT_ROOM};
 use crate::content::plan::status::{Direction, Point};
 
 /// The chart's points that can be drawn (finite values), readings and milestones in period
@@ -42,23 +41,19 @@ impl Series {
     }
 }
 
-/// A period named under the time axis.
-pub(super) struct TimeLabel {
-    /// The tick's x.
-    pub x: f64,
-    /// The label's left edge.
-    pub left: f64,
-    pub text: String,
-}
-
 /// The computed geometry of a trend chart, shared by the drawing and labelling steps.
 pub(super) struct Layout {
+    /// The viewBox's width.
+    pub width: f64,
     pub x: Scale,
     pub y: Scale,
     pub ticks: Ticks,
     /// Each value tick with its label.
     pub value_ticks: Vec<(f64, String)>,
-    pub time_labels: Vec<TimeLabel>,
+    pub time: TimeAxis,
+    /// The first row of time labels' baseline under the plot: lower than usual when a
+    /// marker at the bottom of the plot reaches below the axis.
+    pub time_baseline: f64,
     /// The unit's name above the value axis, when it has one.
     pub unit: Option<String>,
     /// The plot's edges.
@@ -68,14 +63,11 @@ pub(super) struct Layout {
     pub right: f64,
     /// Readings should fall: labels prefer the other side of their points.
     pub falling: bool,
-    /// Whether a legend row goes under the time axis.
-    pub legend: bool,
-    /// The viewBox's height.
-    pub height: f64,
 }
 
 impl Layout {
     pub(super) fn new(chart: &TrendChart, series: &Series) -> Layout {
+        let width = chart_width(chart.width);
         let unit = Some(chart.unit_label.trim())
             .filter(|u| !chart.percent && !u.is_empty())
             .map(|u| fit(u, FONT, MAX_FIGURE));
@@ -99,7 +91,7 @@ impl Layout {
             .map(|(_, t)| text_width(t, FONT))
             .fold(16.0, f64::max)
             + 10.0;
-        let right = WIDTH - RIGHT;
+        let right = width - RIGHT;
         let (d0, d1) = time_range(series);
         let x = Scale {
             d0,
@@ -107,11 +99,19 @@ impl Layout {
             r0: left + INSET,
             r1: right - INSET,
         };
-        let legend =
-            (series.baseline.is_some() && series.target.is_some()) || !series.milestones.is_empty();
-        let height = bottom + AXIS_LABEL_ROOM + if legend { LEGEND_ROOM } else { 0.0 };
+        // The time axis's first row keeps clear of the value axis's lowest label, which ends
+        // 6 units left of the plot.
+        let time = time_axis(&x, chart.lang, left - 2.0, width - 2.0);
+        // The largest marker reaches 9 units and its outline half a unit further.
+        let lowest = series
+            .points()
+            .map(|p| y.map(p.value) + 9.5)
+            .fold(bottom, f64::max);
+        let time_baseline = TIME_BASELINE.max(lowest - bottom + 2.0 + FONT * ASCENT);
         Layout {
-            time_labels: time_labels(series, &x, chart.lang),
+            width,
+            time,
+            time_baseline,
             x,
             y,
             ticks,
@@ -122,8 +122,6 @@ impl Layout {
             left,
             right,
             falling,
-            legend,
-            height,
         }
     }
 
@@ -190,47 +188,4 @@ fn time_range(series: &Series) -> (f64, f64) {
         (d0, d1) = (d0 - 15.0, d1 + 15.0);
     }
     (d0, d1)
-}
-
-/// The periods labelled on the time axis, left to right. The latest reading, the target and
-/// the baseline come first, then year ends, quarter ends and other periods; a label that
-/// would overlap one already placed is left out.
-fn time_labels(series: &Series, x: &Scale, lang: &str) -> Vec<TimeLabel> {
-    let mut rest: Vec<(u8, Point)> = series
-        .readings
-        .iter()
-        .chain(&series.milestones)
-        .map(|p| (axis::label_rank(&p.period), *p))
-        .collect();
-    rest.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.period.cmp(&b.1.period)));
-    let first = [
-        series.readings.last().copied(),
-        series.target,
-        series.baseline,
-    ];
-    let candidates = first
-        .into_iter()
-        .flatten()
-        .chain(rest.into_iter().map(|(_, p)| p));
-    let mut placed: Vec<TimeLabel> = Vec::new();
-    let mut taken: Vec<(f64, f64)> = Vec::new();
-    let mut seen = Vec::new();
-    for point in candidates {
-        if seen.contains(&point.period) {
-            continue;
-        }
-        seen.push(point.period);
-        let text = point.period.label(lang);
-        let width = text_width(&text, FONT);
-        let tx = x.map(axis::day(&point.period));
-        let left = clamp_left(tx, width, 2.0, WIDTH - 2.0);
-        let span = (left - 4.0, left + width + 4.0);
-        if taken.iter().any(|&(a, b)| span.0 < b && a < span.1) {
-            continue;
-        }
-        taken.push(span);
-        placed.push(TimeLabel { x: tx, left, text });
-    }
-    placed.sort_by(|a, b| a.x.total_cmp(&b.x));
-    placed
 }

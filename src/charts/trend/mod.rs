@@ -5,14 +5,17 @@ mod draw;
 mod labels;
 mod layout;
 mod legend;
+mod time;
 
-use super::{FONT, Labels, Svg, WIDTH};
+use super::{FONT, LINE, Labels, Svg};
 use crate::content::plan::status::{Direction, Point, Status};
 use layout::{Layout, Series};
 
 pub struct TrendChart<'a> {
     /// Unique within the page; prefixes the ids of the title and the description.
     pub id: &'a str,
+    /// In user units (`charts::NARROW`, `charts::WIDE`).
+    pub width: f64,
     /// Usually the indicator's name.
     pub title: &'a str,
     /// The finding in words, composed by the caller (latest value, target, status); it is
@@ -39,15 +42,17 @@ pub struct TrendChart<'a> {
 const PLOT_HEIGHT: f64 = 180.0;
 const TOP: f64 = 24.0;
 /// Room above the plot for the unit's name.
-const UNIT_ROOM: f64 = 16.0;
-const UNIT_BASELINE: f64 = 14.0;
+const UNIT_ROOM: f64 = 18.0;
+const UNIT_BASELINE: f64 = 16.0;
 const RIGHT: f64 = 8.0;
 /// Keeps the markers at the ends of the time axis inside the plot.
 const INSET: f64 = 12.0;
 /// Room a label below its point needs inside the plot.
-const LABEL_ROOM: f64 = 24.0;
-const LEGEND_ROOM: f64 = 24.0;
-const AXIS_LABEL_ROOM: f64 = 26.0;
+const LABEL_ROOM: f64 = 28.0;
+/// The first row of time labels' baseline under the plot; the year row is a line lower.
+const TIME_BASELINE: f64 = 20.0;
+/// A legend row: its items' markers are at most 14 units tall.
+const LEGEND_ROW: f64 = LINE + 4.0;
 /// The latest value stands out from the other labels.
 const VALUE_SIZE: f64 = FONT + 1.0;
 
@@ -58,13 +63,14 @@ const VALUE_SIZE: f64 = FONT + 1.0;
 pub fn trend(chart: &TrendChart) -> String {
     let series = Series::new(chart);
     let layout = Layout::new(chart, &series);
-    let placed = labels::place(chart, &series, &layout);
+    let (placed, left_over) = labels::place(chart, &series, &layout);
+    let legend = legend::Legend::new(chart, &series, &layout, left_over);
 
     let description = legend::description(chart, &series);
     let mut svg = Svg::new(
         "trend",
         chart.id,
-        (WIDTH, layout.height),
+        (layout.width, legend.bottom(&layout)),
         chart.title,
         &description,
     );
@@ -76,9 +82,7 @@ pub fn trend(chart: &TrendChart) -> String {
     draw::markers(&mut svg, &layout, &series, chart.status);
     // Labels after the lines and markers, so that they read over them.
     draw::labels(&mut svg, &placed);
-    if layout.legend {
-        legend::draw(&mut svg, &layout, &series, chart.labels);
-    }
+    legend.draw(&mut svg, chart.status);
     svg.close("g");
     svg.finish()
 }
