@@ -70,10 +70,11 @@ pub enum Body {
 /// Where a plan stands, as its card says it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlanFigures {
-    /// The big figure and its words: ("21/32", "targets achieved or on track").
-    pub targets: (String, String),
-    /// ("8/91", "tasks overdue").
-    pub tasks: (String, String),
+    /// The big figure and its words: ("21/32", "targets achieved or on track"); none for a
+    /// plan without targets.
+    pub targets: Option<(String, String)>,
+    /// ("8/91", "tasks overdue"); none for a plan without tasks.
+    pub tasks: Option<(String, String)>,
     /// Some task is overdue: its figure is drawn in the off-track colour.
     pub overdue: bool,
     /// The targets by status, drawn as one bar; statuses with no target are left out.
@@ -264,13 +265,14 @@ fn plan_body(svg: &mut Svg, title: &str, figures: &PlanFigures) {
     } else {
         TEXT
     };
-    for (i, ((figure, words), ink)) in [
+    let shown = [
         (&figures.targets, status_colour("achieved")),
         (&figures.tasks, overdue_ink),
-    ]
-    .into_iter()
-    .enumerate()
-    {
+    ];
+    let shown = shown
+        .into_iter()
+        .filter_map(|(figure, ink)| figure.as_ref().map(|f| (f, ink)));
+    for (i, ((figure, words), ink)) in shown.enumerate() {
         let x = MARGIN + i as f64 * (column + 48.0);
         let size = shrink_to_fit(figure, 104.0, 48.0, column, true);
         let figure = fit(figure, Style::bold(size), column);

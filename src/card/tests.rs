@@ -27,8 +27,8 @@ fn indicator(status: Status) -> Card {
 
 fn plan() -> Card {
     frame(Body::Plan(PlanFigures {
-        targets: ("21/32".into(), "chỉ tiêu đã đạt hoặc đúng tiến độ".into()),
-        tasks: ("8/91".into(), "nhiệm vụ quá hạn".into()),
+        targets: Some(("21/32".into(), "chỉ tiêu đã đạt hoặc đúng tiến độ".into())),
+        tasks: Some(("8/91".into(), "nhiệm vụ quá hạn".into())),
         overdue: true,
         statuses: vec![
             (Status::Achieved, 9),
@@ -223,4 +223,15 @@ fn the_encoding_is_lossless_with_a_palette_or_without() {
     let bytes = encode(&gradient).unwrap();
     assert_eq!(bytes[25], 2, "colour type 2: RGB");
     assert_eq!(Pixmap::decode_png(&bytes).unwrap().data(), gradient.data());
+}
+
+#[test]
+fn a_plan_without_tasks_shows_no_task_figure() {
+    let mut card = plan();
+    if let Body::Plan(figures) = &mut card.body {
+        figures.tasks = None;
+    }
+    let text = svg(&card);
+    assert!(text.contains("21/32"));
+    assert!(!text.contains("nhiệm vụ quá hạn"));
 }

@@ -41,14 +41,18 @@ impl PlanView<'_> {
             })
             .collect();
         let body = Body::Plan(PlanFigures {
-            targets: (
-                format!("{}/{}", n(counts.targets_good), n(counts.targets_total)),
-                self.t("card_targets"),
-            ),
-            tasks: (
-                format!("{}/{}", n(counts.tasks_overdue), n(counts.tasks_total)),
-                self.t("card_tasks"),
-            ),
+            targets: (counts.targets_total > 0).then(|| {
+                (
+                    format!("{}/{}", n(counts.targets_good), n(counts.targets_total)),
+                    self.t("card_targets"),
+                )
+            }),
+            tasks: (counts.tasks_total > 0).then(|| {
+                (
+                    format!("{}/{}", n(counts.tasks_overdue), n(counts.tasks_total)),
+                    self.t("card_tasks"),
+                )
+            }),
             overdue: counts.tasks_overdue > 0,
             statuses,
         });
