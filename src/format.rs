@@ -56,34 +56,63 @@ fn separators(lang: &str) -> (char, char) {
     }
 }
 
+/// The months' names in English, January first.
+pub const ENGLISH_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// A date as people write it: `30/6/2025` in Vietnamese, `30 June 2025` in English,
 /// ISO for languages without a rule.
 pub fn date(date: chrono::NaiveDate, lang: &str) -> String {
     use chrono::Datelike;
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     match lang {
         "vi" => format!("{}/{}/{}", date.day(), date.month(), date.year()),
         "en" => format!(
             "{} {} {}",
             date.day(),
-            MONTHS[date.month0() as usize],
+            ENGLISH_MONTHS[date.month0() as usize],
             date.year()
         ),
         _ => date.format("%Y-%m-%d").to_string(),
     }
+}
+
+/// `n` in Roman numerals (`14` is `XIV`), for n from 1 to 3999.
+pub fn to_roman(mut n: u32) -> String {
+    const NUMERALS: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, numeral) in NUMERALS {
+        while n >= value {
+            out.push_str(numeral);
+            n -= value;
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -6,13 +6,12 @@
 mod common;
 
 use std::net::TcpListener;
-use std::process::Command;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use common::Run;
+use common::{Run, command, run_command};
 
 /// A tiny web server on 127.0.0.1 with one route for each answer the checker must judge.
 /// It records every request (method, path, User-Agent) and stops when dropped.
@@ -185,25 +184,14 @@ impl LinkSite {
     /// Runs `minhbach ARGS --root SITE` with colours off and no proxy from the environment
     /// (the client honours one, and the test server is on this machine).
     fn run(&self, args: &[&str]) -> Run {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_minhbach"));
-        command
-            .args(args)
-            .arg("--root")
-            .arg(&self.root)
-            .env("NO_COLOR", "1")
-            // Messages are asserted in English.
-            .env("MINHBACH_LANG", "en");
+        let mut command = command();
+        command.args(args).arg("--root").arg(&self.root);
         for proxy in ["ALL_PROXY", "HTTPS_PROXY", "HTTP_PROXY", "NO_PROXY"] {
             command
                 .env_remove(proxy)
                 .env_remove(proxy.to_ascii_lowercase());
         }
-        let output = command.output().expect("run minhbach");
-        Run {
-            code: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        }
+        run_command(&mut command)
     }
 
     /// `content/lien-ket.md:LINE:COLUMN` of the `nth` (from 0) place where `needle` is written.

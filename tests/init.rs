@@ -9,7 +9,7 @@ mod common;
 
 use std::fs;
 
-use common::{Run, Site, main_of, minhbach, text_of};
+use common::{Run, Site, command, main_of, minhbach, run_command, text_of};
 use yaml_rust2::{Yaml, YamlLoader};
 
 fn assert_clean(run: &Run) {
@@ -367,17 +367,7 @@ fn new_never_overwrites_a_file() {
 /// Runs `minhbach ARGS` with MINHBACH_LANG=vi: Vietnamese messages, without `--lang`
 /// (which, written on the command line, would also choose a new site's language).
 fn minhbach_vi(args: &[&std::ffi::OsStr]) -> Run {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_minhbach"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env("MINHBACH_LANG", "vi")
-        .output()
-        .expect("run minhbach");
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+    run_command(command().args(args).env("MINHBACH_LANG", "vi"))
 }
 
 #[test]

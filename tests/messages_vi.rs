@@ -4,9 +4,7 @@
 
 mod common;
 
-use std::process::Command;
-
-use common::{Run, Site};
+use common::{Run, Site, command, run_command};
 
 /// The plan fixture (a Vietnamese site) with three mistakes: a task status no one knows, a
 /// misspelt key in a page's front matter, and a reading that is no number.
@@ -32,20 +30,14 @@ fn site_with_mistakes() -> Site {
 /// Runs `minhbach build` on `site` with no language asked for: neither `--lang` nor
 /// `MINHBACH_LANG`, and a locale that is neither Vietnamese nor English.
 fn build_without_a_language(site: &Site) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_minhbach"))
-        .args(["build", "--root"])
-        .arg(&site.root)
-        .env("NO_COLOR", "1")
-        .env_remove("MINHBACH_LANG")
-        .env("LC_ALL", "C")
-        .env("LANG", "C")
-        .output()
-        .expect("run minhbach");
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+    run_command(
+        command()
+            .args(["build", "--root"])
+            .arg(&site.root)
+            .env_remove("MINHBACH_LANG")
+            .env("LC_ALL", "C")
+            .env("LANG", "C"),
+    )
 }
 
 fn assert_vietnamese(stderr: &str) {

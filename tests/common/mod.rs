@@ -29,13 +29,22 @@ where
     I: IntoIterator<Item = S>,
     S: AsRef<OsStr>,
 {
-    let output = Command::new(env!("CARGO_BIN_EXE_minhbach"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        // Messages are asserted in English; tests of Vietnamese messages ask for them.
-        .env("MINHBACH_LANG", "en")
-        .output()
-        .expect("run minhbach");
+    let mut command = command();
+    command.args(args);
+    run_command(&mut command)
+}
+
+/// The program, with colours off and its messages in English (tests of Vietnamese
+/// messages change `MINHBACH_LANG`).
+pub fn command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_minhbach"));
+    command.env("NO_COLOR", "1").env("MINHBACH_LANG", "en");
+    command
+}
+
+/// Runs `command` to its end and keeps what it printed.
+pub fn run_command(command: &mut Command) -> Run {
+    let output = command.output().expect("run minhbach");
     Run {
         code: output.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),

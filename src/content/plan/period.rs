@@ -6,6 +6,8 @@ use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::format::{ENGLISH_MONTHS, to_roman};
+
 /// A span of time a reading or target refers to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Period {
@@ -220,21 +222,6 @@ impl Deadline {
     /// `Thường xuyên`; `30 June 2025`, `Q4 2025`, `June 2025`, `2025`, `Before 30 June 2025`,
     /// `Ongoing`. Other languages get the canonical form.
     pub fn label(&self, lang: &str) -> String {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
         let (period, before) = match self {
             Deadline::Ongoing => {
                 return match lang {
@@ -246,10 +233,12 @@ impl Deadline {
         };
         let when = match (lang, *period) {
             ("vi", Period::Day(d)) | ("en", Period::Day(d)) => crate::format::date(d, lang),
-            ("vi", Period::Quarter(y, q)) => format!("Quý {}/{y}", ROMAN[(q as usize - 1) % 4]),
+            ("vi", Period::Quarter(y, q)) => format!("Quý {}/{y}", to_roman(q)),
             ("vi", Period::Month(y, m)) => format!("Tháng {m}/{y}"),
             ("vi", Period::Year(y)) => format!("Năm {y}"),
-            ("en", Period::Month(y, m)) => format!("{} {y}", MONTHS[(m as usize - 1) % 12]),
+            ("en", Period::Month(y, m)) => {
+                format!("{} {y}", ENGLISH_MONTHS[(m as usize - 1) % 12])
+            }
             (_, period) => period.label(lang),
         };
         match (before, lang) {

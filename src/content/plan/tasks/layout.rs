@@ -59,32 +59,7 @@ pub fn roman(text: &str) -> Option<u32> {
     (value > 0 && to_roman(value) == upper).then_some(value)
 }
 
-/// `n` in Roman numerals (`14` is `XIV`), for n from 1 to 3999.
-pub fn to_roman(mut n: u32) -> String {
-    const NUMERALS: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (value, numeral) in NUMERALS {
-        while n >= value {
-            out.push_str(numeral);
-            n -= value;
-        }
-    }
-    out
-}
+pub use crate::format::to_roman;
 
 /// Whether `text` numbers a task: `1`, `2.`, `1.1`, `3.2.1`.
 pub fn is_task_number(text: &str) -> bool {
