@@ -304,13 +304,17 @@ fn built_counts(printed: &str) -> Option<(u64, u64)> {
     Some((pages, files.parse().ok()?))
 }
 
-/// The `--timings` lines, `              read:    31.6 ms`, as (stage, time).
+/// The `--timings` lines, `              read:    31.6 ms     12 MiB`, as (stage, time).
 fn stage_times(printed: &str) -> Vec<(String, Duration)> {
     printed
         .lines()
         .filter_map(|line| {
-            let (stage, time) = line.rsplit_once(':')?;
-            let ms: f64 = time.trim().strip_suffix("ms")?.trim().parse().ok()?;
+            let (stage, rest) = line.split_once(':')?;
+            let mut words = rest.split_whitespace();
+            let ms: f64 = words.next()?.parse().ok()?;
+            if words.next() != Some("ms") {
+                return None;
+            }
             Some((
                 stage.trim().to_string(),
                 Duration::from_secs_f64(ms / 1000.0),

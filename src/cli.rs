@@ -317,8 +317,15 @@ pub fn run(cli: Cli) -> ExitCode {
             let output_dir = options.output_dir();
             let result = pipeline::build(&options);
             if let (true, Ok(report)) = (args.timings, &result) {
-                for (stage, took) in &report.timings.stages {
-                    println!("{stage:>18}: {:>7.1} ms", took.as_secs_f64() * 1000.0);
+                for stage in &report.timings.stages {
+                    let resident = stage.resident_bytes.map_or(String::new(), |bytes| {
+                        format!("  {:>6.0} MiB", bytes as f64 / (1 << 20) as f64)
+                    });
+                    println!(
+                        "{:>18}: {:>7.1} ms{resident}",
+                        stage.name,
+                        stage.took.as_secs_f64() * 1000.0
+                    );
                 }
             }
             finish(result, quiet, |report| {
