@@ -83,9 +83,10 @@ pub struct Prepared {
     pub i18n: Arc<I18n>,
     pub diagnostics: Diagnostics,
     pub timings: Timings,
-    /// The search index's files, when the caller asked for them (`build`; `serve` keeps
-    /// indexes of its own, and needs the pages' texts to update them).
-    pub search_index: Vec<(String, Vec<u8>)>,
+    /// The documents of the search index of each language, when the caller asked for them
+    /// (`build` indexes them while the pages render; `serve` keeps indexes of its own, and
+    /// needs the pages' texts to update them).
+    pub search_documents: Vec<(String, Vec<crate::search::Document>)>,
     /// The files each loader read, by what its results feed (for `serve`).
     pub inputs: BTreeMap<Dep, Inputs>,
 }
@@ -245,8 +246,10 @@ fn prepare_with(
     site.awareness = awareness;
     diagnostics.extend(timings.time("markdown", || render::render_markdown(&mut site, &i18n)));
     diagnostics.extend(render::awareness::finish(&mut site, &i18n));
-    let search_index = if index_search {
-        timings.time("search index", || render::search_index(&mut site))
+    let search_documents = if index_search {
+        timings.time("search documents", || {
+            render::take_search_documents(&mut site)
+        })
     } else {
         Vec::new()
     };
@@ -273,7 +276,7 @@ fn prepare_with(
         i18n,
         diagnostics,
         timings,
-        search_index,
+        search_documents,
         inputs: loader_inputs,
     })
 }
@@ -442,7 +445,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let staging = Staging::begin(&output_dir).map_err(|d| vec![d])?;
     let files = std::sync::atomic::AtomicUsize::new(0);
     let mut timings = std::mem::take(&mut prepared.timings);
-    let search_index = std::mem::take(&mut prepared.search_index);
+    let search_documents = std::mem::take(&mut prepared.search_documents);
     let progress = timings.progress.clone();
     let diagnostics = timings.time("render and write", || {
         let write = |output: Output| {
@@ -452,13 +455,23 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
                 progress.file_done();
             }
         };
-        let diagnostics = render(&prepared, &write);
-        search_index.into_par_iter().for_each(|(path, bytes)| {
-            write(Output {
-                path,
-                body: Body::Made(bytes),
-            })
-        });
+        // The index is made while the pages render: its steps that run on one core leave the
+        // other to the pages, and its files are written as soon as they are made.
+        let (diagnostics, ()) = rayon::join(
+            || render(&prepared, &write),
+            || {
+                for (lang, documents) in search_documents {
+                    crate::search::build(documents, &lang)
+                        .into_par_iter()
+                        .for_each(|(path, bytes)| {
+                            write(Output {
+                                path,
+                                body: Body::Made(bytes),
+                            })
+                        });
+                }
+            },
+        );
         diagnostics
     });
     if diagnostics.has_errors() {

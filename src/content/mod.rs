@@ -114,6 +114,13 @@ impl ContentPage {
         self.text.get(self.body_offset..).unwrap_or("")
     }
 
+    /// Takes the whole text out for rendering, leaving the front matter (for messages): the
+    /// Markdown stage drops each body as soon as it is rendered, rather than all at the end.
+    pub fn take_text(&mut self) -> String {
+        let front = self.text.get(..self.body_offset).unwrap_or("").to_string();
+        std::mem::replace(&mut self.text, front)
+    }
+
     /// Drops the body once it is rendered, keeping the front matter for messages: a large
     /// site then does not hold every page's source and HTML at once.
     pub fn release_body(&mut self) {

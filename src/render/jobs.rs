@@ -203,14 +203,14 @@ pub fn search_folders(site: &Site) -> Vec<String> {
         .collect()
 }
 
-/// Every file of the search indexes of the site's languages (none when search is off).
-/// Pages' plain texts are needed for nothing else, so each language's documents take them
-/// (rather than copies).
-pub fn search_index(site: &mut Site) -> Vec<(String, Vec<u8>)> {
+/// The search documents of each of the site's languages (none when search is off), to be
+/// indexed by `search::build` while the pages render. Pages' plain texts are needed for
+/// nothing else, so the documents take them (rather than copies).
+pub fn take_search_documents(site: &mut Site) -> Vec<(String, Vec<crate::search::Document>)> {
     if !site.config.search.enabled {
         return Vec::new();
     }
-    let mut files = Vec::new();
+    let mut all = Vec::new();
     for lang in site.config.languages.clone() {
         let texts = site
             .pages
@@ -218,9 +218,9 @@ pub fn search_index(site: &mut Site) -> Vec<(String, Vec<u8>)> {
             .map(|page| (page.lang() == lang).then(|| std::mem::take(&mut page.rendered.text)))
             .collect();
         let documents = search_documents::documents_with(site, &lang, texts);
-        files.extend(crate::search::build(documents, &lang));
+        all.push((lang, documents));
     }
-    files
+    all
 }
 
 /// Where a rendered job goes, with the inputs it was made from.

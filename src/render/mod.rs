@@ -27,6 +27,6 @@ mod special;
 pub use input::{Body, Output, RenderInput, Sink, output_path};
 pub use jobs::{
     Job, JobSink, OutputPlan, page_values, plan_outputs, render_jobs, render_site, search_folders,
-    search_index, template_name,
+    take_search_documents, template_name,
 };
 pub use page_markdown::{PageLinks, markdown_options, render_markdown, render_page_markdown};

@@ -33,16 +33,34 @@ pub fn render_markdown(site: &mut Site, i18n: &I18n) -> Vec<Diagnostic> {
         .iter()
         .map(|lang| (lang.clone(), markdown_options(site, i18n, lang)))
         .collect();
-    let shared: &Site = site;
-    let rendered: Vec<markdown::Rendered> = shared
+    // Each page's text is taken out and dropped once rendered, unless the page links to
+    // an `#anchor` of another page, whose check quotes the link's line.
+    let texts: Vec<String> = site
         .pages
-        .par_iter()
-        .map(|page| render_page_markdown(shared, i18n, &options[page.lang()], page.id))
+        .iter_mut()
+        .map(|page| page.content.take_text())
+        .collect();
+    let shared: &Site = site;
+    let rendered: Vec<(markdown::Rendered, Option<String>)> = texts
+        .into_par_iter()
+        .zip(shared.pages.par_iter())
+        .map(|(text, page)| {
+            let content = &page.content;
+            let body = text.get(content.body_offset..).unwrap_or("");
+            let source = crate::diag::Source::fragment(&content.file, body, content.body_line);
+            let rendered =
+                render_markdown_of(shared, i18n, &options[page.lang()], page.id, &source);
+            let keep = (!rendered.anchor_links.is_empty()).then_some(text);
+            (rendered, keep)
+        })
         .collect();
     let mut diagnostics = Vec::new();
-    for (page, mut rendered) in site.pages.iter_mut().zip(rendered) {
+    for (page, (mut rendered, text)) in site.pages.iter_mut().zip(rendered) {
         diagnostics.append(&mut rendered.diagnostics);
         page.rendered = rendered;
+        if let Some(text) = text {
+            page.content.text = text;
+        }
     }
     diagnostics.extend(site.check_anchors());
     site.pages
@@ -59,6 +77,23 @@ pub fn render_page_markdown(
     options: &MarkdownOptions,
     id: PageId,
 ) -> markdown::Rendered {
+    render_markdown_of(
+        site,
+        i18n,
+        options,
+        id,
+        &site.pages[id].content.body_source(),
+    )
+}
+
+/// The Markdown of page `id`, from `source` (its body).
+fn render_markdown_of(
+    site: &Site,
+    i18n: &I18n,
+    options: &MarkdownOptions,
+    id: PageId,
+    source: &crate::diag::Source<'_>,
+) -> markdown::Rendered {
     let page = &site.pages[id];
     let links = PageLinks {
         links: site.resolver(page.lang()),
@@ -66,7 +101,7 @@ pub fn render_page_markdown(
         i18n,
         lang: page.lang(),
     };
-    markdown::render(&page.content.body_source(), options, &links)
+    markdown::render(source, options, &links)
 }
 
 /// What a page's Markdown can refer to: other pages (`@/` links) and, through shortcodes,

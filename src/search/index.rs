@@ -70,9 +70,24 @@ struct DocTerms {
     /// (term id, impact, variant mask): in the order first met as analysed, sorted by
     /// term id once given the index's ids (`Absorbed::doc_terms`).
     terms: Vec<(u32, u8, Spellings)>,
-    /// Pairs of consecutive parts, `(first << 32) | second`: as met (repeats too) as
-    /// analysed, sorted and unique once given the index's ids.
+    /// The parts in the order met (shared ids, `BREAK` between runs that make no pairs):
+    /// half the size of the pairs it gives (`pairs`), which a build holds for every page.
+    sequence: Vec<u32>,
+}
+
+/// A document's terms and pairs of consecutive parts (`(first << 32) | second`) with the
+/// index's ids, sorted and unique.
+struct Remapped {
+    terms: Vec<(u32, u8, Spellings)>,
     pairs: Vec<u64>,
+}
+
+/// The pairs of consecutive parts of a sequence, `(first << 32) | second`, repeats too.
+fn pairs(sequence: &[u32]) -> impl Iterator<Item = u64> + '_ {
+    sequence
+        .windows(2)
+        .filter(|w| w[0] != BREAK && w[1] != BREAK)
+        .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
 }
 
 #[derive(Clone, Debug, Default)]
@@ -224,7 +239,7 @@ impl Absorbed {
     }
 
     /// A document's terms and pairs with the index's ids.
-    fn doc_terms(&self, doc: DocTerms) -> DocTerms {
+    fn doc_terms(&self, doc: DocTerms) -> Remapped {
         let mut terms: Vec<(u32, u8, Spellings)> = doc
             .terms
             .into_iter()
@@ -235,14 +250,12 @@ impl Absorbed {
             .collect();
         terms.sort_unstable_by_key(|t| t.0);
         let id = |shared: u64| u64::from(self.ids[shared as usize]);
-        let mut pairs: Vec<u64> = doc
-            .pairs
-            .into_iter()
+        let mut pairs: Vec<u64> = pairs(&doc.sequence)
             .map(|pair| (id(pair >> 32) << 32) | id(pair & 0xffff_ffff))
             .collect();
         pairs.sort_unstable();
         pairs.dedup();
-        DocTerms { terms, pairs }
+        Remapped { terms, pairs }
     }
 }
 
@@ -344,7 +357,7 @@ impl Index {
             excerpts.push(std::mem::take(excerpt));
         }
         let pairs = group_pairs(
-            analysed.into_iter().map(|(t, _)| t.pairs).collect(),
+            analysed.into_iter().map(|(t, _)| t.sequence).collect(),
             terms.len(),
         );
         let mut index = Index {
@@ -969,17 +982,17 @@ fn run_lengths(values: impl Iterator<Item = u32>) -> String {
     out
 }
 
-/// Documents of every pair, from each document's pairs (given in document order; within a
-/// document in any order, repeats allowed). Pairs are grouped by their first term with a
+/// Documents of every pair, from each document's sequence of parts (given in document
+/// order; see `pairs`). Pairs are grouped by their first term with a
 /// counting sort, which keeps document order, a range of first terms at a time (so that
 /// only a range's pairs are copied at once, two ranges in parallel); then each first
 /// term's run is put in order of second term by a stable radix sort, which leaves each
 /// pair's documents in order, so that no comparison sort is needed.
-fn group_pairs(documents: Vec<Vec<u64>>, terms: usize) -> FxMap<u64, Vec<u32>> {
+fn group_pairs(documents: Vec<Vec<u32>>, terms: usize) -> FxMap<u64, Vec<u32>> {
     const RANGES: usize = 4;
     let mut counts = vec![0usize; terms];
-    for pairs in &documents {
-        for &pair in pairs {
+    for sequence in &documents {
+        for pair in pairs(sequence) {
             counts[(pair >> 32) as usize] += 1;
         }
     }
@@ -1008,8 +1021,8 @@ fn group_pairs(documents: Vec<Vec<u64>>, terms: usize) -> FxMap<u64, Vec<u32>> {
                 total += count;
             }
             let mut placed = vec![0u64; total];
-            for (doc, pairs) in documents.iter().enumerate() {
-                for &pair in pairs {
+            for (doc, sequence) in documents.iter().enumerate() {
+                for pair in pairs(sequence) {
                     let first = (pair >> 32) as usize;
                     if (lo..hi).contains(&first) {
                         let slot = &mut next[first - lo];
@@ -1138,13 +1151,12 @@ fn analyse_with(
         .iter()
         .map(|t| (t.shared, impact(t.count, t.in_title, length), t.variants))
         .collect();
-    let shared_id = |local: u32| u64::from(vocab[local as usize].shared);
-    let pairs: Vec<u64> = sequence
-        .windows(2)
-        .filter(|w| w[0] != BREAK && w[1] != BREAK)
-        .map(|w| (shared_id(w[0]) << 32) | shared_id(w[1]))
-        .collect();
-    (DocTerms { terms, pairs }, excerpt)
+    let mut sequence = sequence;
+    for part in sequence.iter_mut().filter(|part| **part != BREAK) {
+        *part = vocab[*part as usize].shared;
+    }
+    sequence.shrink_to_fit();
+    (DocTerms { terms, sequence }, excerpt)
 }
 
 /// The words of one page as they are tokenised: its own vocabulary (local ids), the
