@@ -1,5 +1,6 @@
 //! What the benches share: the generated corpus (bench/gen_corpus.py) with minhbach's bench
-//! templates and config installed, and finding peers on `PATH`.
+//! templates and config installed, the default-theme site beside it, and finding peers on
+//! `PATH`.
 
 // Each bench uses a part of this module.
 #![allow(dead_code)]
@@ -70,8 +71,8 @@ pub fn install_templates(manifest: &Path, site: &Path) -> Result<(), String> {
     }
     let config = site.join("site-config.toml");
     let text = fs::read_to_string(&config).map_err(|e| io("reading site-config.toml", e))?;
-    // Hugo builds no search index, so the comparison builds none either; the search site
-    // beside it (`minhbach-search`, the same content) does.
+    // Hugo builds no search index, so the comparison builds none either; the default site
+    // beside it (`minhbach-default`, the same content) does.
     let base: String = text
         .lines()
         .take_while(|l| !l.starts_with('['))
@@ -83,20 +84,45 @@ pub fn install_templates(manifest: &Path, site: &Path) -> Result<(), String> {
         format!("{base}paginate_by = 0\n\n[search]\nenabled = false\n"),
     )
     .map_err(|e| io("writing site-config.toml", e))?;
-    let search_site = site.with_file_name("minhbach-search");
-    fs::create_dir_all(&search_site).map_err(|e| io("creating minhbach-search/", e))?;
-    for shared in ["content", "templates"] {
-        let link = search_site.join(shared);
-        if !link.exists() {
-            std::os::unix::fs::symlink(site.join(shared), &link)
-                .map_err(|e| io("linking the search site's content", e))?;
+    install_default_site(site, &base)
+}
+
+/// The site as a user gets it (`minhbach-default`, beside `site`): the same content, no
+/// templates of its own, so the built-in default theme renders it, and the corpus's
+/// config as written, so search and pagination keep their defaults. Its `content/` is a
+/// tree of hard links to `site`'s files, made anew each time so that it follows a new
+/// corpus: minhbach refuses a symbolic link out of the site folder.
+fn install_default_site(site: &Path, base: &str) -> Result<(), String> {
+    let io = |what: &str, e: std::io::Error| format!("{what}: {e}");
+    // The site an earlier version of the bench built with the bench templates and search.
+    let old = site.with_file_name("minhbach-search");
+    if old.exists() {
+        fs::remove_dir_all(&old).map_err(|e| io("removing minhbach-search/", e))?;
+    }
+    let default_site = site.with_file_name("minhbach-default");
+    if default_site.exists() {
+        fs::remove_dir_all(&default_site).map_err(|e| io("removing minhbach-default/", e))?;
+    }
+    fs::create_dir_all(&default_site).map_err(|e| io("creating minhbach-default/", e))?;
+    link_tree(&site.join("content"), &default_site.join("content"))
+        .map_err(|e| io("linking the default site's content", e))?;
+    fs::write(default_site.join("site-config.toml"), base)
+        .map_err(|e| io("writing the default site's config", e))
+}
+
+/// Makes `to` a copy of the folder `from` whose files are hard links to `from`'s (copies
+/// where the file system has no hard links).
+fn link_tree(from: &Path, to: &Path) -> std::io::Result<()> {
+    fs::create_dir(to)?;
+    for entry in fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            link_tree(&entry.path(), &target)?;
+        } else if fs::hard_link(entry.path(), &target).is_err() {
+            fs::copy(entry.path(), &target)?;
         }
     }
-    fs::write(
-        search_site.join("site-config.toml"),
-        format!("{base}paginate_by = 0\n"),
-    )
-    .map_err(|e| io("writing the search site's config", e))?;
     Ok(())
 }
 
