@@ -283,6 +283,9 @@ pub struct Index {
     hashes: BTreeMap<String, u64>,
 }
 
+/// An encoded entry: its bucket (`None`: a file of its own), its term and its JSON.
+type Entry = (Option<u32>, String, String);
+
 /// The files an update writes and removes (paths under the output folder).
 #[derive(Debug, Default)]
 pub struct Changes {
@@ -303,7 +306,15 @@ impl Index {
     /// Every file of the index of `documents`, sorted by path, with no index kept to update
     /// (each document's text is freed once analysed).
     pub(super) fn build_files(documents: Vec<Document>, lang: &str) -> Vec<(String, Vec<u8>)> {
-        let (index, mut files) = Index::build_keeping(documents, lang, Limits::default(), false);
+        Index::build_files_with(documents, lang, Limits::default())
+    }
+
+    pub(super) fn build_files_with(
+        documents: Vec<Document>,
+        lang: &str,
+        limits: Limits,
+    ) -> Vec<(String, Vec<u8>)> {
+        let (index, mut files) = Index::build_keeping(documents, lang, limits, false);
         files.push((index.manifest_path(), index.manifest()));
         files.sort_by(|a, b| a.0.cmp(&b.0));
         files
@@ -356,10 +367,7 @@ impl Index {
             terms.terms = Vec::new();
             excerpts.push(std::mem::take(excerpt));
         }
-        let pairs = group_pairs(
-            analysed.into_iter().map(|(t, _)| t.sequence).collect(),
-            terms.len(),
-        );
+        let sequences: Vec<Vec<u32>> = analysed.into_iter().map(|(t, _)| t.sequence).collect();
         let mut index = Index {
             lang: lang.to_string(),
             limits,
@@ -373,7 +381,7 @@ impl Index {
             terms: Interner::from_names(terms),
             variants,
             postings,
-            pairs,
+            pairs: FxMap::default(),
             word_buckets: bucket_count(n, limits.docs_per_bucket),
             bucket_count: bucket_count(n, limits.docs_per_bucket)
                 + bucket_count(n, limits.docs_per_pair_bucket),
@@ -381,7 +389,30 @@ impl Index {
             big: BTreeMap::new(),
             hashes: BTreeMap::new(),
         };
-        let files = index.encode_all(updatable);
+        // An index kept to update keeps every term's postings and every pair's documents; a
+        // build encodes the terms and frees their postings before grouping the pairs, and
+        // encodes each pair as soon as its documents are grouped, so that the largest
+        // structures of the index are never all held at once.
+        let encoded = if updatable {
+            index.pairs = group_pairs(&sequences, index.terms.names.len(), |pair, docs| {
+                Some((pair, docs))
+            })
+            .into_iter()
+            .collect();
+            Vec::new()
+        } else {
+            let mut encoded = index.term_entries();
+            index.postings = Vec::new();
+            let this = &index;
+            encoded.extend(group_pairs(&sequences, this.terms.names.len(), |pair, docs| {
+                let name = this.pair_name(pair);
+                let entry = this.pair_entry(&docs)?;
+                Some((this.bucket_for(&name, &entry), name, entry))
+            }));
+            encoded
+        };
+        drop(sequences);
+        let files = index.encode_all(encoded, updatable);
         (index, files)
     }
 
@@ -436,7 +467,11 @@ impl Index {
     }
 
     fn encode_pair(&self, pair: u64) -> Option<String> {
-        let docs = self.pairs.get(&pair)?;
+        self.pair_entry(self.pairs.get(&pair)?)
+    }
+
+    /// The entry of a pair held by `docs` (in order), `None` when it is held by none.
+    fn pair_entry(&self, docs: &[u32]) -> Option<String> {
         (!docs.is_empty()).then(|| {
             format!(
                 "{{\"n\":{},\"m\":\"{}\"}}",
@@ -446,26 +481,37 @@ impl Index {
         })
     }
 
-    /// Encodes every entry into its bucket or file, and returns every file but the manifest
-    /// (whose version is made from their hashes). An index that need not be `updatable`
-    /// frees its postings and pairs once they are encoded.
-    fn encode_all(&mut self, updatable: bool) -> Vec<(String, Vec<u8>)> {
-        let pair_ids: Vec<u64> = self.pairs.keys().copied().collect();
-        let this = &*self;
-        // Every entry with where it goes (`None`: a file of its own), sorted by bucket and
-        // name, so that the buckets are made in parallel from sorted runs.
-        let mut entries: Vec<(Option<u32>, String, String)> = (0..this.postings.len() as u32)
+    /// Every term with postings as an entry with where it goes (`None`: a file of its own).
+    fn term_entries(&self) -> Vec<Entry> {
+        (0..self.postings.len() as u32)
             .into_par_iter()
             .filter_map(|t| {
-                let entry = this.encode_term(t)?;
-                let name = this.terms.names[t as usize].clone();
-                Some((this.bucket_for(&name, &entry), name, entry))
+                let entry = self.encode_term(t)?;
+                let name = self.terms.names[t as usize].clone();
+                Some((self.bucket_for(&name, &entry), name, entry))
             })
-            .chain(pair_ids.into_par_iter().filter_map(|p| {
-                let (name, entry) = (this.pair_name(p), this.encode_pair(p)?);
-                Some((this.bucket_for(&name, &entry), name, entry))
-            }))
-            .collect();
+            .collect()
+    }
+
+    /// Encodes every entry into its bucket or file, and returns every file but the manifest
+    /// (whose version is made from their hashes); `encoded` are entries already encoded
+    /// (the terms with postings and the pairs with documents are encoded here). An index
+    /// that need not be `updatable` frees its postings and pairs once they are encoded.
+    fn encode_all(&mut self, encoded: Vec<Entry>, updatable: bool) -> Vec<(String, Vec<u8>)> {
+        let pair_ids: Vec<u64> = self.pairs.keys().copied().collect();
+        let mut entries = self.term_entries();
+        let this = &*self;
+        // Sorted by bucket and name, so that the buckets are made in parallel from sorted
+        // runs.
+        entries.par_extend(
+            pair_ids
+                .into_par_iter()
+                .filter_map(|p| {
+                    let (name, entry) = (this.pair_name(p), this.encode_pair(p)?);
+                    Some((this.bucket_for(&name, &entry), name, entry))
+                })
+                .chain(encoded.into_par_iter()),
+        );
         entries.par_sort_unstable_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
         let in_buckets = entries.partition_point(|e| e.0.is_none());
         let bucketed = entries.split_off(in_buckets);
@@ -473,7 +519,7 @@ impl Index {
             .into_iter()
             .map(|(_, name, entry)| (name, entry))
             .collect();
-        let mut runs: Vec<Vec<(Option<u32>, String, String)>> = Vec::new();
+        let mut runs: Vec<Vec<Entry>> = Vec::new();
         let mut bucketed = bucketed.into_iter().peekable();
         while let Some(first) = bucketed.next() {
             let mut run = vec![first];
@@ -982,16 +1028,20 @@ fn run_lengths(values: impl Iterator<Item = u32>) -> String {
     out
 }
 
-/// Documents of every pair, from each document's sequence of parts (given in document
-/// order; see `pairs`). Pairs are grouped by their first term with a
+/// `made(pair, documents)` of every pair, from each document's sequence of parts (given in
+/// document order; see `pairs`); the documents of a pair are in order and unique. Pairs are grouped by their first term with a
 /// counting sort, which keeps document order, a range of first terms at a time (so that
 /// only a range's pairs are copied at once, two ranges in parallel); then each first
 /// term's run is put in order of second term by a stable radix sort, which leaves each
 /// pair's documents in order, so that no comparison sort is needed.
-fn group_pairs(documents: Vec<Vec<u32>>, terms: usize) -> FxMap<u64, Vec<u32>> {
-    const RANGES: usize = 4;
+fn group_pairs<T: Send>(
+    documents: &[Vec<u32>],
+    terms: usize,
+    made: impl Fn(u64, Vec<u32>) -> Option<T> + Sync,
+) -> Vec<T> {
+    const RANGES: usize = 8;
     let mut counts = vec![0usize; terms];
-    for sequence in &documents {
+    for sequence in documents {
         for pair in pairs(sequence) {
             counts[(pair >> 32) as usize] += 1;
         }
@@ -1011,7 +1061,7 @@ fn group_pairs(documents: Vec<Vec<u32>>, terms: usize) -> FxMap<u64, Vec<u32>> {
         }
     }
     ranges.push((lo, terms));
-    let grouped: Vec<Vec<(u64, Vec<u32>)>> = ranges
+    let grouped: Vec<Vec<T>> = ranges
         .into_par_iter()
         .map(|(lo, hi)| {
             let mut next = Vec::with_capacity(hi - lo);
@@ -1044,23 +1094,18 @@ fn group_pairs(documents: Vec<Vec<u32>>, terms: usize) -> FxMap<u64, Vec<u32>> {
                 .flat_map_iter(|(first, run)| {
                     sort_by_high_half(run, passes);
                     run.chunk_by(|a, b| a >> 32 == b >> 32)
-                        .map(|same| {
+                        .filter_map(|same| {
                             let pair = (first << 32) | (same[0] >> 32);
                             let mut docs: Vec<u32> = same.iter().map(|&x| x as u32).collect();
                             docs.dedup();
-                            (pair, docs)
+                            made(pair, docs)
                         })
                         .collect::<Vec<_>>()
                 })
                 .collect()
         })
         .collect();
-    let mut all = FxMap::default();
-    all.reserve(grouped.iter().map(Vec::len).sum());
-    for part in grouped {
-        all.extend(part);
-    }
-    all
+    grouped.into_iter().flatten().collect()
 }
 
 /// Sorts values by their high 32 bits (of which only the low `passes` bytes are used),

@@ -374,6 +374,17 @@ fn builds_are_deterministic_whatever_the_order_of_documents() {
 }
 
 #[test]
+fn a_build_writes_the_same_files_as_an_index_kept_to_update() {
+    // A build frees and encodes as it goes (terms before pairs, each pair as grouped);
+    // `serve` keeps everything. Both must write the same bytes.
+    let documents = large_corpus(300);
+    let kept = Index::build_with(documents.clone(), "vi", small()).files();
+    let built = Index::build_files_with(documents, "vi", small());
+    assert_eq!(built.len(), kept.len());
+    assert!(built == kept, "the build's files differ from the kept index's");
+}
+
+#[test]
 fn counts_are_exact_beyond_the_head() {
     let documents = large_corpus(400);
     let files: HashMap<String, Vec<u8>> = Index::build_with(documents.clone(), "vi", small())
