@@ -211,3 +211,64 @@ fn a_template_edit_re_renders_only_the_pages_that_use_it() {
     assert_eq!(update.rendered, 2, "{update:?}");
     assert_eq!(h.session.template_of("404.html"), Some("404.html"));
 }
+
+#[test]
+fn a_template_edit_renders_the_open_page_first_and_the_rest_in_the_background() {
+    let mut h = ServeSession::start("basic");
+    let open = "tin-tuc/tin-2/index.html";
+    let other = "tin-tuc/tin-1/index.html";
+    let asked = "gioi-thieu/index.html";
+    h.session.defer_over(0);
+    h.site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block main %}<article class=\"edited\">{{ page.content }}</article>{% endblock main %}",
+    );
+    let update = h
+        .session
+        .apply_deferring(
+            &["templates/page.html".to_string()],
+            std::collections::BTreeSet::from([open.to_string()]),
+        )
+        .expect("the edit applies");
+    assert!(update.deferred > 0, "{update:?}");
+    let output = h.session.output().to_path_buf();
+    let read = |path: &str| std::fs::read_to_string(output.join(path)).unwrap();
+    assert!(
+        read(open).contains("class=\"edited\""),
+        "the open page is rendered at once"
+    );
+    assert!(!read(other).contains("class=\"edited\""), "the others wait");
+    let pending: Vec<String> = h.session.pending_paths().map(String::from).collect();
+    assert_eq!(pending.len(), update.deferred);
+    assert!(pending.iter().any(|p| p == other) && pending.iter().any(|p| p == asked));
+
+    // A page asked for is rendered before the others.
+    let (rendered, _) = h.session.render_pending(&[asked.to_string()], 1).unwrap();
+    assert_eq!(rendered, vec![asked.to_string()]);
+    assert!(read(asked).contains("class=\"edited\""));
+    assert!(!read(other).contains("class=\"edited\""));
+    while h.session.pending_paths().next().is_some() {
+        h.session.render_pending(&[], 2).unwrap();
+    }
+    h.session.update_search().unwrap();
+    h.assert_same_as_full_build("template edit rendered in the background");
+
+    // A change that comes while outputs are pending renders them with its own.
+    h.site.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block main %}<article class=\"again\">{{ page.content }}</article>{% endblock main %}",
+    );
+    let update = h
+        .session
+        .apply_deferring(
+            &["templates/page.html".to_string()],
+            std::collections::BTreeSet::from([open.to_string()]),
+        )
+        .unwrap();
+    assert!(update.deferred > 0);
+    h.step(
+        "a body edit while pages are pending",
+        &["content/tin-tuc/tin-2.md"],
+    );
+    assert!(h.session.pending_paths().next().is_none());
+}

@@ -32,9 +32,16 @@ fn start_with(site: &Site, wait_for_build: bool) -> Server {
 
 /// Starts `serve` with its messages in `lang`.
 fn start_speaking(site: &Site, wait_for_build: bool, lang: &str) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_minhbach"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_minhbach"));
+    command
         .args(["serve", "--port", "0", "--lang", lang, "--root"])
-        .arg(&site.root)
+        .arg(&site.root);
+    attach(command, wait_for_build)
+}
+
+/// Starts `command` (a `serve`) and reads its address.
+fn attach(mut command: Command, wait_for_build: bool) -> Server {
+    let mut child = command
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -204,6 +211,28 @@ fn saved_changes_are_served_and_errors_show_over_the_last_good_site() {
     eventually("the overlay is gone after the fix", || {
         let body = request(&server, "GET", "/hong/").2;
         !body.contains("<div id=\"minhbach-overlay\"") && body.contains("Đã sửa")
+    });
+}
+
+#[test]
+fn a_site_named_by_a_relative_path_is_rebuilt_when_saved() {
+    let site = Site::fixture("basic");
+    let (parent, name) = (site.root.parent().unwrap(), site.root.file_name().unwrap());
+    let mut command = Command::new(env!("CARGO_BIN_EXE_minhbach"));
+    command
+        .current_dir(parent)
+        .args(["serve", "--port", "0", "--lang", "en", "--root"])
+        .arg(name);
+    let server = attach(command, true);
+    let page = std::fs::read_to_string(site.path("content/gioi-thieu.md")).unwrap();
+    site.write(
+        "content/gioi-thieu.md",
+        &page.replace("Đoạn mở đầu.", "Đoạn mở đầu đã sửa."),
+    );
+    eventually("the edited page is served", || {
+        request(&server, "GET", "/gioi-thieu/")
+            .2
+            .contains("Đoạn mở đầu đã sửa.")
     });
 }
 

@@ -8,6 +8,7 @@ serve-watch-failed = cannot watch { $folder } for changes: { $error }
 serve-watch-failed-hint = on a network or shared folder, try `minhbach serve --poll`
 serve-built = Built the site ({ $files } files) in { $ms } ms.
 serve-rebuilt = Rebuilt in { $ms } ms: { $rendered } rendered, { $written } written, { $removed } removed.
+serve-open-pages-first = Reloaded the open pages in { $ms } ms ({ $rendered } rendered); rendering { $deferred } more in the background.
 serve-last-good-version = The last good version of the site is still served.
 serve-cannot-listen = could not listen on { $ip } from port { $port }: { $error }
 serve-cannot-listen-hint = choose another port with --port, or --port 0 for any free one

@@ -8,6 +8,7 @@ serve-watch-failed = không theo dõi được thay đổi trong { $folder }: { 
 serve-watch-failed-hint = với thư mục mạng hoặc thư mục dùng chung, hãy thử `minhbach serve --poll`
 serve-built = Đã dựng trang ({ $files } tệp) trong { $ms } ms.
 serve-rebuilt = Đã dựng lại trong { $ms } ms: { $rendered } trang dựng lại, { $written } tệp ghi, { $removed } tệp xoá.
+serve-open-pages-first = Đã tải lại các trang đang mở trong { $ms } ms ({ $rendered } trang dựng lại); đang dựng tiếp { $deferred } trang ở nền.
 serve-last-good-version = Vẫn đang phục vụ phiên bản tốt gần nhất của trang.
 serve-cannot-listen = không mở được cổng trên { $ip } từ cổng { $port }: { $error }
 serve-cannot-listen-hint = chọn cổng khác bằng --port, hoặc --port 0 để dùng bất kỳ cổng trống nào

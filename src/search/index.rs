@@ -404,11 +404,15 @@ impl Index {
             let mut encoded = index.term_entries();
             index.postings = Vec::new();
             let this = &index;
-            encoded.extend(group_pairs(&sequences, this.terms.names.len(), |pair, docs| {
-                let name = this.pair_name(pair);
-                let entry = this.pair_entry(&docs)?;
-                Some((this.bucket_for(&name, &entry), name, entry))
-            }));
+            encoded.extend(group_pairs(
+                &sequences,
+                this.terms.names.len(),
+                |pair, docs| {
+                    let name = this.pair_name(pair);
+                    let entry = this.pair_entry(&docs)?;
+                    Some((this.bucket_for(&name, &entry), name, entry))
+                },
+            ));
             encoded
         };
         drop(sequences);
@@ -819,13 +823,18 @@ impl Index {
 
         let mut touched_buckets: BTreeSet<u32> = BTreeSet::new();
         let mut touched_big: BTreeSet<String> = BTreeSet::new();
+        // A page's terms include the most common words, whose entries are the longest to
+        // encode: in parallel, an edit's update keeps within a preview's budget.
+        let this = &*self;
+        let touched_terms: Vec<u32> = touched_terms.into_iter().collect();
+        let touched_pairs: Vec<u64> = touched_pairs.into_iter().collect();
         let encoded: Vec<(String, Option<String>)> = touched_terms
-            .iter()
-            .map(|&t| (self.terms.names[t as usize].clone(), self.encode_term(t)))
+            .par_iter()
+            .map(|&t| (this.terms.names[t as usize].clone(), this.encode_term(t)))
             .chain(
                 touched_pairs
-                    .iter()
-                    .map(|&p| (self.pair_name(p), self.encode_pair(p))),
+                    .par_iter()
+                    .map(|&p| (this.pair_name(p), this.encode_pair(p))),
             )
             .collect();
         for (name, entry) in encoded {
@@ -900,6 +909,12 @@ impl Index {
 
     pub fn documents(&self) -> &[Document] {
         &self.docs
+    }
+
+    /// The document at `url`, if the index has it.
+    pub fn document(&self, url: &str) -> Option<&Document> {
+        let &doc = self.by_url.get(url)?;
+        self.docs.get(doc as usize)
     }
 }
 

@@ -381,7 +381,10 @@ fn a_build_writes_the_same_files_as_an_index_kept_to_update() {
     let kept = Index::build_with(documents.clone(), "vi", small()).files();
     let built = Index::build_files_with(documents, "vi", small());
     assert_eq!(built.len(), kept.len());
-    assert!(built == kept, "the build's files differ from the kept index's");
+    assert!(
+        built == kept,
+        "the build's files differ from the kept index's"
+    );
 }
 
 #[test]

@@ -5,14 +5,14 @@
 //! event streams (pages beyond the cap poll instead). The request-to-file mapping and the
 //! host check are pure functions, tested alone.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
-use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
 
 use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 
@@ -31,6 +31,9 @@ const MAX_STREAMS: usize = 32;
 const POLL_MS: u32 = 2000;
 /// The most header bytes a request may send.
 const MAX_HEADER_BYTES: usize = 16 * 1024;
+/// How long a request for a page still to be rendered waits for it before it is answered
+/// with the page as it was.
+const PENDING_WAIT: Duration = Duration::from_secs(20);
 
 /// What the server serves from.
 pub struct Served {
@@ -42,6 +45,79 @@ pub struct Served {
     ready: AtomicBool,
     streams: AtomicUsize,
     cards: Mutex<CardStore>,
+    pub pending: Pending,
+}
+
+/// The outputs a change left to render in the background, and those a request waits for:
+/// a page asked for before its turn is rendered next.
+#[derive(Default)]
+pub struct Pending {
+    state: Mutex<PendingState>,
+    changed: Condvar,
+}
+
+#[derive(Default)]
+struct PendingState {
+    paths: BTreeSet<String>,
+    wanted: Vec<String>,
+}
+
+impl Pending {
+    fn state(&self) -> std::sync::MutexGuard<'_, PendingState> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The outputs now left to render (output paths, `tin-tuc/a/index.html`).
+    pub fn set<'a>(&self, paths: impl IntoIterator<Item = &'a str>) {
+        let mut state = self.state();
+        let PendingState {
+            paths: left,
+            wanted,
+        } = &mut *state;
+        *left = paths.into_iter().map(String::from).collect();
+        wanted.retain(|path| left.contains(path));
+        self.changed.notify_all();
+    }
+
+    /// `paths` are rendered and written.
+    pub fn done(&self, paths: &[String]) {
+        let mut state = self.state();
+        for path in paths {
+            state.paths.remove(path);
+        }
+        self.changed.notify_all();
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.state().paths.is_empty()
+    }
+
+    /// The outputs requests are waiting for, to render before the others.
+    pub fn take_wanted(&self) -> Vec<String> {
+        std::mem::take(&mut self.state().wanted)
+    }
+
+    /// When `path` is still to be rendered: asks for it and waits until it is written (or
+    /// `limit` passes). Returns at once for any other path.
+    fn wait_for(&self, path: &str, limit: Duration) {
+        let deadline = Instant::now() + limit;
+        let mut state = self.state();
+        if !state.paths.contains(path) {
+            return;
+        }
+        state.wanted.push(path.to_string());
+        while state.paths.contains(path) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return;
+            }
+            state = self
+                .changed
+                .wait_timeout(state, left)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+    }
 }
 
 /// The share cards of the current build, drawn the first time a page's reader (or a test)
@@ -61,6 +137,7 @@ impl Served {
             ready: AtomicBool::new(false),
             streams: AtomicUsize::new(0),
             cards: Mutex::new(CardStore::default()),
+            pending: Pending::default(),
         }
     }
 
@@ -154,7 +231,12 @@ fn respond(served: &Arc<Served>, request: Request) {
         let _ = request.respond(plain(405, &t!("serve-method-not-allowed")));
         return;
     }
-    if request.url().split('?').next() == Some(live::EVENTS_PATH) {
+    let (path, query) = request.url().split_once('?').unwrap_or((request.url(), ""));
+    if path == live::EVENTS_PATH {
+        let page = query
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("page="))
+            .and_then(percent_decode);
         if served.streams.fetch_add(1, Ordering::SeqCst) >= MAX_STREAMS {
             served.streams.fetch_sub(1, Ordering::SeqCst);
             // No thread for this page: it is told the state now and asks again soon.
@@ -168,7 +250,7 @@ fn respond(served: &Arc<Served>, request: Request) {
             return;
         }
         let slot = StreamSlot(Arc::clone(served));
-        let events = served.hub.subscribe();
+        let events = served.hub.subscribe(page);
         // An event stream stays open as long as the page does: it gets a thread of its own,
         // and writes straight to the socket so each event leaves at once.
         std::thread::spawn(move || {
@@ -205,6 +287,9 @@ fn respond(served: &Arc<Served>, request: Request) {
         };
         let _ = request.respond(response);
         return;
+    }
+    if let Some(output) = output_path(request.url()) {
+        served.pending.wait_for(&output, PENDING_WAIT);
     }
     let (status, file) = match resolve(&served.folder, request.url()) {
         Some(file) => (200, file),
@@ -299,6 +384,24 @@ pub fn host_allowed(host: Option<&str>, address: SocketAddr) -> bool {
 fn header(name: &str, value: &str) -> Header {
     Header::from_bytes(name.as_bytes(), value.as_bytes())
         .expect("header names and values are ASCII")
+}
+
+/// The output a request for a page names (`/tin-tuc/a/` -> `tin-tuc/a/index.html`), as the
+/// renderer calls it; `None` for a path that is no page's (or could leave the folder).
+pub fn output_path(url: &str) -> Option<String> {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    let decoded = percent_decode(path)?;
+    let relative = decoded.trim_start_matches('/');
+    if relative.split('/').any(|part| part == ".." || part == ".") || decoded.contains('\\') {
+        return None;
+    }
+    Some(if relative.is_empty() || relative.ends_with('/') {
+        format!("{relative}index.html")
+    } else if relative.ends_with(".html") {
+        relative.to_string()
+    } else {
+        format!("{relative}/index.html")
+    })
 }
 
 /// The file a request path names inside `folder`, or none. Refuses anything that could
@@ -409,6 +512,52 @@ mod tests {
                 .unwrap();
             assert!(resolve(&site, "/link.txt").is_none());
         }
+    }
+
+    #[test]
+    fn a_page_request_names_the_output_the_renderer_writes() {
+        assert_eq!(output_path("/").as_deref(), Some("index.html"));
+        assert_eq!(
+            output_path("/tin-tuc/a/?x=1").as_deref(),
+            Some("tin-tuc/a/index.html")
+        );
+        assert_eq!(
+            output_path("/tin-tuc/a").as_deref(),
+            Some("tin-tuc/a/index.html")
+        );
+        assert_eq!(
+            output_path("/chi-ti%E1%BA%BFt/").as_deref(),
+            Some("chi-tiết/index.html")
+        );
+        assert_eq!(output_path("/404.html").as_deref(), Some("404.html"));
+        assert_eq!(output_path("/../etc/"), None);
+    }
+
+    #[test]
+    fn a_request_for_a_pending_page_asks_for_it_and_waits_until_it_is_written() {
+        let pending = Arc::new(Pending::default());
+        pending.set(["a/index.html", "b/index.html"]);
+        // Any other page is answered at once.
+        pending.wait_for("c/index.html", Duration::from_secs(5));
+        assert!(pending.take_wanted().is_empty());
+        let renderer = {
+            let pending = Arc::clone(&pending);
+            std::thread::spawn(move || {
+                loop {
+                    let wanted = pending.take_wanted();
+                    if !wanted.is_empty() {
+                        pending.done(&wanted);
+                        return wanted;
+                    }
+                    std::thread::sleep(Duration::from_millis(1));
+                }
+            })
+        };
+        pending.wait_for("b/index.html", Duration::from_secs(5));
+        assert_eq!(renderer.join().unwrap(), vec!["b/index.html".to_string()]);
+        assert!(!pending.is_empty(), "a/ is still to be rendered");
+        pending.done(&["a/index.html".to_string()]);
+        assert!(pending.is_empty());
     }
 
     #[test]

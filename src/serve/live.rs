@@ -43,7 +43,8 @@ impl Event {
 /// Everyone listening, and the errors of the last build (shown to pages opened later).
 #[derive(Default)]
 pub struct Hub {
-    clients: Mutex<Vec<Sender<String>>>,
+    /// Each open page's stream, with the page's path (`/tin-tuc/a/`) when it said it.
+    clients: Mutex<Vec<(Sender<String>, Option<String>)>>,
     errors: Mutex<Option<String>>,
     /// Counts the builds pages were told to reload for: a page that reconnects (or polls)
     /// and hears another number than it first heard reloads.
@@ -51,7 +52,8 @@ pub struct Hub {
 }
 
 impl Hub {
-    pub fn subscribe(&self) -> Receiver<String> {
+    /// A new stream for the page at `page` (its path, as the page's script tells it).
+    pub fn subscribe(&self, page: Option<String>) -> Receiver<String> {
         let (sender, receiver) = channel();
         let _ = sender.send(self.hello(None));
         if let Some(errors) = self.errors() {
@@ -60,8 +62,20 @@ impl Hub {
         self.clients
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .push(sender);
+            .push((sender, page));
         receiver
+    }
+
+    /// The paths of the pages open now (those whose streams are still there): after a
+    /// change to many pages, these are rendered first.
+    pub fn open_pages(&self) -> Vec<String> {
+        let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
+        // A comment line is ignored by pages; sending it tells which have gone.
+        clients.retain(|(client, _)| client.send(": ping\n\n".to_string()).is_ok());
+        let mut pages: Vec<String> = clients.iter().filter_map(|(_, p)| p.clone()).collect();
+        pages.sort();
+        pages.dedup();
+        pages
     }
 
     /// Sends `event` to every open page; pages that went away are forgotten.
@@ -81,7 +95,7 @@ impl Hub {
         self.clients
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .retain(|client| client.send(message.clone()).is_ok());
+            .retain(|(client, _)| client.send(message.clone()).is_ok());
     }
 
     pub fn errors(&self) -> Option<String> {
@@ -153,7 +167,7 @@ fn script() -> String {
 const OVERLAY_STYLE: &str = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:#fff;color:#1a1a1a;padding:1.5rem;font:15px/1.5 ui-monospace,monospace;border:6px solid #b3141d";
 
 /// Listens for events; builds the overlay with DOM methods (text only, never HTML).
-const SCRIPT: &str = r#"(function(){if(!window.EventSource)return;var es=new EventSource("/__minhbach/live");
+const SCRIPT: &str = r#"(function(){if(!window.EventSource)return;var es=new EventSource("/__minhbach/live?page="+encodeURIComponent(location.pathname));
 function show(text){var o=document.getElementById("minhbach-overlay");if(!text){if(o)o.remove();return;}
 if(!o){o=document.createElement("div");o.id="minhbach-overlay";o.setAttribute("role","alert");o.setAttribute("lang",OVERLAY_LANG);o.setAttribute("style","position:fixed;inset:0;z-index:2147483647;overflow:auto;background:#fff;color:#1a1a1a;padding:1.5rem;font:15px/1.5 ui-monospace,monospace;border:6px solid #b3141d");document.body.appendChild(o);}
 o.textContent="";var h=document.createElement("h2");h.textContent=OVERLAY_TITLE;var p=document.createElement("pre");p.style.whiteSpace="pre-wrap";p.textContent=text;o.appendChild(h);o.appendChild(p);}
@@ -180,7 +194,7 @@ mod tests {
     #[test]
     fn events_reach_subscribers_and_errors_wait_for_late_ones() {
         let hub = Hub::default();
-        let early = hub.subscribe();
+        let early = hub.subscribe(Some("/a/".into()));
         // Every stream opens with the number of the build it sees.
         assert_eq!(
             early.recv().unwrap(),
@@ -191,7 +205,7 @@ mod tests {
             early.recv().unwrap(),
             "event: errors\ndata: {\"text\":\"line 1\\nline 2\"}\n\n"
         );
-        let late = hub.subscribe();
+        let late = hub.subscribe(None);
         assert!(late.recv().unwrap().starts_with("event: hello"));
         assert!(late.recv().unwrap().starts_with("event: errors"));
         hub.broadcast(&Event::Reload);
@@ -202,8 +216,10 @@ mod tests {
             "retry: 2000\nevent: hello\ndata: {\"generation\":1}\n\nevent: fixed\ndata: {}\n\n"
         );
         assert_eq!(hub.errors(), None);
+        assert_eq!(hub.open_pages(), vec!["/a/".to_string()]);
         drop(early);
         hub.broadcast(&Event::Css);
         assert_eq!(hub.client_count(), 1);
+        assert!(hub.open_pages().is_empty(), "a closed page is not open");
     }
 }

@@ -8,10 +8,13 @@ mod search_index;
 pub mod session;
 pub mod watch;
 
+use std::collections::BTreeSet;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::sync::mpsc::TryRecvError;
+use std::time::Instant;
 
 use tiny_http::Server;
 
@@ -22,6 +25,9 @@ use live::{Event, Hub};
 use session::Session;
 
 const PORT_ATTEMPTS: u16 = 20;
+/// Outputs rendered at a time in the background: small enough that a page asked for
+/// meanwhile waits little for its turn.
+const BACKGROUND_CHUNK: usize = 256;
 
 /// Prints a line, ignoring a closed terminal: a preview server whose output is no longer
 /// read (piped into a program that quit) keeps serving instead of stopping on the error.
@@ -138,10 +144,29 @@ pub fn run(root: PathBuf, args: &ServeOptions) -> ExitCode {
         served.set_cards(running.cards());
     }
     served.set_ready();
-    for batch in batches {
+    let mut background: Option<Background> = None;
+    loop {
+        // While outputs are left to render, a new batch is taken between chunks of them.
+        let batch = if let (Some(running), Some(work)) = (&mut session, &mut background) {
+            match batches.try_recv() {
+                Ok(batch) => batch,
+                Err(TryRecvError::Empty) => {
+                    if !continue_background(running, work, &served) {
+                        background = None;
+                    }
+                    continue;
+                }
+                Err(TryRecvError::Disconnected) => break,
+            }
+        } else {
+            match batches.recv() {
+                Ok(batch) => batch,
+                Err(_) => break,
+            }
+        };
         session = match session {
             Some(mut running) => {
-                apply(&mut running, &batch, &served.hub);
+                background = apply(&mut running, &batch, &served);
                 Some(running)
             }
             // The first build failed: try again from the start after each change.
@@ -152,6 +177,15 @@ pub fn run(root: PathBuf, args: &ServeOptions) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// A change whose outputs are still being rendered in the background, and what it has done
+/// so far (for the line printed when it ends).
+struct Background {
+    started: Instant,
+    rendered: usize,
+    written: usize,
+    removed: usize,
 }
 
 /// The first full build; its errors are shown like any later ones.
@@ -176,8 +210,52 @@ fn start(options: &BuildOptions, hub: &Hub) -> Option<Session> {
     }
 }
 
-fn apply(session: &mut Session, batch: &[String], hub: &Hub) {
-    match session.apply(batch) {
+/// Applies a batch: the open pages first when it touches many. Returns the work left to do
+/// in the background.
+fn apply(session: &mut Session, batch: &[String], served: &http::Served) -> Option<Background> {
+    let started = Instant::now();
+    let hub = &served.hub;
+    let open: BTreeSet<String> = hub
+        .open_pages()
+        .iter()
+        .filter_map(|page| http::output_path(page))
+        .collect();
+    let result = session.apply_deferring(batch, open);
+    served.pending.set(session.pending_paths());
+    // Pages are written before the search index: open pages reload at once, and the index
+    // follows before the next batch.
+    let result = result.and_then(|mut update| {
+        if update.written > 0 || update.removed > 0 {
+            hub.broadcast(if update.css_only {
+                &Event::Css
+            } else {
+                &Event::Reload
+            });
+        }
+        let (written, removed) = session.update_search()?;
+        update.written += written;
+        update.removed += removed;
+        update.took = started.elapsed();
+        Ok(update)
+    });
+    match result {
+        Ok(update) if update.deferred > 0 => {
+            say!(
+                "{}",
+                t!(
+                    "serve-open-pages-first",
+                    ms = update.took.as_millis() as u64,
+                    rendered = update.rendered,
+                    deferred = update.deferred
+                )
+            );
+            return Some(Background {
+                started,
+                rendered: update.rendered,
+                written: update.written,
+                removed: update.removed,
+            });
+        }
         Ok(update) if update.written == 0 && update.removed == 0 => {
             if hub.errors().is_some() {
                 hub.broadcast(&Event::Fixed);
@@ -194,14 +272,45 @@ fn apply(session: &mut Session, batch: &[String], hub: &Hub) {
                     removed = update.removed
                 )
             );
-            hub.broadcast(if update.css_only {
-                &Event::Css
-            } else {
-                &Event::Reload
-            });
         }
         Err(diagnostics) => report(&diagnostics, hub),
     }
+    None
+}
+
+/// Renders the next chunk of the outputs left in the background (those asked for first).
+/// Returns whether any are left.
+fn continue_background(
+    session: &mut Session,
+    work: &mut Background,
+    served: &http::Served,
+) -> bool {
+    let wanted = served.pending.take_wanted();
+    match session.render_pending(&wanted, BACKGROUND_CHUNK) {
+        Ok((paths, update)) => {
+            served.pending.done(&paths);
+            work.rendered += update.rendered;
+            work.written += update.written;
+            if session.pending_paths().next().is_some() {
+                return true;
+            }
+            say!(
+                "{}",
+                t!(
+                    "serve-rebuilt",
+                    ms = work.started.elapsed().as_millis() as u64,
+                    rendered = work.rendered,
+                    written = work.written,
+                    removed = work.removed
+                )
+            );
+        }
+        Err(diagnostics) => {
+            served.pending.set(std::iter::empty());
+            report(&diagnostics, &served.hub);
+        }
+    }
+    false
 }
 
 fn report(diagnostics: &[Diagnostic], hub: &Hub) {

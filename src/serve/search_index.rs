@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::render::search_documents;
 use crate::search::{Changes, Document, Index};
-use crate::site::Site;
+use crate::site::{PageId, Site};
 
 #[derive(Default)]
 pub struct SearchIndexes {
@@ -47,6 +47,25 @@ impl SearchIndexes {
                     });
                     self.by_lang.insert(lang, index);
                 }
+            }
+        }
+        changes.finish()
+    }
+
+    /// Brings the indexes up to date after edits to the bodies of `pages` (the site's shape
+    /// unchanged): only those pages' documents can have changed, so only they are compared
+    /// with the index's, rather than every page's words copied to be compared.
+    pub fn refresh_pages(&mut self, site: &Site, pages: &[PageId]) -> Changes {
+        let mut changes = Merged::default();
+        for &id in pages {
+            let Some(index) = self.by_lang.get_mut(site.page(id).lang()) else {
+                continue;
+            };
+            let Some(document) = search_documents::document(site, id) else {
+                continue;
+            };
+            if index.document(&document.url) != Some(&document) {
+                changes.add(index.update(document));
             }
         }
         changes.finish()

@@ -12,6 +12,13 @@
 //!   fingerprint they depend on moved.
 //!
 //! A change to `site-config.toml` or the interface strings re-renders everything.
+//!
+//! A change that re-renders many outputs (a template used by every page) can be applied in
+//! two steps (`apply_deferring`): the pages open in a browser first, written and reloaded
+//! at once, and the rest left pending, rendered in chunks by `render_pending` — those a
+//! request asks for before the others. When none is left the folder equals a full build.
+//! (A page that fails to render in a later chunk is reported like any error, and the next
+//! change renders everything again.)
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -36,8 +43,13 @@ pub struct Update {
     pub removed: usize,
     /// Only stylesheets changed: pages can swap them without reloading.
     pub css_only: bool,
+    /// Outputs left to render in the background (`render_pending`).
+    pub deferred: usize,
     pub took: Duration,
 }
+
+/// A change touching more outputs than this renders the open pages first, the rest later.
+const DEFER_OVER: usize = 200;
 
 pub struct Session {
     options: BuildOptions,
@@ -55,6 +67,15 @@ pub struct Session {
     /// Set after a failed batch: the model may hold broken pages, so the next batch takes
     /// the full path.
     needs_full: bool,
+    /// Outputs of the last change not rendered yet, by path, and the cards they show.
+    pending: BTreeMap<String, Job>,
+    pending_cards: render::cards::Cards,
+    /// Output paths of the pages open now, rendered before the others.
+    open: BTreeSet<String>,
+    /// What the search index must be brought up to date with (`update_search`).
+    search_scope: Option<SearchScope>,
+    /// A change touching more outputs than this renders the open pages first.
+    defer_over: usize,
 }
 
 impl Session {
@@ -88,9 +109,15 @@ impl Session {
             search: SearchIndexes::default(),
             cards: BTreeMap::new(),
             needs_full: false,
+            pending: BTreeMap::new(),
+            pending_cards: render::cards::Cards::default(),
+            open: BTreeSet::new(),
+            search_scope: None,
+            defer_over: DEFER_OVER,
         };
         session.prints = Fingerprints::of(&session.snapshot());
-        let mut update = session.render(None)?;
+        let mut update = session.render(None, SearchScope::Rebuild)?;
+        update.written += session.update_search()?.0;
         update.took = started.elapsed();
         Ok((session, update))
     }
@@ -99,9 +126,79 @@ impl Session {
         self.writer.root()
     }
 
-    /// Applies a batch of changed files (relative to the site root). On error the last
-    /// good output stays as it is.
+    /// Applies a batch of changed files (relative to the site root), rendering every output
+    /// it touches. On error the last good output stays as it is.
     pub fn apply(&mut self, changed: &[String]) -> Result<Update, Vec<Diagnostic>> {
+        self.open.clear();
+        let mut update = self.apply_batch(changed)?;
+        debug_assert!(self.pending.is_empty());
+        let (written, removed) = self.update_search()?;
+        update.written += written;
+        update.removed += removed;
+        Ok(update)
+    }
+
+    /// `apply`, but when the batch touches many outputs only those of the `open` output
+    /// paths (`tin-tuc/a/index.html`) are rendered now, and the rest are left pending
+    /// (`Update::deferred`) for `render_pending`; the search index is left for
+    /// `update_search`, so that the pages are written first.
+    pub fn apply_deferring(
+        &mut self,
+        changed: &[String],
+        open: BTreeSet<String>,
+    ) -> Result<Update, Vec<Diagnostic>> {
+        self.open = open;
+        self.apply_batch(changed)
+    }
+
+    /// How many outputs a change may touch before `apply_deferring` leaves all but the open
+    /// pages for later (tests make a small site defer).
+    pub fn defer_over(&mut self, outputs: usize) {
+        self.defer_over = outputs;
+    }
+
+    /// The outputs left to render.
+    pub fn pending_paths(&self) -> impl Iterator<Item = &str> {
+        self.pending.keys().map(String::as_str)
+    }
+
+    /// Renders up to `chunk` pending outputs, those of `wanted` first, and writes them.
+    /// Returns the paths rendered with what was written.
+    pub fn render_pending(
+        &mut self,
+        wanted: &[String],
+        chunk: usize,
+    ) -> Result<(Vec<String>, Update), Vec<Diagnostic>> {
+        let started = Instant::now();
+        let mut jobs: Vec<(String, Job)> = wanted
+            .iter()
+            .filter_map(|path| self.pending.remove_entry(path))
+            .collect();
+        while jobs.len() < chunk {
+            let Some(next) = self.pending.pop_first() else {
+                break;
+            };
+            jobs.push(next);
+        }
+        let result = self.render_jobs(&jobs);
+        if result.is_err() {
+            self.pending.clear();
+            self.needs_full = true;
+        }
+        let written = result?;
+        let paths = jobs.into_iter().map(|(path, _)| path).collect();
+        Ok((
+            paths,
+            Update {
+                rendered: written.0,
+                written: written.1,
+                took: started.elapsed(),
+                ..Update::default()
+            },
+        ))
+    }
+
+    fn apply_batch(&mut self, changed: &[String]) -> Result<Update, Vec<Diagnostic>> {
         let started = Instant::now();
         let changes: Vec<Change> = changed
             .iter()
@@ -157,13 +254,16 @@ impl Session {
         let css_only = changes
             .iter()
             .all(|c| matches!(c, Change::Static(p) if p.ends_with(".css")));
+        let mut search = SearchScope::Unchanged;
         let changed = if shape_changed {
             self.prepare_again()?;
+            search = SearchScope::Compare;
             self.changed_prints()
         } else {
             let mut changed = BTreeSet::new();
             if !edited.is_empty() {
                 let touched = self.prepared.edit_bodies(&edited)?;
+                search = SearchScope::Pages(touched.clone());
                 let mut prints = std::mem::take(&mut self.prints);
                 changed = prints.update_pages(&self.snapshot(), &touched);
                 self.prints = prints;
@@ -177,7 +277,7 @@ impl Session {
             }
             changed
         };
-        let mut update = self.render(Some(&changed))?;
+        let mut update = self.render(Some(&changed), search)?;
         update.css_only = css_only && update.written > 0;
         Ok(update)
     }
@@ -214,7 +314,7 @@ impl Session {
         self.prepared.sources = sources;
         self.prepare_again()?;
         self.prints = Fingerprints::of(&self.snapshot());
-        self.render(None)
+        self.render(None, SearchScope::Rebuild)
     }
 
     /// Every stage again, on the files in memory.
@@ -250,7 +350,11 @@ impl Session {
     /// bytes changed (with the static files and the search index), and removes outputs that
     /// are no longer made. Nothing is written until every output rendered, so a failed batch
     /// leaves the last good site whole.
-    fn render(&mut self, changed: Option<&BTreeSet<Dep>>) -> Result<Update, Vec<Diagnostic>> {
+    fn render(
+        &mut self,
+        changed: Option<&BTreeSet<Dep>>,
+        search: SearchScope,
+    ) -> Result<Update, Vec<Diagnostic>> {
         let input = self.prepared.render_input();
         let (plan, diagnostics) = render::plan_outputs(&input);
         if diagnostics.iter().any(Diagnostic::is_error) {
@@ -258,48 +362,78 @@ impl Session {
         }
         // Share cards are drawn when asked for: a preview is for reading pages, and a card
         // takes as long to draw as many pages take to render.
-        let dirty: Vec<(String, Job)> = plan
+        // Outputs still pending from an earlier change are rendered with this one's.
+        let mut dirty: Vec<(String, Job)> = plan
             .jobs
             .iter()
             .filter(|(path, job)| {
-                !matches!(job, Job::Card(_)) && self.graph.is_stale(path, changed)
+                !matches!(job, Job::Card(_))
+                    && (self.graph.is_stale(path, changed) || self.pending.contains_key(path))
             })
             .cloned()
             .collect();
-        let made = std::sync::Mutex::new(Vec::new());
-        let failed = render::render_jobs(&input, &plan.cards, &dirty, &|path, bytes, deps| {
-            let mut made = made.lock().unwrap_or_else(|e| e.into_inner());
-            made.push((path.to_string(), bytes, deps));
-        });
-        if failed.iter().any(Diagnostic::is_error) {
-            return Err(failed);
+        self.pending.clear();
+        let mut deferred = BTreeMap::new();
+        if !self.open.is_empty() && dirty.len() > self.defer_over {
+            let (now, later): (Vec<_>, Vec<_>) = dirty
+                .into_iter()
+                .partition(|(path, _)| self.open.contains(path));
+            dirty = now;
+            deferred = later.into_iter().collect();
         }
-        let mut outputs = Vec::new();
-        for (path, bytes, deps) in made.into_inner().unwrap_or_else(|e| e.into_inner()) {
-            self.graph.record(path.clone(), deps);
-            outputs.push(Output::made(path, bytes));
-        }
+        let mut outputs = render_outputs(&mut self.graph, &input, &plan.cards, &dirty)?;
         for (path, bytes) in &plan.copies {
             self.graph.record(path.clone(), BTreeSet::new());
             outputs.push(Output::copy(path.clone(), bytes.clone()));
         }
         self.cards = plan.cards.files();
-        let search = self.search.refresh(&self.prepared.site, changed.is_none());
-        outputs.extend(search.write.into_iter().map(|(p, b)| Output::made(p, b)));
+        self.search_scope = Some(match self.search_scope.take() {
+            Some(earlier) => earlier.and(search),
+            None => search,
+        });
         let mut update = Update {
             rendered: dirty.len(),
             written: self.writer.write(&outputs).map_err(|d| vec![d])?,
+            deferred: deferred.len(),
             ..Update::default()
         };
-        for path in search
-            .remove
-            .iter()
-            .chain(&self.graph.retain(&plan.paths()))
-        {
+        self.pending = deferred;
+        self.pending_cards = plan.cards.clone();
+        for path in &self.graph.retain(&plan.paths()) {
             self.writer.remove(path);
             update.removed += 1;
         }
         Ok(update)
+    }
+
+    /// Brings the search index in line with the pages, after a change has written them:
+    /// (files written, files removed).
+    pub fn update_search(&mut self) -> Result<(usize, usize), Vec<Diagnostic>> {
+        let site = &self.prepared.site;
+        let changes = match self.search_scope.take() {
+            None | Some(SearchScope::Unchanged) => return Ok((0, 0)),
+            Some(SearchScope::Rebuild) => self.search.refresh(site, true),
+            Some(SearchScope::Compare) => self.search.refresh(site, false),
+            Some(SearchScope::Pages(pages)) => self.search.refresh_pages(site, &pages),
+        };
+        let outputs: Vec<Output> = changes
+            .write
+            .into_iter()
+            .map(|(path, bytes)| Output::made(path, bytes))
+            .collect();
+        let written = self.writer.write(&outputs).map_err(|d| vec![d])?;
+        for path in &changes.remove {
+            self.writer.remove(path);
+        }
+        Ok((written, changes.remove.len()))
+    }
+
+    /// Renders and writes pending `jobs`: (rendered, written).
+    fn render_jobs(&mut self, jobs: &[(String, Job)]) -> Result<(usize, usize), Vec<Diagnostic>> {
+        let input = self.prepared.render_input();
+        let outputs = render_outputs(&mut self.graph, &input, &self.pending_cards, jobs)?;
+        let written = self.writer.write(&outputs).map_err(|d| vec![d])?;
+        Ok((jobs.len(), written))
     }
 
     /// The share cards the pages show, by output path (`og/….png`), to draw on request.
@@ -316,6 +450,62 @@ impl Session {
     pub fn template_of(&self, path: &str) -> Option<&str> {
         self.graph.template_of(path)
     }
+}
+
+/// Which pages' search documents a change may have changed.
+#[derive(Clone)]
+enum SearchScope {
+    /// Everything may have: every index is built again.
+    Rebuild,
+    /// Pages came, went or moved: every document is compared with the index's.
+    Compare,
+    /// Only the bodies of these pages changed.
+    Pages(Vec<usize>),
+    /// No content changed (templates, static files).
+    Unchanged,
+}
+
+impl SearchScope {
+    /// The scope of two changes in a row.
+    fn and(self, later: SearchScope) -> SearchScope {
+        use SearchScope::*;
+        match (self, later) {
+            (Rebuild, _) | (_, Rebuild) => Rebuild,
+            (Compare, _) | (_, Compare) => Compare,
+            (Pages(mut a), Pages(b)) => {
+                a.extend(b);
+                a.sort_unstable();
+                a.dedup();
+                Pages(a)
+            }
+            (Pages(a), Unchanged) | (Unchanged, Pages(a)) => Pages(a),
+            (Unchanged, Unchanged) => Unchanged,
+        }
+    }
+}
+
+/// Renders `jobs`, records in `graph` what each read, and returns their outputs; nothing
+/// is written when one fails.
+fn render_outputs(
+    graph: &mut Graph,
+    input: &render::RenderInput<'_>,
+    cards: &render::cards::Cards,
+    jobs: &[(String, Job)],
+) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    let made = std::sync::Mutex::new(Vec::new());
+    let failed = render::render_jobs(input, cards, jobs, &|path, bytes, deps| {
+        let mut made = made.lock().unwrap_or_else(|e| e.into_inner());
+        made.push((path.to_string(), bytes, deps));
+    });
+    if failed.iter().any(Diagnostic::is_error) {
+        return Err(failed);
+    }
+    let mut outputs = Vec::new();
+    for (path, bytes, deps) in made.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        graph.record(path.clone(), deps);
+        outputs.push(Output::made(path, bytes));
+    }
+    Ok(outputs)
 }
 
 /// What the preview publishes: what the build would, with banners on drafts and pages dated

@@ -12,8 +12,10 @@ use notify::{Event, EventKind, RecursiveMode, Watcher};
 
 use crate::source::relative;
 
-/// Quiet time that ends a burst of events.
-const SETTLE: Duration = Duration::from_millis(25);
+/// Quiet time that ends a burst of events: an editor's save (write, or temporary file and
+/// rename) sends its events within a few milliseconds, and this wait is part of every
+/// edit's time to the browser.
+const SETTLE: Duration = Duration::from_millis(10);
 /// A burst that never goes quiet is still built this often.
 const LONGEST_WAIT: Duration = Duration::from_millis(1500);
 const POLL_INTERVAL: Duration = Duration::from_millis(500);
@@ -43,9 +45,11 @@ pub fn watch(root: &Path, poll: bool) -> notify::Result<Watching> {
     } else {
         Box::new(notify::recommended_watcher(handler)?)
     };
-    watcher.watch(root, RecursiveMode::Recursive)?;
+    // Events name files under the folder as the system knows it: a relative `--root`
+    // (`serve --root site`) would match none of them.
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    watcher.watch(&root, RecursiveMode::Recursive)?;
     let (batches, receiver) = channel();
-    let root = root.to_path_buf();
     std::thread::spawn(move || gather(&root, &raw, &batches));
     Ok((watcher, receiver))
 }

@@ -288,6 +288,12 @@ impl ServeSession {
             .session
             .apply(&changed)
             .unwrap_or_else(|d| panic!("{what}: {d:#?}"));
+        self.assert_same_as_full_build(what);
+        update
+    }
+
+    /// Checks the session's folder equals a full build of the fixture as it is now.
+    pub fn assert_same_as_full_build(&self, what: &str) {
         let reference = self.reference.path().join("public");
         let _ = fs::remove_dir_all(&reference);
         pipeline::build(&serve_options(&self.site, reference.clone())).expect("full build");
@@ -321,7 +327,6 @@ impl ServeSession {
                 String::from_utf8_lossy(b)
             );
         }
-        update
     }
 }
 
