@@ -177,8 +177,8 @@ pub fn prepare_from(
     prepare_with(config, sources, found, publish, timings, false)
 }
 
-/// Every stage after reading; with `index_search`, the search index too, built right after
-/// the Markdown (the pages' texts are then freed, before the pages render).
+/// Every stage after reading; with `index_search`, the search index's documents too, which
+/// take the pages' texts (`build` indexes them while the pages render).
 fn prepare_with(
     config: Config,
     mut sources: SiteSources,

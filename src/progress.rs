@@ -100,7 +100,7 @@ fn stage_words(stage: &str) -> String {
         "awareness" => t!("progress-awareness"),
         "link" => t!("progress-link"),
         "markdown" => t!("progress-markdown"),
-        "search index" => t!("progress-search-index"),
+        "search documents" => t!("progress-search-index"),
         "page values" | "templates" => t!("progress-templates"),
         "render and write" | "render" => t!("progress-render"),
         "swap in" => t!("progress-swap-in"),
