@@ -323,7 +323,18 @@ fn keep_open(port: u16, url_path: &str) {
 struct Running(Child);
 
 impl Running {
+    /// Stops the server as Ctrl-C does, so that it removes its files (a killed `serve`
+    /// leaves its folder to the next one's start); kills it if it has not ended in 10 s.
     fn stop(&mut self) {
+        // SAFETY: kill with a child's pid and a signal number has no memory effects.
+        unsafe { libc::kill(self.0.id() as libc::pid_t, libc::SIGINT) };
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if matches!(self.0.try_wait(), Ok(Some(_))) {
+                return;
+            }
+            sleep(Duration::from_millis(20));
+        }
         let _ = self.0.kill();
         let _ = self.0.wait();
     }

@@ -79,7 +79,9 @@ pub fn run(root: PathBuf, args: &ServeOptions) -> ExitCode {
             )
         );
     }
-    remove_stale_folders();
+    // A killed preview of a large site leaves tens of thousands of files: they go while
+    // this one builds, rather than before.
+    std::thread::spawn(remove_stale_folders);
     let folder = match private_folder() {
         Ok(folder) => folder,
         Err(error) => {
