@@ -89,6 +89,8 @@ pub struct Prepared {
     pub search_documents: Vec<(String, Vec<crate::search::Document>)>,
     /// The files each loader read, by what its results feed (for `serve`).
     pub inputs: BTreeMap<Dep, Inputs>,
+    /// In a build, the pages' HTML held apart from the site (`render::HtmlStore`).
+    pub html: Option<render::HtmlStore>,
 }
 
 /// Reads the config: `site-config.toml` with the command line's overrides.
@@ -254,6 +256,8 @@ fn prepare_with(
         Vec::new()
     };
 
+    // A build renders each page once: its HTML is held apart, to be freed once rendered.
+    let html = index_search.then(|| render::HtmlStore::take_from(&mut site));
     let site = Arc::new(site);
     let values = Arc::new(timings.time("page values", || render::page_values(&site)));
     let i18n = Arc::new(i18n);
@@ -277,6 +281,7 @@ fn prepare_with(
         diagnostics,
         timings,
         search_documents,
+        html,
         inputs: loader_inputs,
     })
 }
@@ -353,6 +358,7 @@ impl Prepared {
             static_files: &self.sources.static_files,
             content_files: &self.sources.content_files,
             data: &self.sources.data,
+            html: self.html.as_ref(),
         }
     }
 }

@@ -60,6 +60,7 @@ pub fn page_fields(
     base: &Context,
     id: PageId,
     pager: Option<Pager>,
+    content: &str,
 ) -> Context {
     let page = site.page(id);
     if crate::deps::is_recording() {
@@ -75,7 +76,7 @@ pub fn page_fields(
         record_pages(site, page.pages.iter().chain(&page.subsections).copied());
     }
     let mut this = values[id].as_map().cloned().unwrap_or_default();
-    this.insert("content".into(), Value::safe_string(&page.rendered.html));
+    this.insert("content".into(), Value::safe_string(content));
     this.insert("toc".into(), toc_value(&page.rendered.toc));
     this.insert(
         "ancestors".into(),

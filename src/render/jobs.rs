@@ -11,7 +11,7 @@ use tera::Value;
 
 use super::cards::{self, CardFile, Cards};
 use super::context::{self, Pager, pager_count, pager_path};
-use super::input::{Body, Output, RenderInput, Sink, output_path};
+use super::input::{Body, HtmlStore, Output, RenderInput, Sink, output_path};
 use super::page::{self, page_context};
 use super::{awareness, downloads, news, plan, search_documents, special};
 use crate::content::plan::PlanPage;
@@ -170,6 +170,17 @@ pub fn render_site(input: &RenderInput<'_>, sink: Sink<'_>) -> Vec<Diagnostic> {
         return diagnostics;
     }
     let jobs = &outputs.jobs;
+    if let Some(store) = input.html {
+        let mut uses = vec![0; input.site.pages.len()];
+        for (_, job) in jobs {
+            if let Job::Page(id) | Job::Pager(id, _) = job {
+                uses[*id] += 1;
+            }
+        }
+        for (id, outputs) in uses.into_iter().enumerate() {
+            store.set_uses(id, outputs);
+        }
+    }
     diagnostics.extend(render_jobs(
         input,
         &outputs.cards,
@@ -318,7 +329,9 @@ fn render_job(
     let page_job = |id: PageId, pager: Option<Pager>| {
         let page = site.page(id);
         let lang = page.lang();
-        let mut context = page_context(site, input.values, &shared.bases[lang], id, pager);
+        let mut context = HtmlStore::with(input.html, site, id, |content| {
+            page_context(site, input.values, &shared.bases[lang], id, pager, content)
+        });
         if page.is_section() && page.parent.is_none() {
             context.insert_value("plans", shared.plan_list(site, lang));
             if let Some(news) = news::home_news(site, input.values, lang) {
@@ -341,6 +354,13 @@ fn render_job(
         input
             .templates
             .render(&template, &context, || describe(site, id))
+    };
+    let page_job = |id: PageId, pager: Option<Pager>| {
+        let made = page_job(id, pager);
+        if let Some(store) = input.html {
+            store.used(id);
+        }
+        made
     };
     match job {
         Job::Page(id) => page_job(*id, None),

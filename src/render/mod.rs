@@ -24,7 +24,7 @@ pub mod plan;
 pub mod search_documents;
 mod special;
 
-pub use input::{Body, Output, RenderInput, Sink, output_path};
+pub use input::{Body, HtmlStore, Output, RenderInput, Sink, output_path};
 pub use jobs::{
     Job, JobSink, OutputPlan, page_values, plan_outputs, render_jobs, render_site, search_folders,
     take_search_documents, template_name,

@@ -17,17 +17,18 @@ pub fn page_value(site: &Site, page: &Page) -> Value {
     Value::from(fields)
 }
 
-/// The full context for rendering `id`; `pager` is the list page of a section.
-/// `base` is the `site_context` of the page's language.
+/// The full context for rendering `id`, whose HTML is `content`; `pager` is the list page
+/// of a section. `base` is the `site_context` of the page's language.
 pub fn page_context(
     site: &Site,
     values: &[Value],
     base: &Context,
     id: PageId,
     pager: Option<Pager>,
+    content: &str,
 ) -> Context {
     let page = site.page(id);
-    let mut context = context::page_fields(site, values, base, id, pager);
+    let mut context = context::page_fields(site, values, base, id, pager, content);
     context.insert_value("translations", translations(site, page));
     languages::add_fallbacks(&mut context, site, values, page);
     news::add_page_data(&mut context, site, page);
