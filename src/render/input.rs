@@ -2,8 +2,8 @@
 //! makes (`Output`) and where outputs go (`Sink`), and how a site address becomes a file.
 
 use std::collections::BTreeMap;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use tera::Value;
 
@@ -67,7 +67,8 @@ pub struct RenderInput<'a> {
 /// site, as feeds show them too.
 #[derive(Debug, Default)]
 pub struct HtmlStore {
-    html: Vec<Mutex<Option<String>>>,
+    /// Shared, so that a page's outputs need not hold the lock while they render.
+    html: Vec<Mutex<Option<Arc<str>>>>,
     uses: Vec<AtomicUsize>,
 }
 
@@ -84,7 +85,7 @@ impl HtmlStore {
             .iter_mut()
             .zip(kept)
             .map(|(page, kept)| {
-                Mutex::new((!kept).then(|| std::mem::take(&mut page.rendered.html)))
+                Mutex::new((!kept).then(|| Arc::from(std::mem::take(&mut page.rendered.html))))
             })
             .collect();
         let uses = site.pages.iter().map(|_| AtomicUsize::new(0)).collect();
@@ -106,9 +107,9 @@ impl HtmlStore {
         show: impl FnOnce(&str) -> T,
     ) -> T {
         if let Some(slot) = store.and_then(|store| store.html.get(id)) {
-            let held = slot.lock().unwrap_or_else(|e| e.into_inner());
-            if let Some(html) = held.as_deref() {
-                return show(html);
+            let held = slot.lock().unwrap_or_else(|e| e.into_inner()).clone();
+            if let Some(html) = held {
+                return show(&html);
             }
         }
         show(&site.page(id).rendered.html)
@@ -144,10 +145,10 @@ mod tests {
     #[test]
     fn a_pages_html_is_freed_when_its_last_output_is_rendered() {
         let store = HtmlStore {
-            html: vec![Mutex::new(Some("<p>a</p>".into())), Mutex::new(None)],
+            html: vec![Mutex::new(Some(Arc::from("<p>a</p>"))), Mutex::new(None)],
             uses: vec![AtomicUsize::new(0), AtomicUsize::new(0)],
         };
-        let held = |id: usize| store.html[id].lock().unwrap().clone();
+        let held = |id: usize| store.html[id].lock().unwrap().as_deref().map(String::from);
         // A section with two list pages is shown by two outputs.
         store.set_uses(0, 2);
         store.used(0);
