@@ -27,11 +27,12 @@ fn disable_huge_pages() {
 
 fn main() -> ExitCode {
     // mimalloc holds freed memory for a second before giving it back to the system. A build
-    // frees the pages' texts and the search index's scratch well before its peak, so it
-    // gives memory back after 10 ms: about 40 MB less at the peak of a 10,000-page build
-    // with search, at the same speed (`cargo bench --bench build -- --search`).
+    // frees pages' texts and HTML while the search index grows: the sooner memory goes
+    // back, the lower the peak, and the more the index's memory must be cleared by the
+    // system again. On 10,000 pages with search (`cargo bench --bench build`, median of 3
+    // or 5): 10 ms 1.56 s / 293 MB, 40 ms 1.54 s / 298 MB, 100 ms 1.47 s / 311 MB.
     // SAFETY: setting an option is allowed at any time; mimalloc reads it when it purges.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 10) };
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 40) };
     disable_huge_pages();
     let cli = minhbach::cli::Cli::from_command_line();
     // A panic is a bug in minhbach, never the user's fault: say so, and exit with 2.
