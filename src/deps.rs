@@ -7,7 +7,7 @@
 //! pages, templates, the site's shape and the inputs each loader declared.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
 use rayon::prelude::*;
@@ -156,12 +156,17 @@ impl Graph {
     pub fn is_stale(&self, path: &str, changed: Option<&BTreeSet<Dep>>) -> bool {
         match (changed, self.outputs.get(path)) {
             (None, _) | (_, None) => true,
+            // A change is a few inputs and a list page depends on hundreds: look the
+            // smaller set up in the larger.
+            (Some(changed), Some(deps)) if changed.len() < deps.len() => {
+                changed.iter().any(|dep| deps.contains(dep))
+            }
             (Some(changed), Some(deps)) => deps.iter().any(|dep| changed.contains(dep)),
         }
     }
 
     /// Forgets the outputs not in `current`, and returns them.
-    pub fn retain(&mut self, current: &BTreeSet<&str>) -> Vec<String> {
+    pub fn retain(&mut self, current: &HashSet<&str>) -> Vec<String> {
         let gone: Vec<String> = self
             .outputs
             .keys()

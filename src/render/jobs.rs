@@ -3,7 +3,7 @@
 //! inputs each job used recorded for `serve`. The top of `render`: it calls every page
 //! family and none calls it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
@@ -55,7 +55,7 @@ pub struct OutputPlan {
 
 impl OutputPlan {
     /// The path of every output, rendered or copied.
-    pub fn paths(&self) -> BTreeSet<&str> {
+    pub fn paths(&self) -> HashSet<&str> {
         let rendered = self.jobs.iter().map(|(path, _)| path.as_str());
         rendered
             .chain(self.copies.keys().map(String::as_str))
