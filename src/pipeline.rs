@@ -294,8 +294,10 @@ impl Prepared {
         &mut self,
         edited: &BTreeMap<String, TextFile>,
     ) -> Result<Vec<usize>, Vec<Diagnostic>> {
-        // The templates' functions hold the site; they are made again afterwards.
-        self.templates = Templates::empty();
+        // The templates' functions hold the site; they are made again afterwards, from the
+        // same files.
+        let template_files =
+            std::mem::replace(&mut self.templates, Templates::empty()).into_files();
         let in_use = || {
             vec![Diagnostic::internal(
                 "internal-serve",
@@ -326,7 +328,10 @@ impl Prepared {
         for &id in &touched {
             values[id] = render::page::page_value(site, &site.pages[id]);
         }
-        diagnostics.extend(self.reload_templates());
+        match Templates::relink(template_files, self.lookups()) {
+            Some(templates) => self.templates = templates,
+            None => diagnostics.extend(self.reload_templates()),
+        }
         if diagnostics.iter().any(Diagnostic::is_error) {
             return Err(diagnostics);
         }
@@ -338,14 +343,17 @@ impl Prepared {
     pub fn reload_templates(&mut self) -> Vec<Diagnostic> {
         // The old templates' functions hold the site; drop them first.
         self.templates = Templates::empty();
-        let lookups = Lookups {
+        let (templates, found) = Templates::load(&self.sources.templates, self.lookups());
+        self.templates = templates;
+        found
+    }
+
+    fn lookups(&self) -> Lookups {
+        Lookups {
             site: Arc::clone(&self.site),
             page_values: Arc::clone(&self.values),
             i18n: Arc::clone(&self.i18n),
-        };
-        let (templates, found) = Templates::load(&self.sources.templates, lookups);
-        self.templates = templates;
-        found
+        }
     }
 
     /// What rendering reads.

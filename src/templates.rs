@@ -97,6 +97,26 @@ impl Templates {
         (Templates { tera, files }, diagnostics)
     }
 
+    /// The template files, once the templates (and the lookups their functions hold) are
+    /// let go.
+    pub fn into_files(self) -> BTreeMap<String, TextFile> {
+        self.files
+    }
+
+    /// Templates of `files` that loaded before, over new lookups: their texts were checked
+    /// then, so a change that leaves them alone (a page's body) parses each once, unchecked.
+    /// `None` if they no longer load, which `load` then explains.
+    pub fn relink(files: BTreeMap<String, TextFile>, lookups: Lookups) -> Option<Templates> {
+        let mut tera = new_tera(lookups);
+        tera.add_raw_templates(
+            files
+                .iter()
+                .map(|(name, file)| (name.as_str(), file.text.as_str())),
+        )
+        .ok()?;
+        Some(Templates { tera, files })
+    }
+
     pub fn has(&self, name: &str) -> bool {
         self.files.contains_key(name)
     }
