@@ -32,7 +32,7 @@ use crate::diag::Diagnostic;
 use crate::output::InPlace;
 use crate::pipeline::{self, BuildOptions, Prepared, Timings};
 use crate::render::cards::CardFile;
-use crate::render::{self, Job, Output};
+use crate::render::{self, Job, Output, OutputPlan};
 use crate::source::{self, Change, TextFile};
 
 /// What a batch of changes did.
@@ -76,6 +76,9 @@ pub struct Session {
     search_scope: Option<SearchScope>,
     /// A change touching more outputs than this renders the open pages first.
     defer_over: usize,
+    /// The outputs of the site as it was last rendered, kept for edits that cannot change
+    /// them (a page's body): listing them takes longer than rendering the page.
+    plan: Option<OutputPlan>,
 }
 
 impl Session {
@@ -114,9 +117,10 @@ impl Session {
             open: BTreeSet::new(),
             search_scope: None,
             defer_over: DEFER_OVER,
+            plan: None,
         };
         session.prints = Fingerprints::of(&session.snapshot());
-        let mut update = session.render(None, SearchScope::Rebuild)?;
+        let mut update = session.render(None, SearchScope::Rebuild, Plan::Anew)?;
         update.written += session.update_search()?.0;
         update.took = started.elapsed();
         Ok((session, update))
@@ -277,7 +281,13 @@ impl Session {
             }
             changed
         };
-        let mut update = self.render(Some(&changed), search)?;
+        // Bodies alone leave every output where it was.
+        let plan = if shape_changed || templates_changed || edited.len() < changes.len() {
+            Plan::Anew
+        } else {
+            Plan::Kept
+        };
+        let mut update = self.render(Some(&changed), search, plan)?;
         update.css_only = css_only && update.written > 0;
         Ok(update)
     }
@@ -314,7 +324,7 @@ impl Session {
         self.prepared.sources = sources;
         self.prepare_again()?;
         self.prints = Fingerprints::of(&self.snapshot());
-        self.render(None, SearchScope::Rebuild)
+        self.render(None, SearchScope::Rebuild, Plan::Anew)
     }
 
     /// Every stage again, on the files in memory.
@@ -354,12 +364,21 @@ impl Session {
         &mut self,
         changed: Option<&BTreeSet<Dep>>,
         search: SearchScope,
+        listing: Plan,
     ) -> Result<Update, Vec<Diagnostic>> {
         let input = self.prepared.render_input();
-        let (plan, diagnostics) = render::plan_outputs(&input);
-        if diagnostics.iter().any(Diagnostic::is_error) {
-            return Err(diagnostics);
-        }
+        let kept = self.plan.take().filter(|_| listing == Plan::Kept);
+        let plan_kept = kept.is_some();
+        let plan = match kept {
+            Some(plan) => plan,
+            None => {
+                let (plan, diagnostics) = render::plan_outputs(&input);
+                if diagnostics.iter().any(Diagnostic::is_error) {
+                    return Err(diagnostics);
+                }
+                plan
+            }
+        };
         // Share cards are drawn when asked for: a preview is for reading pages, and a card
         // takes as long to draw as many pages take to render.
         // Outputs still pending from an earlier change are rendered with this one's.
@@ -382,9 +401,11 @@ impl Session {
             deferred = later.into_iter().collect();
         }
         let mut outputs = render_outputs(&mut self.graph, &input, &plan.cards, &dirty)?;
-        for (path, bytes) in &plan.copies {
-            self.graph.record(path.clone(), BTreeSet::new());
-            outputs.push(Output::copy(path.clone(), bytes.clone()));
+        if !plan_kept {
+            for (path, bytes) in &plan.copies {
+                self.graph.record(path.clone(), BTreeSet::new());
+                outputs.push(Output::copy(path.clone(), bytes.clone()));
+            }
         }
         self.cards = plan.cards.files();
         self.search_scope = Some(match self.search_scope.take() {
@@ -399,10 +420,13 @@ impl Session {
         };
         self.pending = deferred;
         self.pending_cards = plan.cards.clone();
-        for path in &self.graph.retain(&plan.paths()) {
-            self.writer.remove(path);
-            update.removed += 1;
+        if !plan_kept {
+            for path in &self.graph.retain(&plan.paths()) {
+                self.writer.remove(path);
+                update.removed += 1;
+            }
         }
+        self.plan = Some(plan);
         Ok(update)
     }
 
@@ -450,6 +474,13 @@ impl Session {
     pub fn template_of(&self, path: &str) -> Option<&str> {
         self.graph.template_of(path)
     }
+}
+
+/// Whether a change lists the site's outputs again or keeps the last list.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Plan {
+    Anew,
+    Kept,
 }
 
 /// Which pages' search documents a change may have changed.
