@@ -237,11 +237,7 @@ impl Fingerprints {
                 .iter()
                 .map(|(dep, inputs)| (dep.clone(), inputs.fingerprint()))
                 .collect(),
-            templates: snapshot
-                .templates
-                .iter()
-                .map(|(name, file)| (name.clone(), hash_of(&file.text)))
-                .collect(),
+            templates: template_prints(snapshot.templates),
             shape: shape.finish(),
         }
     }
@@ -276,26 +272,15 @@ impl Fingerprints {
                 changed.insert(dep.clone());
             }
         }
-        let changed_templates: BTreeSet<String> = new
-            .templates
-            .iter()
-            .filter(|(name, print)| self.templates.get(*name) != Some(*print))
-            .map(|(name, _)| name.clone())
-            .chain(
-                self.templates
-                    .keys()
-                    .filter(|name| !new.templates.contains_key(*name))
-                    .cloned(),
-            )
-            .collect();
-        let uses = template_uses(
-            templates
-                .iter()
-                .map(|(name, file)| (name.as_str(), file.text.as_str())),
-        );
-        for name in templates_affected(&uses, &changed_templates) {
-            changed.insert(Dep::Template(name));
-        }
+        changed.extend(template_changes(&self.templates, &new.templates, templates));
+        changed
+    }
+
+    /// Takes new prints of the templates (which alone changed) and returns what changed.
+    pub fn update_templates(&mut self, templates: &BTreeMap<String, TextFile>) -> BTreeSet<Dep> {
+        let new = template_prints(templates);
+        let changed = template_changes(&self.templates, &new, templates);
+        self.templates = new;
         changed
     }
 
@@ -311,6 +296,36 @@ impl Fingerprints {
         }
         changed
     }
+}
+
+fn template_prints(templates: &BTreeMap<String, TextFile>) -> HashMap<String, u64> {
+    templates
+        .iter()
+        .map(|(name, file)| (name.clone(), hash_of(&file.text)))
+        .collect()
+}
+
+/// Every template reached by one whose print moved (or that came or went).
+fn template_changes(
+    old: &HashMap<String, u64>,
+    new: &HashMap<String, u64>,
+    templates: &BTreeMap<String, TextFile>,
+) -> BTreeSet<Dep> {
+    let changed_templates: BTreeSet<String> = new
+        .iter()
+        .filter(|(name, print)| old.get(*name) != Some(*print))
+        .map(|(name, _)| name.clone())
+        .chain(old.keys().filter(|name| !new.contains_key(*name)).cloned())
+        .collect();
+    let uses = template_uses(
+        templates
+            .iter()
+            .map(|(name, file)| (name.as_str(), file.text.as_str())),
+    );
+    templates_affected(&uses, &changed_templates)
+        .into_iter()
+        .map(Dep::Template)
+        .collect()
 }
 
 /// What a page's new prints change: its list form and place (and so every list of all
@@ -456,6 +471,59 @@ mod tests {
             affected,
             BTreeSet::from(["page.html", "partials/components.html"].map(String::from))
         );
+    }
+
+    #[test]
+    fn a_template_edit_changes_the_templates_that_reach_it_and_nothing_else() {
+        let files = |head: &str| -> BTreeMap<String, TextFile> {
+            [
+                ("base.html", "{% include \"head.html\" %}"),
+                ("head.html", head),
+                ("page.html", "{% extends \"base.html\" %}"),
+                ("alone.html", "plain"),
+            ]
+            .into_iter()
+            .map(|(name, text)| {
+                let file = TextFile {
+                    file: format!("templates/{name}"),
+                    text: text.to_string(),
+                };
+                (name.to_string(), file)
+            })
+            .collect()
+        };
+        let mut prints = Fingerprints {
+            templates: template_prints(&files("<title>")),
+            ..Fingerprints::default()
+        };
+        assert!(prints.update_templates(&files("<title>")).is_empty());
+        assert_eq!(
+            prints.update_templates(&files("<title>Mới")),
+            BTreeSet::from(
+                ["base.html", "head.html", "page.html"].map(|t| Dep::Template(t.into()))
+            )
+        );
+        assert!(prints.update_templates(&files("<title>Mới")).is_empty());
+    }
+
+    #[test]
+    fn an_output_is_stale_when_it_shares_an_input_with_the_change() {
+        let mut graph = Graph::default();
+        let list: BTreeSet<Dep> = (0..50).map(|i| Dep::Page(format!("p{i}.md"))).collect();
+        graph.record("list.html".into(), list);
+        graph.record(
+            "p7.html".into(),
+            BTreeSet::from([Dep::Content("p7.md".into())]),
+        );
+        let small = BTreeSet::from([Dep::Page("p7.md".into())]);
+        let large: BTreeSet<Dep> = (100..200).map(|i| Dep::Page(format!("p{i}.md"))).collect();
+        let large_with_p7: BTreeSet<Dep> = large.iter().cloned().chain(small.clone()).collect();
+        assert!(graph.is_stale("list.html", Some(&small)));
+        assert!(!graph.is_stale("list.html", Some(&large)));
+        assert!(graph.is_stale("list.html", Some(&large_with_p7)));
+        assert!(!graph.is_stale("p7.html", Some(&small)));
+        assert!(graph.is_stale("p7.html", None));
+        assert!(graph.is_stale("never-made.html", Some(&small)));
     }
 
     #[test]

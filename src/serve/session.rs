@@ -277,7 +277,9 @@ impl Session {
                 if found.iter().any(Diagnostic::is_error) {
                     return Err(found);
                 }
-                changed.extend(self.changed_prints());
+                // A template changes no page, input or the site's shape.
+                let templates = &self.prepared.sources.templates;
+                changed.extend(self.prints.update_templates(templates));
             }
             changed
         };
