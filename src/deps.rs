@@ -400,6 +400,7 @@ fn hash_value(value: &Value, hasher: &mut impl Hasher) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::text_files;
 
     #[test]
     fn recording_collects_only_inside_the_closure() {
@@ -475,22 +476,16 @@ mod tests {
 
     #[test]
     fn a_template_edit_changes_the_templates_that_reach_it_and_nothing_else() {
-        let files = |head: &str| -> BTreeMap<String, TextFile> {
-            [
-                ("base.html", "{% include \"head.html\" %}"),
-                ("head.html", head),
-                ("page.html", "{% extends \"base.html\" %}"),
-                ("alone.html", "plain"),
-            ]
-            .into_iter()
-            .map(|(name, text)| {
-                let file = TextFile {
-                    file: format!("templates/{name}"),
-                    text: text.to_string(),
-                };
-                (name.to_string(), file)
-            })
-            .collect()
+        let files = |head: &str| {
+            text_files(
+                "templates",
+                &[
+                    ("base.html", "{% include \"head.html\" %}"),
+                    ("head.html", head),
+                    ("page.html", "{% extends \"base.html\" %}"),
+                    ("alone.html", "plain"),
+                ],
+            )
         };
         let mut prints = Fingerprints {
             templates: template_prints(&files("<title>")),

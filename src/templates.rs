@@ -557,6 +557,7 @@ fn language(kwargs: &Kwargs, state: &State) -> tera::TeraResult<String> {
 mod tests {
     use super::*;
     use crate::config::Config;
+    use crate::test_support::text_files;
 
     fn lookups() -> Lookups {
         let config = Config::parse("title = \"x\"\nbase_url = \"https://x.vn\"\n").unwrap();
@@ -583,17 +584,7 @@ mod tests {
     }
 
     fn files(list: &[(&str, &str)]) -> BTreeMap<String, TextFile> {
-        list.iter()
-            .map(|(name, text)| {
-                (
-                    name.to_string(),
-                    TextFile {
-                        file: format!("templates/{name}"),
-                        text: text.to_string(),
-                    },
-                )
-            })
-            .collect()
+        text_files("templates", list)
     }
 
     #[test]

@@ -1,9 +1,25 @@
-//! Helpers shared by the unit tests (compiled for tests only): content pages parsed from
-//! `(path, text)` pairs, without a disk.
+//! Helpers shared by the unit tests (compiled for tests only): files and content pages made
+//! from `(path, text)` pairs, without a disk.
+
+use std::collections::BTreeMap;
 
 use crate::config::Config;
 use crate::content::{ContentPage, parse_page};
 use crate::source::TextFile;
+
+/// Files `FOLDER/PATH` holding these texts, by path, as the site's loader keeps them.
+pub(crate) fn text_files(folder: &str, files: &[(&str, &str)]) -> BTreeMap<String, TextFile> {
+    files
+        .iter()
+        .map(|(path, text)| {
+            let file = TextFile {
+                file: format!("{folder}/{path}"),
+                text: text.to_string(),
+            };
+            (path.to_string(), file)
+        })
+        .collect()
+}
 
 /// The pages of files `content/PATH` holding these texts; a file that does not parse is left
 /// out.

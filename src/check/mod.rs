@@ -123,6 +123,7 @@ pub fn duplicate_titles(pages: &[Titled]) -> Vec<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::text_files;
 
     fn config() -> Config {
         Config::parse("title = \"x\"\nbase_url = \"https://x.vn\"\nlanguages = [\"vi\", \"en\"]\n")
@@ -130,15 +131,7 @@ mod tests {
     }
 
     fn files(list: &[(&str, &str)]) -> BTreeMap<String, TextFile> {
-        list.iter()
-            .map(|(path, text)| {
-                let file = TextFile {
-                    file: format!("content/{path}"),
-                    text: text.to_string(),
-                };
-                (path.to_string(), file)
-            })
-            .collect()
+        text_files("content", list)
     }
 
     #[test]

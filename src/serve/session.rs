@@ -120,7 +120,7 @@ impl Session {
             plan: None,
         };
         session.prints = Fingerprints::of(&session.snapshot());
-        let mut update = session.render(None, SearchScope::Rebuild, Plan::Anew)?;
+        let mut update = session.render(None, SearchScope::Rebuild, Listing::Anew)?;
         update.written += session.update_search()?.0;
         update.took = started.elapsed();
         Ok((session, update))
@@ -284,12 +284,12 @@ impl Session {
             changed
         };
         // Bodies alone leave every output where it was.
-        let plan = if shape_changed || templates_changed || edited.len() < changes.len() {
-            Plan::Anew
+        let listing = if shape_changed || templates_changed || edited.len() < changes.len() {
+            Listing::Anew
         } else {
-            Plan::Kept
+            Listing::Kept
         };
-        let mut update = self.render(Some(&changed), search, plan)?;
+        let mut update = self.render(Some(&changed), search, listing)?;
         update.css_only = css_only && update.written > 0;
         Ok(update)
     }
@@ -326,7 +326,7 @@ impl Session {
         self.prepared.sources = sources;
         self.prepare_again()?;
         self.prints = Fingerprints::of(&self.snapshot());
-        self.render(None, SearchScope::Rebuild, Plan::Anew)
+        self.render(None, SearchScope::Rebuild, Listing::Anew)
     }
 
     /// Every stage again, on the files in memory.
@@ -366,10 +366,10 @@ impl Session {
         &mut self,
         changed: Option<&BTreeSet<Dep>>,
         search: SearchScope,
-        listing: Plan,
+        listing: Listing,
     ) -> Result<Update, Vec<Diagnostic>> {
         let input = self.prepared.render_input();
-        let kept = self.plan.take().filter(|_| listing == Plan::Kept);
+        let kept = self.plan.take().filter(|_| listing == Listing::Kept);
         let plan_kept = kept.is_some();
         let plan = match kept {
             Some(plan) => plan,
@@ -480,7 +480,7 @@ impl Session {
 
 /// Whether a change lists the site's outputs again or keeps the last list.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Plan {
+enum Listing {
     Anew,
     Kept,
 }

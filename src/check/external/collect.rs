@@ -259,6 +259,7 @@ fn toml_value(source: &Source<'_>, value: &Spanned<DeValue<'_>>, found: &mut Vec
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::text_files;
 
     fn options() -> Options {
         crate::markdown::options(&crate::markdown::MarkdownOptions::default())
@@ -348,26 +349,20 @@ mod tests {
 
     #[test]
     fn collect_reads_pages_data_and_config_sorted_and_leaves_out_the_site_and_drafts() {
-        let pages: BTreeMap<String, TextFile> = [
-            (
-                "b.md",
-                "+++\ntitle = \"B\"\n[extra]\nnguon = \"https://nguon.vn\"\n+++\n[x](https://z.vn) [y](https://SITE.vn/trang/)\n",
-            ),
-            ("a.md", "+++\ntitle = \"A\"\n+++\n[x](https://a.vn)\n"),
-            (
-                "nhap.md",
-                "+++\ntitle = \"N\"\ndraft = true\n+++\n[x](https://draft.vn)\n",
-            ),
-        ]
-        .into_iter()
-        .map(|(path, text)| {
-            let file = TextFile {
-                file: format!("content/{path}"),
-                text: text.into(),
-            };
-            (path.to_string(), file)
-        })
-        .collect();
+        let pages = text_files(
+            "content",
+            &[
+                (
+                    "b.md",
+                    "+++\ntitle = \"B\"\n[extra]\nnguon = \"https://nguon.vn\"\n+++\n[x](https://z.vn) [y](https://SITE.vn/trang/)\n",
+                ),
+                ("a.md", "+++\ntitle = \"A\"\n+++\n[x](https://a.vn)\n"),
+                (
+                    "nhap.md",
+                    "+++\ntitle = \"N\"\ndraft = true\n+++\n[x](https://draft.vn)\n",
+                ),
+            ],
+        );
         let data: BTreeMap<String, Vec<u8>> = [
             (
                 "kh/plan.toml".to_string(),
