@@ -10,10 +10,9 @@
 //! documents holding its term, so an update re-encodes just the entries of the changed
 //! page's terms and rewrites just their files.
 
-use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -161,29 +160,22 @@ impl Interner {
 struct SharedVocab {
     shards: Vec<Mutex<Shard>>,
     next_id: AtomicU32,
-    /// Tells this vocabulary's entries in the threads' caches from an earlier one's.
-    generation: u64,
+    /// Caches of spellings met, one per document being analysed at a time (so about one
+    /// per thread), taken and put back around each document. They belong to this
+    /// vocabulary and go with it: a cache per thread (thread-local) would have to be
+    /// emptied on every thread at the end, which waits for threads busy rendering pages.
+    caches: Mutex<Vec<SpellingCache>>,
 }
 
 /// A spelling as the vocabulary knows it: shared id, spelling bit, whether it is a topic
 /// word (for excerpts).
 type Known = (u32, Option<u8>, bool);
 
-static GENERATION: AtomicU64 = AtomicU64::new(0);
-
-thread_local! {
-    /// Each thread's cache of the spellings it has met (raw text -> `Known`), kept across
-    /// documents, so a word is folded and interned once per thread rather than per page.
-    static SEEN: RefCell<ThreadCache> = RefCell::new(ThreadCache::default());
-}
-
-/// What a thread keeps across the documents it analyses.
+/// What the analysis keeps across documents.
 #[derive(Default)]
-struct ThreadCache {
-    /// The vocabulary (its generation) the entries below belong to.
-    generation: u64,
+struct SpellingCache {
     /// The spellings met (raw text -> `Known`), so a word is folded and interned once per
-    /// thread rather than once per page.
+    /// cache rather than once per page.
     seen: FxMap<String, Known>,
     /// By shared id: (stamp of the page that last used the term, its local id there).
     /// Ids are dense, so this replaces a per-page map from shared to local ids.
@@ -204,8 +196,24 @@ impl SharedVocab {
                 .map(|_| Mutex::new(FxMap::default()))
                 .collect(),
             next_id: AtomicU32::new(0),
-            generation: GENERATION.fetch_add(1, Ordering::Relaxed) + 1,
+            caches: Mutex::new(Vec::new()),
         }
+    }
+
+    /// A cache of spellings for one document, taken from those not in use.
+    fn take_cache(&self) -> SpellingCache {
+        self.caches
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .pop()
+            .unwrap_or_default()
+    }
+
+    fn put_back(&self, cache: SpellingCache) {
+        self.caches
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .push(cache);
     }
 
     /// The term's shared id and the bit of its spelling `key`.
@@ -377,7 +385,6 @@ impl Index {
                 done
             })
             .collect();
-        forget_seen();
         let n = documents.len();
         let (terms, variants): (Vec<String>, Vec<Vec<String>>) =
             vocab.into_terms().into_iter().unzip();
@@ -807,7 +814,6 @@ impl Index {
         let vocab = SharedVocab::new();
         let analysed = analyse(&document, &vocab);
         let old_analysed = analyse(&self.docs[doc as usize], &vocab);
-        forget_seen();
         let absorbed = self.absorb(vocab);
         let (new_terms, excerpt) = analysed;
         let (new_terms, old_terms) = (
@@ -1079,17 +1085,21 @@ fn run_lengths(values: impl Iterator<Item = u32>) -> String {
 }
 
 /// `made(pair, documents)` of every pair, from each document's sequence of parts (given in
-/// document order; see `pairs`); the documents of a pair are in order and unique. Pairs are grouped by their first term with a
-/// counting sort, which keeps document order, a range of first terms at a time (so that
-/// only a range's pairs are copied at once, two ranges in parallel); then each first
-/// term's run is put in order of second term by a stable radix sort, which leaves each
-/// pair's documents in order, so that no comparison sort is needed.
+/// document order; see `pairs`); the documents of a pair are in order and unique. Pairs
+/// are grouped by their first term with a counting sort, which keeps document order, a
+/// range of first terms at a time (so that only a range's pairs are copied at once, two
+/// ranges in parallel); then each first term's run is put in order of second term by a
+/// stable radix sort, which leaves each pair's documents in order, so that no comparison
+/// sort is needed.
 fn group_pairs<T: Send>(
     documents: &[Vec<u16>],
     terms: usize,
     made: impl Fn(u64, Vec<u32>) -> Option<T> + Sync,
 ) -> Vec<T> {
-    const RANGES: usize = 8;
+    // Each range reads every page's sequence again. Four ranges (a quarter of the pairs
+    // each, 21 MB at 10,000 pages) take 340 ms on one core where eight took 390 ms; the
+    // grouping runs as the pages' HTML is freed, well below the build's peak memory.
+    const RANGES: usize = 4;
     let mut counts = vec![0usize; terms];
     for sequence in documents {
         for pair in pairs(sequence) {
@@ -1202,30 +1212,20 @@ fn sort_by_high_half(values: &mut [u64], passes: u32) {
 /// Tokenises a document, title then text with a break between them, into its terms and
 /// pairs (shared ids) and its excerpt.
 fn analyse(document: &Document, shared: &SharedVocab) -> (DocTerms, String) {
-    SEEN.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if cache.generation != shared.generation || cache.page == u32::MAX {
-            *cache = ThreadCache {
-                generation: shared.generation,
-                ..ThreadCache::default()
-            };
-        }
-        cache.page += 1;
-        analyse_with(document, shared, &mut cache)
-    })
-}
-
-/// Empties the threads' caches of spellings once a build has used them.
-fn forget_seen() {
-    let clear = || SEEN.with(|cache| *cache.borrow_mut() = ThreadCache::default());
-    rayon::broadcast(|_| clear());
-    clear();
+    let mut cache = shared.take_cache();
+    if cache.page == u32::MAX {
+        cache = SpellingCache::default();
+    }
+    cache.page += 1;
+    let analysed = analyse_with(document, shared, &mut cache);
+    shared.put_back(cache);
+    analysed
 }
 
 fn analyse_with(
     document: &Document,
     shared: &SharedVocab,
-    cache: &mut ThreadCache,
+    cache: &mut SpellingCache,
 ) -> (DocTerms, String) {
     let mut page = PageWords::new(document.text.len(), shared, cache);
     for (text, in_title) in [
@@ -1269,7 +1269,7 @@ fn analyse_with(
 /// sequence of parts (local ids and breaks) for pairs, and the words an excerpt may use.
 struct PageWords<'t, 'c> {
     shared: &'c SharedVocab,
-    cache: &'c mut ThreadCache,
+    cache: &'c mut SpellingCache,
     /// The page's own spellings -> (local id, spelling bit), or `None` for a run too long
     /// to be a word: most words repeat within a page, and this is their one lookup.
     local_of: FxMap<&'t str, Option<(u32, Option<u8>)>>,
@@ -1284,7 +1284,7 @@ struct PageWords<'t, 'c> {
 }
 
 impl<'t, 'c> PageWords<'t, 'c> {
-    fn new(text_len: usize, shared: &'c SharedVocab, cache: &'c mut ThreadCache) -> Self {
+    fn new(text_len: usize, shared: &'c SharedVocab, cache: &'c mut SpellingCache) -> Self {
         // Sized for the distinct words of a page of this length, so it rarely grows.
         let distinct = text_len / 16 + 16;
         PageWords {
@@ -1350,7 +1350,7 @@ impl<'t, 'c> PageWords<'t, 'c> {
         true
     }
 
-    /// The shared id, spelling bit and topic flag of a spelling, from the thread's cache
+    /// The shared id, spelling bit and topic flag of a spelling, from the cache
     /// or by folding it once.
     fn know(&mut self, raw: &str) -> Option<Known> {
         if let Some(&known) = self.cache.seen.get(raw) {
