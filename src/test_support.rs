@@ -11,14 +11,15 @@ use crate::source::TextFile;
 pub(crate) fn text_files(folder: &str, files: &[(&str, &str)]) -> BTreeMap<String, TextFile> {
     files
         .iter()
-        .map(|(path, text)| {
-            let file = TextFile {
-                file: format!("{folder}/{path}"),
-                text: text.to_string(),
-            };
-            (path.to_string(), file)
-        })
+        .map(|(path, text)| (path.to_string(), text_file(folder, path, text)))
         .collect()
+}
+
+fn text_file(folder: &str, path: &str, text: &str) -> TextFile {
+    TextFile {
+        file: format!("{folder}/{path}"),
+        text: text.to_string(),
+    }
 }
 
 /// The pages of files `content/PATH` holding these texts; a file that does not parse is left
@@ -27,11 +28,7 @@ pub(crate) fn content_pages(files: &[(&str, &str)], config: &Config) -> Vec<Cont
     files
         .iter()
         .filter_map(|(path, text)| {
-            let file = TextFile {
-                file: format!("content/{path}"),
-                text: text.to_string(),
-            };
-            parse_page(path.to_string(), file, config).0
+            parse_page(path.to_string(), text_file("content", path, text), config).0
         })
         .collect()
 }

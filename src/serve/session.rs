@@ -403,13 +403,15 @@ impl Session {
             deferred = later.into_iter().collect();
         }
         let mut outputs = render_outputs(&mut self.graph, &input, &plan.cards, &dirty)?;
+        // A kept list has its copies written and its cards served already.
         if !plan_kept {
             for (path, bytes) in &plan.copies {
                 self.graph.record(path.clone(), BTreeSet::new());
                 outputs.push(Output::copy(path.clone(), bytes.clone()));
             }
+            self.cards = plan.cards.files();
+            self.pending_cards = plan.cards.clone();
         }
-        self.cards = plan.cards.files();
         self.search_scope = Some(match self.search_scope.take() {
             Some(earlier) => earlier.and(search),
             None => search,
@@ -421,7 +423,6 @@ impl Session {
             ..Update::default()
         };
         self.pending = deferred;
-        self.pending_cards = plan.cards.clone();
         if !plan_kept {
             for path in &self.graph.retain(&plan.paths()) {
                 self.writer.remove(path);
