@@ -185,12 +185,12 @@ pub fn render_site(input: &RenderInput<'_>, sink: Sink<'_>) -> Vec<Diagnostic> {
         input,
         &outputs.cards,
         jobs,
-        &|path, bytes, _| {
+        JobSink::Bare(&|path, bytes| {
             sink(Output {
                 path: path.to_string(),
                 body: Body::Made(bytes),
             })
-        },
+        }),
     ));
     for (path, bytes) in outputs.copies {
         sink(Output {
@@ -234,11 +234,19 @@ pub fn take_search_documents(site: &mut Site) -> Vec<(String, Vec<crate::search:
     all
 }
 
-/// Where a rendered job goes, with the inputs it was made from.
-pub type JobSink<'a> = &'a (dyn Fn(&str, Vec<u8>, BTreeSet<Dep>) + Sync);
+/// Where a rendered job goes: with the inputs it was made from (`serve`, which rebuilds by
+/// them), or bare (a build, which then skips noting every page a list shows).
+#[derive(Clone, Copy)]
+pub enum JobSink<'a> {
+    Bare(&'a (dyn Fn(&str, Vec<u8>) + Sync)),
+    Recorded(&'a RecordedSink<'a>),
+}
 
-/// Renders `jobs` in parallel, recording what each depends on; `cards` are the share cards
-/// of the pages (`OutputPlan::cards`).
+/// Takes a rendered job's path, bytes and the inputs it was made from.
+pub type RecordedSink<'a> = dyn Fn(&str, Vec<u8>, BTreeSet<Dep>) + Sync + 'a;
+
+/// Renders `jobs` in parallel, recording what each depends on when `sink` takes it; `cards`
+/// are the share cards of the pages (`OutputPlan::cards`).
 pub fn render_jobs(
     input: &RenderInput<'_>,
     cards: &Cards,
@@ -248,14 +256,13 @@ pub fn render_jobs(
     let shared = Shared::new(input, cards);
     let failed: Vec<Diagnostic> = jobs
         .par_iter()
-        .filter_map(|(path, job)| {
-            let (made, deps) = crate::deps::recording(|| render_job(input, &shared, job));
-            match made {
-                Ok(bytes) => {
-                    sink(path, bytes, deps);
-                    None
-                }
-                Err(diagnostic) => Some(diagnostic),
+        .filter_map(|(path, job)| match sink {
+            JobSink::Bare(sink) => render_job(input, &shared, job)
+                .map(|bytes| sink(path, bytes))
+                .err(),
+            JobSink::Recorded(sink) => {
+                let (made, deps) = crate::deps::recording(|| render_job(input, &shared, job));
+                made.map(|bytes| sink(path, bytes, deps)).err()
             }
         })
         .collect();

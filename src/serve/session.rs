@@ -527,10 +527,11 @@ fn render_outputs(
     jobs: &[(String, Job)],
 ) -> Result<Vec<Output>, Vec<Diagnostic>> {
     let made = std::sync::Mutex::new(Vec::new());
-    let failed = render::render_jobs(input, cards, jobs, &|path, bytes, deps| {
+    let sink = |path: &str, bytes, deps| {
         let mut made = made.lock().unwrap_or_else(|e| e.into_inner());
         made.push((path.to_string(), bytes, deps));
-    });
+    };
+    let failed = render::render_jobs(input, cards, jobs, render::JobSink::Recorded(&sink));
     if failed.iter().any(Diagnostic::is_error) {
         return Err(failed);
     }
