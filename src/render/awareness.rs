@@ -475,7 +475,7 @@ pub fn json_ld(site: &Site, page: &Page, piece: &Piece) -> Vec<serde_json::Value
         .front()
         .summary
         .clone()
-        .unwrap_or_else(|| one_line(&strip_tags(&page.rendered.summary_html)));
+        .unwrap_or_else(|| one_line(&crate::html::text_of(&page.rendered.summary_html)));
     let mut out = Vec::new();
     if !piece.steps.is_empty() {
         let steps: Vec<serde_json::Value> = piece
@@ -556,27 +556,6 @@ fn script_json(data: &serde_json::Value) -> String {
         .replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")
-}
-
-fn strip_tags(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
 }
 
 #[cfg(test)]

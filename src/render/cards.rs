@@ -124,36 +124,21 @@ pub fn draw(file: &CardFile) -> Result<Vec<u8>, Diagnostic> {
 /// of its own.
 pub fn summary_text(page: &Page) -> String {
     const MOST: usize = 200;
-    let mut text = String::with_capacity(page.rendered.summary_html.len());
-    let mut in_tag = false;
-    for c in page.rendered.summary_html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                text.push(' ');
-            }
-            _ if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    let text = text
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&");
-    let words: Vec<&str> = text.split_whitespace().collect();
+    let text = crate::html::text_of(&page.rendered.summary_html);
     let mut out = String::new();
-    for word in words {
-        if out.chars().count() + word.chars().count() + 1 > MOST {
+    let mut chars = 0;
+    for word in text.split_whitespace() {
+        let length = word.chars().count();
+        if chars + length + 1 > MOST {
             out.push('…');
             break;
         }
         if !out.is_empty() {
             out.push(' ');
+            chars += 1;
         }
         out.push_str(word);
+        chars += length;
     }
     out
 }
