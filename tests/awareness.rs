@@ -237,6 +237,25 @@ fn the_home_page_highlights_featured_pieces_first() {
 }
 
 #[test]
+fn a_how_to_without_a_summary_describes_itself_by_its_first_paragraph_as_plain_text() {
+    let site = Site::fixture("awareness");
+    site.write(
+        "content/huong-dan/nop-thue.md",
+        "+++\ntitle = \"Nộp thuế trực tuyến\"\naudience = [\"businesses\"]\ntopics = [\"public-services\"]\n\n[[extra.steps]]\nname = \"Đăng nhập\"\ntext = \"Dùng tài khoản **VNeID**.\"\n+++\n\nDoanh nghiệp có doanh thu <br> **dưới 100 triệu** & hộ kinh doanh\nnộp tờ khai mẫu `01/TKN-CNKD` (ghi \"&lt;không&gt;\" nếu không có, không ghi \"&amp;lt;\").\n\nĐoạn thứ hai.\n",
+    );
+    site.build().assert_ok();
+    let data = json_ld(&site.output("huong-dan/nop-thue/index.html"));
+    assert_eq!(data[0]["@type"], "HowTo");
+    // Tags gone, lines joined, the HTML decoded once: text that reads `&lt;` on the page
+    // (typed `&amp;lt;`) reads `&lt;` in the description too.
+    assert_eq!(
+        data[0]["description"],
+        "Doanh nghiệp có doanh thu dưới 100 triệu & hộ kinh doanh nộp tờ khai mẫu \
+         01/TKN-CNKD (ghi \"<không>\" nếu không có, không ghi \"&lt;\")."
+    );
+}
+
+#[test]
 fn free_topics_outside_awareness_sections_are_not_checked() {
     let site = built();
     assert!(text_of(&site.output("tin-tuc/ra-mat/index.html")).contains("Ra mắt cổng"));
