@@ -10,6 +10,7 @@
 //! documents holding its term, so an update re-encodes just the entries of the changed
 //! page's terms and rewrites just their files.
 
+use std::collections::hash_map::Entry as MapEntry;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -1336,12 +1337,16 @@ impl<'t, 'c> PageWords<'t, 'c> {
 
     /// Adds one part at byte `start` of the text; false when it is too long to be a word.
     fn part(&mut self, start: usize, part: &'t str, in_title: bool) -> bool {
-        let found = match self.local_of.get(part) {
-            Some(&found) => found,
-            None => {
-                let found = self.know(part).map(|k| (self.local_id(k), k.1));
-                self.local_of.insert(part, found);
-                found
+        // One lookup whether the page has met the spelling or not: a third of a page's words
+        // are its first use of a spelling.
+        let found = match self.local_of.entry(part) {
+            MapEntry::Occupied(seen) => *seen.get(),
+            MapEntry::Vacant(slot) => {
+                let found = self.cache.know(self.shared, part).map(|known| {
+                    let local = local_id(self.cache, &mut self.vocab, &mut self.topic, known);
+                    (local, known.1)
+                });
+                *slot.insert(found)
             }
         };
         let Some((local, bit)) = found else {
@@ -1357,40 +1362,9 @@ impl<'t, 'c> PageWords<'t, 'c> {
         true
     }
 
-    /// The shared id, spelling bit and topic flag of a spelling, from the cache
-    /// or by folding it once.
-    fn know(&mut self, raw: &str) -> Option<Known> {
-        if let Some(&known) = self.cache.seen.get(raw) {
-            return Some(known);
-        }
-        let (mut folded, mut key) = (String::new(), String::new());
-        let fits = fold::fold_into(raw, &mut folded, &mut key);
-        let known = (fits && !folded.is_empty()).then(|| {
-            let (id, bit) = self.shared.intern(&folded, &key);
-            (id, bit, is_topic(&folded))
-        })?;
-        self.cache.seen.insert(raw.to_string(), known);
-        Some(known)
-    }
-
     /// The page's local id of a term, adding the term to the page's vocabulary.
-    fn local_id(&mut self, (id, _, is_topic): Known) -> u32 {
-        let locals = &mut self.cache.locals;
-        if locals.len() <= id as usize {
-            locals.resize((id as usize + 1).max(locals.len() * 2), (0, 0));
-        }
-        let slot = &mut locals[id as usize];
-        if slot.0 != self.cache.page {
-            self.vocab.push(LocalTerm {
-                shared: id,
-                count: 0,
-                in_title: false,
-                variants: 0,
-            });
-            self.topic.push(is_topic);
-            *slot = (self.cache.page, (self.vocab.len() - 1) as u32);
-        }
-        slot.1
+    fn local_id(&mut self, known: Known) -> u32 {
+        local_id(self.cache, &mut self.vocab, &mut self.topic, known)
     }
 
     fn count(&mut self, local: u32, bit: Option<u8>, in_title: bool) {
@@ -1400,6 +1374,50 @@ impl<'t, 'c> PageWords<'t, 'c> {
         if let Some(bit) = bit {
             term.variants |= 1 << bit;
         }
+    }
+}
+
+/// The page's local id of a term, adding the term to the page's vocabulary (`vocab` and
+/// `topic`, by local id).
+fn local_id(
+    cache: &mut SpellingCache,
+    vocab: &mut Vec<LocalTerm>,
+    topic: &mut Vec<bool>,
+    (id, _, is_topic): Known,
+) -> u32 {
+    let locals = &mut cache.locals;
+    if locals.len() <= id as usize {
+        locals.resize((id as usize + 1).max(locals.len() * 2), (0, 0));
+    }
+    let slot = &mut locals[id as usize];
+    if slot.0 != cache.page {
+        vocab.push(LocalTerm {
+            shared: id,
+            count: 0,
+            in_title: false,
+            variants: 0,
+        });
+        topic.push(is_topic);
+        *slot = (cache.page, (vocab.len() - 1) as u32);
+    }
+    slot.1
+}
+
+impl SpellingCache {
+    /// The shared id, spelling bit and topic flag of a spelling, from the cache or by
+    /// folding it once.
+    fn know(&mut self, shared: &SharedVocab, raw: &str) -> Option<Known> {
+        if let Some(&known) = self.seen.get(raw) {
+            return Some(known);
+        }
+        let (mut folded, mut key) = (String::new(), String::new());
+        let fits = fold::fold_into(raw, &mut folded, &mut key);
+        let known = (fits && !folded.is_empty()).then(|| {
+            let (id, bit) = shared.intern(&folded, &key);
+            (id, bit, is_topic(&folded))
+        })?;
+        self.seen.insert(raw.to_string(), known);
+        Some(known)
     }
 }
 
