@@ -550,7 +550,14 @@ fn language(kwargs: &Kwargs, state: &State) -> tera::TeraResult<String> {
     if let Some(lang) = kwargs.get::<&str>("lang")? {
         return Ok(lang.to_string());
     }
-    Ok(state.get::<String>("lang")?.unwrap_or_default())
+    // Read as a value: tera makes a `String` by formatting the value, on every `t()`.
+    Ok(state
+        .get::<Value>("lang")?
+        .map(|lang| {
+            lang.as_str()
+                .map_or_else(|| lang.to_string(), str::to_string)
+        })
+        .unwrap_or_default())
 }
 
 #[cfg(test)]
