@@ -481,9 +481,8 @@ pub fn decode_owned(mut bytes: Vec<u8>, file: &str) -> Result<String, Diagnostic
     }
     // Checked with `simdutf8`, which is several times faster than the standard library's
     // check on text that is mostly not ASCII (Vietnamese): the check runs over every source.
-    if simdutf8::basic::from_utf8(&bytes).is_err() {
-        let bad = simdutf8::compat::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), |_| 0);
-        return Err(not_utf8(&bytes, bad, file));
+    if let Err(error) = simdutf8::compat::from_utf8(&bytes) {
+        return Err(not_utf8(&bytes, error.valid_up_to(), file));
     }
     // SAFETY: `simdutf8` has just checked that the bytes are UTF-8.
     let text = unsafe { String::from_utf8_unchecked(bytes) };

@@ -241,7 +241,20 @@ fn a_how_to_without_a_summary_describes_itself_by_its_first_paragraph_as_plain_t
     let site = Site::fixture("awareness");
     site.write(
         "content/huong-dan/nop-thue.md",
-        "+++\ntitle = \"Nộp thuế trực tuyến\"\naudience = [\"businesses\"]\ntopics = [\"public-services\"]\n\n[[extra.steps]]\nname = \"Đăng nhập\"\ntext = \"Dùng tài khoản **VNeID**.\"\n+++\n\nDoanh nghiệp có doanh thu <br> **dưới 100 triệu** & hộ kinh doanh\nnộp tờ khai mẫu `01/TKN-CNKD` (ghi \"&lt;không&gt;\" nếu không có, không ghi \"&amp;lt;\").\n\nĐoạn thứ hai.\n",
+        "+++\n\
+         title = \"Nộp thuế trực tuyến\"\n\
+         audience = [\"businesses\"]\n\
+         topics = [\"public-services\"]\n\
+         \n\
+         [[extra.steps]]\n\
+         name = \"Đăng nhập\"\n\
+         text = \"Dùng tài khoản **VNeID**.\"\n\
+         +++\n\
+         \n\
+         Doanh nghiệp có doanh thu <br> **dưới 100 triệu** & hộ kinh doanh\n\
+         nộp tờ khai mẫu `01/TKN-CNKD` (ghi \"&lt;không&gt;\" nếu không có, không ghi \"&amp;lt;\").\n\
+         \n\
+         Đoạn thứ hai.\n",
     );
     site.build().assert_ok();
     let data = json_ld(&site.output("huong-dan/nop-thue/index.html"));
