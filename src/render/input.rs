@@ -68,7 +68,7 @@ pub struct RenderInput<'a> {
 #[derive(Debug, Default)]
 pub struct HtmlStore {
     /// Shared, so that a page's outputs need not hold the lock while they render.
-    html: Vec<Mutex<Option<Arc<str>>>>,
+    html: Vec<Mutex<Option<Arc<String>>>>,
     uses: Vec<AtomicUsize>,
 }
 
@@ -85,7 +85,7 @@ impl HtmlStore {
             .iter_mut()
             .zip(kept)
             .map(|(page, kept)| {
-                Mutex::new((!kept).then(|| Arc::from(std::mem::take(&mut page.rendered.html))))
+                Mutex::new((!kept).then(|| Arc::new(std::mem::take(&mut page.rendered.html))))
             })
             .collect();
         let uses = site.pages.iter().map(|_| AtomicUsize::new(0)).collect();
@@ -145,10 +145,13 @@ mod tests {
     #[test]
     fn a_pages_html_is_freed_when_its_last_output_is_rendered() {
         let store = HtmlStore {
-            html: vec![Mutex::new(Some(Arc::from("<p>a</p>"))), Mutex::new(None)],
+            html: vec![
+                Mutex::new(Some(Arc::new("<p>a</p>".into()))),
+                Mutex::new(None),
+            ],
             uses: vec![AtomicUsize::new(0), AtomicUsize::new(0)],
         };
-        let held = |id: usize| store.html[id].lock().unwrap().as_deref().map(String::from);
+        let held = |id: usize| store.html[id].lock().unwrap().as_deref().cloned();
         // A section with two list pages is shown by two outputs.
         store.set_uses(0, 2);
         store.used(0);
