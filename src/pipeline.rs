@@ -7,8 +7,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
-
 use crate::check::external;
 use crate::config::{self, Config};
 use crate::content::awareness::{self, AwarenessInputs};
@@ -475,14 +473,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
             || render(&prepared, &write),
             || {
                 for (lang, documents) in search_documents {
-                    crate::search::build(documents, &lang)
-                        .into_par_iter()
-                        .for_each(|(path, bytes)| {
-                            write(Output {
-                                path,
-                                body: Body::Made(bytes),
-                            })
-                        });
+                    crate::search::build(documents, &lang, |path, bytes| {
+                        write(Output {
+                            path,
+                            body: Body::Made(bytes),
+                        })
+                    });
                 }
             },
         );

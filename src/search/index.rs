@@ -347,19 +347,40 @@ impl Index {
         Index::build_keeping(documents, lang, limits, true).0
     }
 
-    /// Every file of the index of `documents`, sorted by path, with no index kept to update
-    /// (each document's text is freed once analysed).
-    pub(super) fn build_files(documents: Vec<Document>, lang: &str) -> Vec<(String, Vec<u8>)> {
-        Index::build_files_with(documents, lang, Limits::default())
+    /// Hands every file of the index of `documents` to `write`, in no particular order, with
+    /// no index kept to update (each document's text is freed once analysed).
+    pub(super) fn write_files(
+        documents: Vec<Document>,
+        lang: &str,
+        limits: Limits,
+        write: impl Fn(String, Vec<u8>) + Sync,
+    ) {
+        let (index, files) = Index::build_keeping(documents, lang, limits, false);
+        write(index.manifest_path(), index.manifest());
+        // Freeing the index's strings takes a while on one core; the files are written
+        // meanwhile.
+        rayon::join(
+            move || drop(index),
+            || {
+                files
+                    .into_par_iter()
+                    .for_each(|(path, bytes)| write(path, bytes))
+            },
+        );
     }
 
+    /// `write_files`' files, sorted by path.
+    #[cfg(test)]
     pub(super) fn build_files_with(
         documents: Vec<Document>,
         lang: &str,
         limits: Limits,
     ) -> Vec<(String, Vec<u8>)> {
-        let (index, mut files) = Index::build_keeping(documents, lang, limits, false);
-        files.push((index.manifest_path(), index.manifest()));
+        let files = std::sync::Mutex::new(Vec::new());
+        Index::write_files(documents, lang, limits, |path, bytes| {
+            files.lock().unwrap().push((path, bytes))
+        });
+        let mut files = files.into_inner().unwrap();
         files.sort_by(|a, b| a.0.cmp(&b.0));
         files
     }

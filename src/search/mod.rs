@@ -177,10 +177,11 @@ pub struct Document {
     pub text: String,
 }
 
-/// Every file of the search index of one language: `(path under the output folder, bytes)`.
-/// Each document's text is freed once analysed (a build keeps no index to update).
-pub fn build(documents: Vec<Document>, lang: &str) -> Vec<(String, Vec<u8>)> {
-    Index::build_files(documents, lang)
+/// Makes the search index of one language and hands each of its files to `write` (path
+/// under the output folder, bytes) as soon as it is made. Each document's text is freed once
+/// analysed (a build keeps no index to update).
+pub fn build(documents: Vec<Document>, lang: &str, write: impl Fn(String, Vec<u8>) + Sync) {
+    Index::write_files(documents, lang, Limits::default(), write)
 }
 
 #[cfg(test)]

@@ -19,7 +19,9 @@ fn doc(url: &str, title: &str, kind: Kind, text: &str) -> Document {
 }
 
 fn files_of(documents: &[Document]) -> HashMap<String, Vec<u8>> {
-    build(documents.to_vec(), "vi").into_iter().collect()
+    Index::build_files_with(documents.to_vec(), "vi", Limits::default())
+        .into_iter()
+        .collect()
 }
 
 /// URLs of the results, best first.
@@ -728,7 +730,7 @@ fn dump() {
     small.extend(plan_corpus());
     for (name, documents) in [("small", small), ("large", synthetic(10_000))] {
         let root = std::path::Path::new(&dir).join(name);
-        let files = build(documents.clone(), "vi");
+        let files = Index::build_files_with(documents.clone(), "vi", Limits::default());
         for (path, bytes) in &files {
             let path = root.join(path);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
