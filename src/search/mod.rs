@@ -15,11 +15,11 @@
 //!
 //! In `build` each language's documents take the pages' plain texts after the Markdown
 //! (`render::take_search_documents`), and the index is made while the pages render (on the
-//! same threads), its files written as soon as they are made. Each document's text is freed
-//! once analysed; a page keeps the sequence of its words' ids (half the size of its pairs)
-//! until the pairs are grouped; the terms are encoded and their postings freed before the
-//! pairs are grouped, and each pair is encoded as soon as its documents are. `serve` keeps
-//! its indexes, and the texts, to update them.
+//! same threads), its files written as soon as all are encoded, while the index is freed.
+//! Each document's text is freed once analysed; a page keeps the sequence of its words' ids
+//! (half the size of its pairs) until the pairs are grouped; the terms are encoded and their
+//! postings freed before the pairs are grouped, and each pair is encoded as soon as its
+//! documents are. `serve` keeps its indexes, and the texts, to update them.
 //!
 //! # Folding (see `fold`)
 //!
@@ -178,8 +178,8 @@ pub struct Document {
 }
 
 /// Makes the search index of one language and hands each of its files to `write` (path
-/// under the output folder, bytes) as soon as it is made. Each document's text is freed once
-/// analysed (a build keeps no index to update).
+/// under the output folder, bytes), in no particular order, once all are encoded. Each
+/// document's text is freed once analysed (a build keeps no index to update).
 pub fn build(documents: Vec<Document>, lang: &str, write: impl Fn(String, Vec<u8>) + Sync) {
     Index::write_files(documents, lang, Limits::default(), write)
 }
