@@ -706,10 +706,14 @@ impl Index {
             self.pairs = FxMap::default();
         }
         let files = self.data_files();
-        self.hashes = files
+        // Sorted on every thread, then built at once: inserting 30,000 paths one by one
+        // took a core 15 ms at 10,000 pages.
+        let mut hashes: Vec<(String, u64)> = files
             .par_iter()
-            .map(|(path, bytes)| (path.clone(), fnv1a64(0, bytes)))
+            .map(|(path, bytes)| (path.clone(), codec::content_hash(bytes)))
             .collect();
+        hashes.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        self.hashes = hashes.into_iter().collect();
         files
     }
 
@@ -1025,7 +1029,8 @@ impl Index {
         for (path, bytes) in files {
             match bytes {
                 Some(bytes) => {
-                    self.hashes.insert(path.clone(), fnv1a64(0, &bytes));
+                    self.hashes
+                        .insert(path.clone(), codec::content_hash(&bytes));
                     changes.write.push((path, bytes));
                 }
                 None => {
@@ -1216,12 +1221,30 @@ fn group_pairs<T: Send>(
     // each, 21 MB at 10,000 pages) take 340 ms on one core where eight took 390 ms; the
     // grouping runs as the pages' HTML is freed, well below the build's peak memory.
     const RANGES: usize = 4;
-    let mut counts = vec![0usize; terms];
-    for sequence in documents {
-        for pair in pairs(sequence) {
-            counts[(pair >> 32) as usize] += 1;
-        }
-    }
+    // Counted on every thread (the pages have mostly rendered by now, so the other core
+    // would wait), a part of the documents each.
+    let per_part = documents
+        .len()
+        .div_ceil(rayon::current_num_threads())
+        .max(1);
+    let counts = documents
+        .par_chunks(per_part)
+        .map(|sequences| {
+            let mut counts = vec![0usize; terms];
+            for sequence in sequences {
+                for pair in pairs(sequence) {
+                    counts[(pair >> 32) as usize] += 1;
+                }
+            }
+            counts
+        })
+        .reduce_with(|mut all, part| {
+            for (all, part) in all.iter_mut().zip(part) {
+                *all += part;
+            }
+            all
+        })
+        .unwrap_or_else(|| vec![0; terms]);
     // Bytes of the largest term id: the passes of the radix sort.
     let passes = (u32::BITS - (terms.max(1) as u32 - 1).leading_zeros()).div_ceil(8);
     // Ranges of first terms holding about as many pairs each (the most common words,
