@@ -1175,7 +1175,8 @@ fn entries_json<'a>(entries: impl IntoIterator<Item = (&'a String, &'a String)>)
         if i > 0 {
             out.push(b',');
         }
-        out.extend_from_slice(serde_json::to_string(term).unwrap_or_default().as_bytes());
+        // Writing to a `Vec` cannot fail.
+        let _ = serde_json::to_writer(&mut out, term);
         out.push(b':');
         out.extend_from_slice(entry.as_bytes());
     }
