@@ -1375,7 +1375,7 @@ fn analyse_with(
         page.sequence.push(BREAK);
         fold::compounds(text, |compound| page.compound(compound, in_title));
     }
-    let excerpt = excerpt(&document.text, &page.vocab, &page.topic, &page.tokens);
+    let excerpt = excerpt(&document.text, &page.vocab, &page.tokens);
     let PageWords {
         vocab,
         sequence,
@@ -1416,7 +1416,8 @@ struct PageWords<'t, 'c> {
     vocab: Vec<LocalTerm>,
     topic: Vec<bool>,
     sequence: Vec<u32>,
-    /// (byte offset in the text, local id) of the words the excerpt may pick from.
+    /// (byte offset in the text, local id) of the words the excerpt may pick from: the
+    /// topic words of the text's start.
     tokens: Vec<(u32, u32)>,
     /// The parts of the compound being read, to index it joined as well.
     parts: Vec<&'t str>,
@@ -1491,7 +1492,7 @@ impl<'t, 'c> PageWords<'t, 'c> {
         self.count(local, bit, in_title);
         self.sequence.push(local);
         self.length += 1;
-        if !in_title && start < EXCERPT_SCAN_BYTES {
+        if !in_title && start < EXCERPT_SCAN_BYTES && self.topic[local as usize] {
             self.tokens.push((start as u32, local));
         }
         true
@@ -1575,11 +1576,14 @@ const SENTENCE_CHARS: usize = 160;
 /// found: the start of the page, then the sentences that best cover the words the page
 /// repeats (its topics), in page order, up to `EXCERPT_CHARS` characters.
 #[inline(never)]
-fn excerpt(text: &str, vocab: &[LocalTerm], topic: &[bool], tokens: &[(u32, u32)]) -> String {
+///
+/// `tokens` are the topic words of the text's start, as (byte offset, local id), in text
+/// order.
+fn excerpt(text: &str, vocab: &[LocalTerm], tokens: &[(u32, u32)]) -> String {
     let sentences = sentences(scanned_start(text));
     let mut picked = Picked::opening(&sentences);
     let first_later = picked.pieces.len();
-    let candidates = Candidates::new(&sentences, first_later, vocab, topic, tokens);
+    let candidates = Candidates::new(&sentences, first_later, vocab, tokens);
     picked.cover_topics(&sentences, &candidates, vocab.len());
     picked.join(&sentences)
 }
@@ -1722,13 +1726,12 @@ struct Candidates {
 }
 
 impl Candidates {
-    /// `first` is the first sentence after the opening; `tokens` are the page's words as
-    /// (byte offset, local id), in text order.
+    /// `first` is the first sentence after the opening; `tokens` are the page's topic words
+    /// as (byte offset, local id), in text order.
     fn new(
         sentences: &[Sentence<'_>],
         first: usize,
         vocab: &[LocalTerm],
-        topic: &[bool],
         tokens: &[(u32, u32)],
     ) -> Candidates {
         let mut candidates = Candidates {
@@ -1749,7 +1752,7 @@ impl Candidates {
                 if i < first || at < sentence.from || at >= limit {
                     continue;
                 }
-                if !topic[id as usize] || last_in[id as usize] == candidate {
+                if last_in[id as usize] == candidate {
                     continue;
                 }
                 last_in[id as usize] = candidate;
