@@ -688,8 +688,9 @@ impl Index {
         let pair_ids: Vec<u64> = self.pairs.keys().copied().collect();
         let mut entries = self.term_entries();
         let this = &*self;
-        // Sorted by bucket and name, so that the buckets are made in parallel from sorted
-        // runs.
+        // Grouped by bucket, so that each bucket's map is made in parallel from its run of
+        // entries. Sorting by bucket alone compares integers, not names: each map puts its
+        // few names in order itself.
         entries.par_extend(
             pair_ids
                 .into_par_iter()
@@ -699,7 +700,7 @@ impl Index {
                 })
                 .chain(encoded.into_par_iter()),
         );
-        entries.par_sort_unstable_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        entries.par_sort_unstable_by_key(|entry| entry.0);
         let in_buckets = entries.partition_point(|e| e.0.is_none());
         let bucketed = entries.split_off(in_buckets);
         self.big = entries
