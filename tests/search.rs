@@ -167,3 +167,28 @@ fn a_site_without_a_search_page_gets_one_in_every_language() {
         "English has no page of its own"
     );
 }
+
+#[test]
+fn a_query_on_the_portal_downloads_little_beyond_its_results() {
+    // What a reader on a phone fetches for each query: one bucket per word and
+    // per pair, and a file per result shown. Buckets counted from the pages held 3 KB here,
+    // and these queries fetched 18, 27 and 20 KB.
+    let public = portal();
+    let mut searcher = Searcher::open("vi", |path| std::fs::read(public.join(path)).ok())
+        .expect("the manifest opens");
+    let mut seen = searcher.fetched.len();
+    for query in [
+        "chuyen doi so",
+        "dịch vụ công trực tuyến",
+        "thanh toán không dùng tiền mặt",
+    ] {
+        let results = searcher.search(query, &Filters::default());
+        assert!(results.count > 0, "{query}");
+        for hit in results.hits.iter().take(10) {
+            searcher.fragment(hit.doc);
+        }
+        let fetched: usize = searcher.fetched[seen..].iter().map(|(_, size)| size).sum();
+        seen = searcher.fetched.len();
+        assert!(fetched < 20_000, "{query}: {fetched} bytes");
+    }
+}

@@ -19,9 +19,7 @@ use serde::Serialize;
 
 use super::codec::{self, FxMap, digit, encode_set, fnv1a, fnv1a64, push_varint};
 use super::fold::{self, MAX_JOINED_PARTS, MAX_TERM_CHARS};
-use super::{
-    BIG_ENTRY_BYTES, DOCS_PER_BUCKET, DOCS_PER_PAIR_BUCKET, Document, EXCERPT_CHARS, HEAD, Kind,
-};
+use super::{BIG_ENTRY_BYTES, BUCKET_BYTES, Document, EXCERPT_CHARS, HEAD, Kind};
 
 /// How far into a page's text the excerpt looks for sentences.
 const EXCERPT_SCAN_BYTES: usize = 8000;
@@ -32,9 +30,8 @@ const EXCERPT_SCAN_BYTES: usize = 8000;
 pub struct Limits {
     pub head: usize,
     pub big_entry_bytes: usize,
-    /// Documents per bucket of words, and of pairs (each rounded to a power of two).
-    pub docs_per_bucket: usize,
-    pub docs_per_pair_bucket: usize,
+    /// Bytes a bucket holds on average, at most (see `BUCKET_BYTES`).
+    pub bucket_bytes: usize,
 }
 
 impl Default for Limits {
@@ -42,8 +39,7 @@ impl Default for Limits {
         Limits {
             head: HEAD,
             big_entry_bytes: BIG_ENTRY_BYTES,
-            docs_per_bucket: DOCS_PER_BUCKET,
-            docs_per_pair_bucket: DOCS_PER_PAIR_BUCKET,
+            bucket_bytes: BUCKET_BYTES,
         }
     }
 }
@@ -433,6 +429,9 @@ pub struct Index {
     /// Buckets of words, then buckets of pairs (`bucket_count` in all).
     word_buckets: u32,
     bucket_count: u32,
+    /// Bytes of the entries in the words' buckets and in the pairs' (`held_bytes`), from
+    /// which the bucket counts are made.
+    bucketed_bytes: [usize; 2],
     /// Encoded entries of small terms, by bucket then term.
     buckets: Vec<BTreeMap<String, String>>,
     /// Encoded entries of terms with a file of their own.
@@ -441,7 +440,8 @@ pub struct Index {
     hashes: BTreeMap<String, u64>,
 }
 
-/// An encoded entry: its bucket (`None`: a file of its own), its term and its JSON.
+/// An encoded entry: its place (`None`: a file of its own; before the bucket counts are
+/// known, its name's hash; then its bucket), its term and its JSON.
 type Entry = (Option<u32>, String, String);
 
 /// The files an update writes and removes (paths under the output folder).
@@ -560,9 +560,9 @@ impl Index {
             variants,
             postings,
             pairs: FxMap::default(),
-            word_buckets: bucket_count(n, limits.docs_per_bucket),
-            bucket_count: bucket_count(n, limits.docs_per_bucket)
-                + bucket_count(n, limits.docs_per_pair_bucket),
+            word_buckets: 1,
+            bucket_count: 2,
+            bucketed_bytes: [0; 2],
             buckets: Vec::new(),
             big: BTreeMap::new(),
             hashes: BTreeMap::new(),
@@ -588,7 +588,7 @@ impl Index {
                 |pair, docs| {
                     let name = this.pair_name(pair);
                     let entry = this.pair_entry(&docs)?;
-                    Some((this.bucket_for(&name, &entry), name, entry))
+                    Some((this.hash_for(&name, &entry), name, entry))
                 },
             ));
             encoded
@@ -677,7 +677,7 @@ impl Index {
             .filter_map(|t| {
                 let entry = self.encode_term(t)?;
                 let name = self.terms.names[t as usize].clone();
-                Some((self.bucket_for(&name, &entry), name, entry))
+                Some((self.hash_for(&name, &entry), name, entry))
             })
             .collect()
     }
@@ -698,10 +698,26 @@ impl Index {
                 .into_par_iter()
                 .filter_map(|p| {
                     let (name, entry) = (this.pair_name(p), this.encode_pair(p)?);
-                    Some((this.bucket_for(&name, &entry), name, entry))
+                    Some((this.hash_for(&name, &entry), name, entry))
                 })
                 .chain(encoded.into_par_iter()),
         );
+        self.bucketed_bytes = entries
+            .par_iter()
+            .filter(|(place, _, _)| place.is_some())
+            .map(|(_, name, entry)| {
+                let mut bytes = [0; 2];
+                bytes[usize::from(is_pair(name))] = held_bytes(name, entry);
+                bytes
+            })
+            .reduce(|| [0; 2], |a, b| [a[0] + b[0], a[1] + b[1]]);
+        (self.word_buckets, self.bucket_count) = self.wanted_bucket_counts();
+        let this = &*self;
+        entries.par_iter_mut().for_each(|(place, name, _)| {
+            if let Some(hash) = place {
+                *hash = this.bucket_in(*hash, is_pair(name));
+            }
+        });
         entries.par_sort_unstable_by_key(|entry| entry.0);
         let in_buckets = entries.partition_point(|e| e.0.is_none());
         let bucketed = entries.split_off(in_buckets);
@@ -746,25 +762,56 @@ impl Index {
     }
 
     fn place(&mut self, name: String, entry: String) {
-        match self.bucket_for(&name, &entry) {
-            None => self.big.insert(name, entry),
-            Some(bucket) => self.buckets[bucket as usize].insert(name, entry),
-        };
-    }
-
-    /// The bucket an entry goes in, or `None` when it is large enough for a file of its own.
-    fn bucket_for(&self, name: &str, entry: &str) -> Option<u32> {
-        (entry.len() <= self.limits.big_entry_bytes).then(|| self.bucket_of(name))
-    }
-
-    /// A word's bucket, or a pair's (a name with a space) after the words' buckets.
-    fn bucket_of(&self, name: &str) -> u32 {
-        if name.contains(' ') {
-            let pairs = self.bucket_count - self.word_buckets;
-            self.word_buckets + (fnv1a(name) & (pairs - 1))
-        } else {
-            fnv1a(name) & (self.word_buckets - 1)
+        match self.hash_for(&name, &entry) {
+            None => {
+                self.big.insert(name, entry);
+            }
+            Some(hash) => {
+                let pair = is_pair(&name);
+                self.bucketed_bytes[usize::from(pair)] += held_bytes(&name, &entry);
+                let bucket = self.bucket_in(hash, pair);
+                self.buckets[bucket as usize].insert(name, entry);
+            }
         }
+    }
+
+    /// Takes an entry out of its bucket, and says whether it was there.
+    fn take_out(&mut self, name: &str) -> bool {
+        let bucket = self.bucket_of(name);
+        let Some(entry) = self.buckets[bucket as usize].remove(name) else {
+            return false;
+        };
+        self.bucketed_bytes[usize::from(is_pair(name))] -= held_bytes(name, &entry);
+        true
+    }
+
+    /// The hash that places an entry in a bucket, or `None` when the entry is large enough
+    /// for a file of its own.
+    fn hash_for(&self, name: &str, entry: &str) -> Option<u32> {
+        (entry.len() <= self.limits.big_entry_bytes).then(|| fnv1a(name))
+    }
+
+    /// A word's bucket, or a pair's after the words' buckets.
+    fn bucket_of(&self, name: &str) -> u32 {
+        self.bucket_in(fnv1a(name), is_pair(name))
+    }
+
+    fn bucket_in(&self, hash: u32, pair: bool) -> u32 {
+        if pair {
+            let pairs = self.bucket_count - self.word_buckets;
+            self.word_buckets + (hash & (pairs - 1))
+        } else {
+            hash & (self.word_buckets - 1)
+        }
+    }
+
+    /// The counts of words' buckets and of all buckets for the entries held: powers of
+    /// two, so that a bucket holds between half `bucket_bytes` and `bucket_bytes`.
+    fn wanted_bucket_counts(&self) -> (u32, u32) {
+        let [words, pairs] = self.bucketed_bytes.map(|bytes| {
+            (bytes.div_ceil(self.limits.bucket_bytes).max(1) as u32).next_power_of_two()
+        });
+        (words, words + pairs)
     }
 
     fn base(&self) -> String {
@@ -1028,7 +1075,7 @@ impl Index {
             .collect();
         for (name, entry) in encoded {
             let bucket = self.bucket_of(&name);
-            if self.buckets[bucket as usize].remove(&name).is_some() {
+            if self.take_out(&name) {
                 touched_buckets.insert(bucket);
             }
             if self.big.remove(&name).is_some() {
@@ -1042,6 +1089,11 @@ impl Index {
                 }
                 self.place(name, entry);
             }
+        }
+        if self.wanted_bucket_counts() != (self.word_buckets, self.bucket_count) {
+            // The entries outgrew their buckets, or shrank to half: every entry moves, as
+            // in a build (the totals sit between powers of two, so this is rare).
+            return self.rebuild(self.docs.clone());
         }
         let mut changes = Changes::default();
         let mut files: Vec<(String, Option<Vec<u8>>)> = Vec::new();
@@ -1108,9 +1160,14 @@ impl Index {
     }
 }
 
-/// Buckets for `n` documents: a power of two, so that a page's update keeps it.
-fn bucket_count(n: usize, docs_per_bucket: usize) -> u32 {
-    (n.div_ceil(docs_per_bucket).max(1) as u32).next_power_of_two()
+/// A pair's name is its two words with a space between; a word has no space.
+fn is_pair(name: &str) -> bool {
+    name.contains(' ')
+}
+
+/// What an entry adds to its bucket's file: `"name":entry,`.
+fn held_bytes(name: &str, entry: &str) -> usize {
+    name.len() + entry.len() + 4
 }
 
 /// The weight of a term in a document, in one digit: bits 0–4 the term's count saturated

@@ -55,7 +55,8 @@
 //! search/vi/manifest.json        version, document count, bucket count, kinds and groups
 //!                                 (run-length per document, for the filters), big terms
 //! search/vi/idx/{0..B-1}.json    buckets of words: {term: entry} for the words hashing there
-//!                                 (FNV-1a of the folded word, modulo B)
+//!                                 (FNV-1a of the folded word, modulo B; B from the entries'
+//!                                 size, `BUCKET_BYTES`)
 //! search/vi/idx/p/{0..P-1}.json  buckets of pairs (`"chuyen doi"`), the same way
 //! search/vi/idx/t/{term}.json    a term whose entry is over BIG_ENTRY_BYTES, alone
 //! search/vi/doc/{id}.json        one document: url, title, kind, group, breadcrumb, excerpt
@@ -81,7 +82,8 @@
 //! the entries of the terms the page had or has, and returns only the files that changed
 //! (its buckets, big term files, its own file, the manifest) and the files to delete.
 //! Adding or removing a page shifts document ids and builds the index again (1.2–1.6 s for
-//! 10,000 pages) and writes only the files whose bytes changed. The index keeps the
+//! 10,000 pages) and writes only the files whose bytes changed; so does the rare edit that
+//! changes a bucket count (`BUCKET_BYTES`), since every entry then moves. The index keeps the
 //! documents to re-analyse a page's old version on update, rather than every page's terms.
 
 pub mod codec;
@@ -100,10 +102,14 @@ use serde::Serialize;
 pub const HEAD: usize = 40;
 /// An entry longer than this gets a file of its own (and is listed in the manifest).
 pub const BIG_ENTRY_BYTES: usize = 700;
-/// Documents per bucket file of words, and of pairs (rounded to powers of two): pairs are
-/// many and small, so they get many buckets, and a query fetches little besides its own.
-pub const DOCS_PER_BUCKET: usize = 8;
-pub const DOCS_PER_PAIR_BUCKET: usize = 1;
+/// Bytes a bucket file holds on average, at most: the words' buckets and the pairs' are
+/// each sized from the entries they hold (a power of two of buckets, so each holds between
+/// half this and this). A query fetches one bucket per word and per pair, so what it
+/// downloads stays about the same from 300 pages to 10,000, where a count of buckets set
+/// by the number of pages gave small sites buckets of 3 KB (a site's vocabulary grows more
+/// slowly than its pages). At 10,000 pages this gives the 2,048 and 16,384 buckets that
+/// eight pages and one page per bucket gave.
+pub const BUCKET_BYTES: usize = 1280;
 /// Characters of a page's text kept for its snippet.
 pub const EXCERPT_CHARS: usize = 320;
 /// Words of a query used (the rest are ignored).

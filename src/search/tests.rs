@@ -326,8 +326,7 @@ fn small() -> Limits {
     Limits {
         head: 8,
         big_entry_bytes: 60,
-        docs_per_bucket: 16,
-        docs_per_pair_bucket: 4,
+        bucket_bytes: 512,
     }
 }
 
@@ -513,6 +512,73 @@ fn an_update_that_makes_a_term_big_or_small_moves_it() {
     }
     assert!(index.files() == Index::build_with(documents, "vi", limits).files());
     assert_ne!(was_big, big(&index), "the entry moved");
+}
+
+#[test]
+fn buckets_hold_about_the_same_bytes_on_small_and_large_sites() {
+    // A site's vocabulary grows more slowly than its pages: buckets counted from the pages
+    // held 3 KB each at 1,000 pages and 1 KB at 10,000.
+    for n in [60, 600] {
+        let files = Index::build_files_with(synthetic(n), "vi", Limits::default());
+        for (folder, what) in [("search/vi/idx/", "words"), ("search/vi/idx/p/", "pairs")] {
+            let sizes: Vec<usize> = files
+                .iter()
+                .filter(|(p, _)| p.strip_prefix(folder).is_some_and(|f| !f.contains('/')))
+                .map(|(_, bytes)| bytes.len())
+                .collect();
+            let mean = sizes.iter().sum::<usize>() / sizes.len().max(1);
+            assert!(
+                sizes.len() > 1 && (BUCKET_BYTES / 2..=BUCKET_BYTES).contains(&mean),
+                "{n} pages: {} buckets of {what} of {mean} bytes on average",
+                sizes.len()
+            );
+        }
+    }
+}
+
+#[test]
+fn an_update_that_outgrows_the_buckets_moves_every_entry_as_a_build_does() {
+    let mut documents = large_corpus(120);
+    let limits = small();
+    let mut index = Index::build_with(documents.clone(), "vi", limits);
+    let before: HashMap<String, Vec<u8>> = index.files().into_iter().collect();
+    let buckets = |files: &HashMap<String, Vec<u8>>| {
+        let manifest: serde_json::Value =
+            serde_json::from_slice(&files["search/vi/manifest.json"]).unwrap();
+        manifest["buckets"].as_u64().unwrap()
+    };
+    // Enough new words to more than double what the words' buckets hold.
+    let new_words: Vec<String> = (0..400).map(|i| format!("tu{i}moi")).collect();
+    documents[5]
+        .text
+        .push_str(&format!(" {}", new_words.join(" ")));
+    let changes = index.update(documents[5].clone());
+    let full: HashMap<String, Vec<u8>> = Index::build_with(documents.clone(), "vi", limits)
+        .files()
+        .into_iter()
+        .collect();
+    assert!(buckets(&full) > buckets(&before), "the bucket count grew");
+    let incremental: HashMap<String, Vec<u8>> = index.files().into_iter().collect();
+    assert!(
+        full == incremental,
+        "an update gives the bytes of a full build"
+    );
+    let mut after = before.clone();
+    for path in &changes.remove {
+        after.remove(path);
+    }
+    after.extend(changes.write);
+    assert!(
+        after == full,
+        "the changes lead from the old files to the new"
+    );
+
+    // And back: the words go, the buckets halve.
+    documents[5] = large_corpus(120).swap_remove(5);
+    index.update(documents[5].clone());
+    let incremental: HashMap<String, Vec<u8>> = index.files().into_iter().collect();
+    assert_eq!(buckets(&incremental), buckets(&before));
+    assert!(incremental == before);
 }
 
 // ---------------------------------------------------------------------------------------
