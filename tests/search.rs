@@ -170,9 +170,9 @@ fn a_site_without_a_search_page_gets_one_in_every_language() {
 
 #[test]
 fn a_query_on_the_portal_downloads_little_beyond_its_results() {
-    // What a reader on a phone fetches for each query: one bucket per word and
-    // per pair, and a file per result shown. Buckets counted from the pages held 3 KB here,
-    // and these queries fetched 18, 27 and 20 KB.
+    // What a reader on a phone fetches for each query: one bucket per word and per pair,
+    // and a file per result shown. Buckets counted from the pages held 3 KB here, and these
+    // queries fetched 18, 27 and 20 KB.
     let public = portal();
     let mut searcher = Searcher::open("vi", |path| std::fs::read(public.join(path)).ok())
         .expect("the manifest opens");

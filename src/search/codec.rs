@@ -250,14 +250,9 @@ impl std::hash::Hasher for FxHasher {
             self.add(u64::from_le_bytes(word.try_into().unwrap_or_default()));
             rest = tail;
         }
-        let u32_at = |at: usize| {
-            u64::from(u32::from_le_bytes(
-                bytes[at..at + 4].try_into().unwrap_or_default(),
-            ))
-        };
         let last = match len {
-            8.. => u64::from_le_bytes(bytes[len - 8..].try_into().unwrap_or_default()),
-            4..8 => u32_at(0) | u32_at(len - 4) << 32,
+            8.. => u64_at(bytes, len - 8),
+            4..8 => u32_at(bytes, 0) | u32_at(bytes, len - 4) << 32,
             1..4 => {
                 u64::from(bytes[0])
                     | u64::from(bytes[len / 2]) << 8
@@ -291,6 +286,20 @@ impl std::hash::Hasher for FxHasher {
     fn finish(&self) -> u64 {
         self.hash.rotate_left(26)
     }
+}
+
+/// The 8 bytes at `at`, little-endian (callers stay within `bytes`).
+#[inline]
+pub(super) fn u64_at(bytes: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default())
+}
+
+/// The 4 bytes at `at`, little-endian, widened (callers stay within `bytes`).
+#[inline]
+pub(super) fn u32_at(bytes: &[u8], at: usize) -> u64 {
+    u64::from(u32::from_le_bytes(
+        bytes[at..at + 4].try_into().unwrap_or_default(),
+    ))
 }
 
 pub type FxBuild = std::hash::BuildHasherDefault<FxHasher>;

@@ -222,26 +222,22 @@ impl<'t> WordKey<'t> {
     fn of(part: &'t str) -> WordKey<'t> {
         let bytes = part.as_bytes();
         let len = bytes.len();
-        let u64_at =
-            |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default());
-        let u32_at = |at: usize| {
-            u64::from(u32::from_le_bytes(
-                bytes[at..at + 4].try_into().unwrap_or_default(),
-            ))
-        };
         // The first 8 (or 4) bytes in one integer, the rest zero-padded in the other, read
         // with one load ending at the last byte (no copy of a tail of unknown length).
         let (low, high) = match len {
             17.. => return WordKey::Long(part),
             8.. => (
-                u64_at(0),
+                codec::u64_at(bytes, 0),
                 if len == 8 {
                     0
                 } else {
-                    u64_at(len - 8) >> ((16 - len) * 8)
+                    codec::u64_at(bytes, len - 8) >> ((16 - len) * 8)
                 },
             ),
-            4.. => (u32_at(0) | (u32_at(len - 4) >> ((8 - len) * 8)) << 32, 0),
+            4.. => (
+                codec::u32_at(bytes, 0) | (codec::u32_at(bytes, len - 4) >> ((8 - len) * 8)) << 32,
+                0,
+            ),
             _ => {
                 let low = bytes
                     .iter()
@@ -560,6 +556,7 @@ impl Index {
             variants,
             postings,
             pairs: FxMap::default(),
+            // Set by `encode_all`, from the bytes of the encoded entries.
             word_buckets: 1,
             bucket_count: 2,
             bucketed_bytes: [0; 2],
@@ -775,9 +772,8 @@ impl Index {
         }
     }
 
-    /// Takes an entry out of its bucket, and says whether it was there.
-    fn take_out(&mut self, name: &str) -> bool {
-        let bucket = self.bucket_of(name);
+    /// Takes an entry out of its bucket (`bucket_of` it), and says whether it was there.
+    fn take_out(&mut self, bucket: u32, name: &str) -> bool {
         let Some(entry) = self.buckets[bucket as usize].remove(name) else {
             return false;
         };
@@ -1075,7 +1071,7 @@ impl Index {
             .collect();
         for (name, entry) in encoded {
             let bucket = self.bucket_of(&name);
-            if self.take_out(&name) {
+            if self.take_out(bucket, &name) {
                 touched_buckets.insert(bucket);
             }
             if self.big.remove(&name).is_some() {
